@@ -1,0 +1,110 @@
+"""Many briefings at once: slugs, and problems that span files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from slugify import slugify
+
+from .errors import BriefingError, Problem
+from .loader import Position, parse_briefing
+from .model import Briefing
+
+MAX_SLUG = 80
+
+
+def make_slug(title: str) -> str:
+    """A readable ASCII slug from a title in any script ('Ливия' -> 'liviia').
+
+    Why a hash fallback: a title of only symbols or emoji has no letters to transliterate.
+    """
+    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True)
+    return slug or "briefing-" + hashlib.sha1(title.encode()).hexdigest()[:8]  # noqa: S324
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A briefing read from a file, with what cross-file checks and links need."""
+
+    briefing: Briefing
+    path: str
+    slug: str
+    slug_at: Position
+    image_at: Position | None
+
+
+def read_entry(text: str, *, path: str) -> Entry:
+    """Read one briefing file into an Entry.
+
+    Raises:
+        BriefingError: with every problem of the file.
+    """
+    briefing, where = parse_briefing(text, path=path)
+    slug_loc = ("slug",) if briefing.slug else ("title",)
+    image_src = ("image", "src")
+    return Entry(
+        briefing=briefing,
+        path=path,
+        slug=briefing.slug or make_slug(briefing.title),
+        slug_at=where.value_at(slug_loc),
+        image_at=where.value_at(image_src) if briefing.image and briefing.image.src else None,
+    )
+
+
+def find_duplicate_slugs(entries: Iterable[Entry]) -> Iterator[tuple[Entry, Problem]]:
+    """Yield each entry whose slug an earlier entry (by path) already has, with its problem."""
+    first: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        if (owner := first.setdefault(entry.slug, entry)) is not entry:
+            line, col = entry.slug_at
+            field = "slug" if entry.briefing.slug else "title"
+            yield entry, Problem(
+                entry.path,
+                line,
+                col,
+                f"{field}: gives the page address '{entry.slug}', which {owner.path} already has; "
+                "set a different 'slug:' in one of them",
+            )
+
+
+def find_missing_images(
+    entries: Iterable[Entry], *, exists: Callable[[str], bool]
+) -> Iterator[tuple[Entry, Problem]]:
+    """Yield each entry whose local image (a path inside docs/) ``exists`` does not find."""
+    for entry in entries:
+        image = entry.briefing.image
+        if image and image.src and "://" not in image.src and not exists(image.src):
+            line, col = entry.image_at or entry.slug_at
+            yield entry, Problem(
+                entry.path, line, col, f"image.src: {image.src} is not in docs/; add the file or fix the path"
+            )
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries sorted by published date, newest first (then by title, for a stable order)."""
+    return sorted(entries, key=lambda e: (-e.briefing.published.toordinal(), e.briefing.title))
+
+
+def read_entry_file(path: Path, *, display: str) -> Entry:
+    """Read and check one briefing file; unreadable files are problems too.
+
+    Raises:
+        BriefingError: with every problem of the file.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BriefingError(
+            [Problem(display, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")]
+        ) from None
+    except OSError as exc:
+        raise BriefingError([Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    return read_entry(text, path=display)
+
+
+def find_briefings(folder: Path) -> list[Path]:
+    """Every briefing file under ``folder`` (``*.yml`` and ``*.yaml``), in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())

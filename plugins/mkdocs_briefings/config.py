@@ -1,0 +1,31 @@
+"""The plugin's options in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class BriefingsConfig(base.Config):
+    """Options of the ``briefings`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (e.g. ``enabled: !ENV [BRIEFINGS, true]``)."""
+
+    briefings_dir = c.Dir(exists=True, default="briefings")
+    """Folder of briefing YAML files, relative to mkdocs.yml."""
+
+    url_prefix = c.Type(str, default="briefings")
+    """Folder of the generated pages in the site: briefings/<slug>/."""
+
+    page_template = c.Type(str, default="briefing.html")
+    """Theme template for briefing pages (docs/overrides/briefing.html wins if present)."""
+
+    recent_limit = c.Type(int, default=5)
+    """How many other briefings the "Recent briefings" list on each page shows."""
+
+    latest_limit = c.Type(int, default=10)
+    """How many briefings the home page template lists."""
+
+    words_per_minute = c.Type(int, default=200)
+    """Reading speed used for the reading time in each briefing's header."""

@@ -1,0 +1,299 @@
+"""YAML text -> Briefing, or a BriefingError that locates every problem in the file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import BriefingError, Problem
+from .model import Briefing, Image, Paragraph, Quote, Source
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+Loc: TypeAlias = tuple[str | int, ...]
+Position: TypeAlias = tuple[int, int]
+"""A 1-based (line, column)."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster when present
+_NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each value (and each mapping key) of a YAML document starts."""
+
+    values: Mapping[Loc, Position]
+    keys: Mapping[Loc, Position]
+
+    def value_at(self, loc: Loc) -> Position:
+        """Position of the value at ``loc``, or of its closest ancestor that exists."""
+        while loc not in self.values:
+            loc = loc[:-1]
+        return self.values[loc]
+
+    def key_at(self, loc: Loc) -> Position:
+        """Position of the key that names ``loc``, falling back to its value's position."""
+        return self.keys.get(loc) or self.value_at(loc)
+
+
+def _position(mark: yaml.Mark) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def compose_data(text: str, *, path: str) -> tuple[Any, SourceMap]:
+    """Parse YAML into plain data whose scalars are all strings (or None), with positions.
+
+    Why strings: the model decides what a value means, so ``no`` stays the word "no" and
+    ``12:30`` stays a time of day instead of YAML 1.1's 750.
+
+    Raises:
+        BriefingError: on a syntax error or a key that appears twice in one mapping.
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _position(mark) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        raise BriefingError(
+            [Problem(path, line, col, f"YAML syntax error: {what}; check quoting and indentation")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise BriefingError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
+    values: dict[Loc, Position] = {(): (1, 1)}
+    keys: dict[Loc, Position] = {}
+    problems: list[Problem] = []
+    data = _to_data(root, (), values, keys, problems, path) if root is not None else {}
+    if problems:
+        raise BriefingError(problems)
+    return data, SourceMap(values, keys)
+
+
+def _to_data(
+    node: yaml.Node,
+    loc: Loc,
+    values: dict[Loc, Position],
+    keys: dict[Loc, Position],
+    problems: list[Problem],
+    path: str,
+) -> Any:
+    values[loc] = _position(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            if key in result:
+                line, col = _position(key_node.start_mark)
+                problems.append(
+                    Problem(path, line, col, _located((*loc, key), "duplicate key; keep one of the two"))
+                )
+                continue
+            keys[(*loc, key)] = _position(key_node.start_mark)
+            result[key] = _to_data(value_node, (*loc, key), values, keys, problems, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_data(item, (*loc, i), values, keys, problems, path)
+            for i, item in enumerate(node.value)
+        ]
+    if node.tag == _NULL and node.value in ("", "~", "null", "Null", "NULL"):
+        return None
+    return node.value
+
+
+def read_briefing(text: str, *, path: str) -> Briefing:
+    """Read one briefing from YAML text.
+
+    Args:
+        text: The file's content.
+        path: The path shown in problems, relative to mkdocs.yml.
+
+    Returns:
+        The validated briefing.
+
+    Raises:
+        BriefingError: with every problem of the file, each located by line and column.
+    """
+    return parse_briefing(text, path=path)[0]
+
+
+def parse_briefing(text: str, *, path: str) -> tuple[Briefing, SourceMap]:
+    """Like `read_briefing`, also returning where each value sits in the file."""
+    data, where = compose_data(text, path=path)
+    if not isinstance(data, dict):
+        line, col = where.value_at(())
+        raise BriefingError(
+            [Problem(path, line, col, "a briefing is a mapping of keys such as 'title:' and 'body:'")]
+        )
+    problems = [
+        Problem(path, *where.value_at(loc), _located(loc, message))
+        for loc, message in check_briefing(data)
+    ]
+    try:
+        briefing = Briefing.model_validate(data)
+    except ValidationError as exc:
+        problems += [_problem_from_pydantic(err, data, where, path) for err in exc.errors()]
+    if problems:
+        raise BriefingError(problems)
+    return briefing, where
+
+
+def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Yield problems that span fields: unknown credits, dates out of order.
+
+    Works on the raw data, so these are reported together with any other problem of the file.
+    """
+    published, updated = _as_date(data.get("published")), _as_date(data.get("updated"))
+    if published and updated and updated < published:
+        yield ("updated",), (
+            f"{updated.isoformat()} is before the published date {published.isoformat()}; "
+            "fix one of the two dates"
+        )
+    sources = data.get("sources")
+    if not isinstance(sources, dict):
+        return
+    known = ", ".join(repr(k) for k in sources)
+    body = data.get("body")
+    for i, block in enumerate(body if isinstance(body, list) else []):
+        credits = block.get("credits") if isinstance(block, dict) else None
+        seen: set[str] = set()
+        for j, key in enumerate(credits if isinstance(credits, list) else []):
+            if not isinstance(key, str):
+                continue
+            if key not in sources:
+                yield ("body", i, "credits", j), (
+                    f"unknown source {key!r}; add it under 'sources:' or use one of {known}"
+                )
+            elif key in seen:
+                yield ("body", i, "credits", j), f"{key!r} is credited twice; remove one"
+            seen.add(key)
+
+
+def _as_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _located(loc: Loc, message: str) -> str:
+    label = _format_loc(loc)
+    return f"{label}: {message}" if label else message
+
+
+_BLOCK_TAGS = ("paragraph", "quote")
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
+    """Drop pydantic's union tags ('body', 0, 'quote', 'speaker') -> ('body', 0, 'speaker')."""
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        if part in _BLOCK_TAGS and i >= 2 and loc[i - 2] == "body" and isinstance(loc[i - 1], int):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _model_at(loc: Loc, data: Any) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (for field-name suggestions)."""
+    match loc:
+        case ():
+            return Briefing
+        case ("image",):
+            return Image
+        case ("sources", str()):
+            return Source
+        case ("body", int(i)):
+            block = data.get("body", [])[i] if isinstance(data.get("body"), list) else {}
+            return Quote if isinstance(block, dict) and "quote" in block else Paragraph
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list ('- ' lines)"
+    return repr(value)
+
+
+_MISSING_HINTS = {
+    "published": "add a date like 2025-11-11",
+    "credits": "add the keys of its sources, like [reuters]",
+    "key_points": "add one to five '- ' lines",
+    "body": "add paragraphs like '- paragraph: ...' with 'credits: [reuters]'",
+    "sources": "add the outlets, like 'reuters: {name: Reuters}'",
+}
+
+
+def _hint_from(description: str | None) -> str:
+    if not description:
+        return "add it"
+    return f"add it ({description[0].lower()}{description[1:].rstrip('.')})"
+
+
+def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path: str) -> Problem:
+    loc = _clean_loc(tuple(err["loc"]))
+    kind = err["type"]
+    value = err.get("input")
+    name = str(loc[-1]) if loc else ""
+    label = _format_loc(loc)
+    position = where.value_at(loc)
+    if kind == "extra_forbidden":
+        position = where.key_at(loc)
+        model = _model_at(loc[:-1], data)
+        allowed = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"allowed here: {', '.join(allowed)}"
+        message = f"unknown field {name!r}; {hint}"
+        label = _format_loc(loc[:-1])
+    elif kind == "missing":
+        model = _model_at(loc[:-1], data)
+        field = model.model_fields.get(name) if model else None
+        hint = _MISSING_HINTS.get(name) or _hint_from(field.description if field else None)
+        message = f"{name!r} is missing; {hint}"
+        label = _format_loc(loc[:-1])
+    elif value is None and kind.endswith("_type"):
+        message = "is empty; write a value or remove the line"
+    elif kind == "string_type":
+        message = f"expected text, got {_describe(value)}; put the text on one line or quote it"
+    elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
+        want = "a list ('- ' lines)" if kind == "list_type" else "a mapping (key: value lines)"
+        message = f"expected {want}, got {_describe(value)}"
+    elif kind.startswith("date"):
+        message = f"expected a date like 2025-11-11, got {_describe(value)}"
+    elif kind == "string_too_short":
+        message = "is empty; write some text or remove the line"
+    elif kind == "string_too_long":
+        limit = err.get("ctx", {}).get("max_length")
+        message = f"is {len(str(value))} characters long; the limit is {limit}: shorten it"
+    elif kind == "too_short":
+        message = f"needs at least {err.get('ctx', {}).get('min_length')} item(s)"
+    elif kind == "too_long":
+        limit = err.get("ctx", {}).get("max_length")
+        message = f"has {err.get('ctx', {}).get('actual_length')} items; at most {limit} are allowed"
+    elif kind == "value_error":
+        message = str(err["msg"]).removeprefix("Value error, ")
+    else:
+        message = err["msg"]
+    if loc and loc[-1] == "[key]":
+        position = where.key_at((*loc[:-2], loc[-2]))
+        label = _format_loc(loc[:-2])
+        message = f"key {loc[-2]!r}: {message}"
+    return Problem(path, *position, f"{label}: {message}" if label else message)

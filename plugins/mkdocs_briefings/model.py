@@ -1,0 +1,163 @@
+"""The briefing format: pydantic models whose field names are the YAML keys.
+
+Nothing here imports MkDocs: the format, its validation and its rendering stay usable by any
+site generator.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
+
+SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: Size limits that keep a mistaken or hostile file from slowing the build down.
+MAX_TITLE = 300
+MAX_TEXT = 5_000
+MAX_KEY_POINTS = 5
+MAX_BLOCKS = 100
+MAX_SOURCES = 50
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+"""Plain text: Markdown and HTML in it are shown literally."""
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+def _check_web_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("expected a web address starting with https:// (or http://)")
+    if any(ch.isspace() for ch in value):
+        raise ValueError("a web address cannot contain spaces; encode them as %20")
+    return value
+
+
+def _check_image_src(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme or value.startswith(("/", "\\")):
+        return _check_web_url(value)
+    if ".." in value.split("/") or any(ch.isspace() for ch in value):
+        raise ValueError(
+            "expected an https:// address or a path inside docs/ such as assets/images/photo.jpg"
+        )
+    return value
+
+
+def _check_source_key(value: str) -> str:
+    if not SOURCE_KEY.match(value):
+        raise ValueError("source keys use lowercase letters, digits, '-' and '_', like 'latimes'")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError("a slug uses lowercase letters, digits and single hyphens, like 'gaza-truce'")
+    return value
+
+
+WebUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_web_url)]
+ImageSrc = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_image_src)]
+SourceKey = Annotated[str, AfterValidator(_check_source_key)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Credits = Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_SOURCES)]
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, values are immutable once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Model):
+    """An outlet credited by the briefing."""
+
+    name: Label = Field(description="The outlet's name as readers know it, e.g. 'Reuters'.")
+    url: WebUrl | None = Field(None, description="The article's address, where known.")
+
+
+class Image(Model):
+    """The briefing's lead image and its credit."""
+
+    src: ImageSrc | None = Field(
+        None, description="An https:// address, or a path inside docs/ such as assets/images/x.jpg."
+    )
+    alt: Text = Field(description="What the image shows, for readers who cannot see it.")
+    credit: Label = Field(description="Who the image is credited to, e.g. 'Reuters'.")
+
+
+class Paragraph(Model):
+    """A paragraph of the briefing, credited to one or more sources."""
+
+    paragraph: Text = Field(description="The paragraph's text (plain text, no Markdown).")
+    credits: Credits = Field(description="Keys of the sources this paragraph draws on.")
+
+
+class Quote(Model):
+    """A direct quote, shown as a callout."""
+
+    quote: Text = Field(description="The quoted words, without quotation marks.")
+    speaker: Label = Field(description="Who said it.")
+    role: Label | None = Field(None, description="The speaker's role, e.g. 'Prime Minister of X'.")
+    context: Text | None = Field(None, description="When or where it was said.")
+    credits: Credits = Field(description="Keys of the sources that report the quote.")
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        if "quote" in value:
+            return "quote"
+        if "paragraph" in value:
+            return "paragraph"
+    elif isinstance(value, Paragraph | Quote):
+        return "quote" if isinstance(value, Quote) else "paragraph"
+    return None
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")] | Annotated[Quote, Tag("quote")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a block starts with 'paragraph:' or 'quote:'",
+    ),
+]
+
+
+class Briefing(Model):
+    """One briefing: a short, credited summary of what several outlets report."""
+
+    title: Title = Field(description="The headline.")
+    slug: Slug | None = Field(
+        None, description="The page's address; made from the title when left out."
+    )
+    category: Label = Field(description="The section, e.g. 'Politics'.")
+    published: date = Field(description="Date of first publication, YYYY-MM-DD.")
+    updated: date | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
+    tags: Annotated[list[Label], Field(max_length=20)] = Field(
+        default_factory=list, description="Topics, e.g. 'Gaza'."
+    )
+    image: Image | None = None
+    key_points: Annotated[list[Text], Field(min_length=1, max_length=MAX_KEY_POINTS)] = Field(
+        description="One to five one-sentence points."
+    )
+    body: Annotated[list[Block], Field(min_length=1, max_length=MAX_BLOCKS)] = Field(
+        description="Paragraphs and quotes, in reading order."
+    )
+    sources: Annotated[dict[SourceKey, Source], Field(min_length=1, max_length=MAX_SOURCES)] = Field(
+        description="The outlets credited, by key; credits name these keys."
+    )

@@ -1,0 +1,74 @@
+"""Briefing entries -> MkDocs files and template context (the only MkDocs-aware logic)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from .render import format_date, render_markdown
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .collection import Entry
+    from .config import BriefingsConfig
+
+
+def page_uri(entry: Entry, opts: BriefingsConfig) -> str:
+    """The generated page's path inside docs/, e.g. 'briefings/gaza-truce.md'."""
+    return posixpath.join(opts.url_prefix.strip("/"), f"{entry.slug}.md")
+
+
+def make_file(entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsConfig) -> File:
+    """A page generated in memory from ``entry``, kept out of the navigation.
+
+    Why NOT_IN_NAV: with Material, a nav that lists every page repeats the whole list in every
+    page, which makes site size and build time grow with the square of the number of briefings.
+    """
+    uri = page_uri(entry, opts)
+    markdown = render_markdown(
+        entry.briefing,
+        template=opts.page_template,
+        page_dir=posixpath.dirname(uri),
+        words_per_minute=opts.words_per_minute,
+    )
+    file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+    # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
+    # resolves the '..'.
+    file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+    return file
+
+
+def make_asset(config: MkDocsConfig, uri: str, content: bytes) -> File:
+    """A static file (CSS) shipped inside the package, served from ``uri``."""
+    return File.generated(config, uri, content=content)
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """What a list of briefings shows for one of them."""
+
+    title: str
+    url: str
+    category: str
+    published: str
+    published_display: str
+    key_point: str
+
+
+def make_teaser(entry: Entry, url: str) -> Teaser:
+    """A teaser of ``entry`` whose page is at site-relative ``url``."""
+    b = entry.briefing
+    return Teaser(
+        title=b.title,
+        url=url,
+        category=b.category,
+        published=b.published.isoformat(),
+        published_display=format_date(b.published),
+        key_point=b.key_points[0],
+    )

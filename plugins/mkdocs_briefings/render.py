@@ -1,0 +1,211 @@
+"""Briefing -> Markdown page (pure functions; all YAML text is escaped)."""
+
+from __future__ import annotations
+
+import html
+import math
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from urllib.parse import urlsplit
+
+import yaml
+
+from .model import Briefing, Image, Paragraph, Quote, Source
+
+WORDS_PER_MINUTE = 200
+
+# One pass, so nothing is escaped twice. Backslash escapes where Python-Markdown knows them;
+# numeric character references for characters that extensions (emoji, tables, caret, tilde,
+# mark, critic) give a meaning to.
+_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "{": "\\{",
+    "}": "\\}",
+    ":": "&#58;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    "|": "&#124;",
+    "+": "&#43;",
+    "$": "&#36;",
+    '"': "&quot;",
+}
+_TABLE = str.maketrans(_ESCAPES)
+_ORDERED_ITEM = re.compile(r"^\d+\.")
+
+
+def inline_text(text: str) -> str:
+    """Escape plain text so Markdown shows it literally, on one line."""
+    one_line = " ".join(text.split())
+    escaped = one_line.translate(_TABLE)
+    if escaped[:1] in ("#", "-", "!"):  # a heading, list item or admonition at a line start
+        return "\\" + escaped
+    if match := _ORDERED_ITEM.match(escaped):
+        return escaped[: match.end() - 1] + "\\" + escaped[match.end() - 1 :]
+    return escaped
+
+
+def safe_url(url: str) -> str:
+    """Return ``url`` for use in a Markdown link if its scheme is safe, else raise ValueError."""
+    scheme = urlsplit(url).scheme
+    if scheme not in ("", "http", "https", "mailto"):
+        raise ValueError(f"unsafe URL scheme {scheme!r}")
+    return url.translate(_URL_TABLE)
+
+
+_URL_TABLE = str.maketrans({" ": "%20", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29"})
+
+
+def format_date(day: date) -> str:
+    """A date as readers see it: 'Tuesday, November 11, 2025' (English, locale-independent)."""
+    return f"{_DAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def join_names(names: Iterable[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = list(names)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def count_words(b: Briefing) -> int:
+    """Words a reader reads: key points, paragraphs and quotes."""
+    texts = [b.title, *b.key_points]
+    for block in b.body:
+        texts.append(block.quote if isinstance(block, Quote) else block.paragraph)
+    return sum(len(t.split()) for t in texts)
+
+
+def reading_time(b: Briefing, *, words_per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Minutes to read the briefing, at least one."""
+    return max(1, math.ceil(count_words(b) / words_per_minute))
+
+
+def describe(b: Briefing, *, limit: int = 200) -> str:
+    """A plain-text summary made from the key points, for meta descriptions."""
+    text = " ".join(b.key_points)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def source_anchor(key: str) -> str:
+    """The id of a source's entry in the sources section."""
+    return f"source-{key}"
+
+
+def front_matter(b: Briefing, *, template: str, words_per_minute: int = WORDS_PER_MINUTE) -> str:
+    """YAML front matter for the page: title, template, dates and what the header shows."""
+    meta = {
+        "title": b.title,
+        # Material prints page.meta.description into an attribute without escaping it.
+        "description": html.escape(describe(b)),
+        "template": template,
+        "date": {"created": b.published.isoformat(), "updated": (b.updated or b.published).isoformat()},
+        "briefing": {
+            "category": b.category,
+            "tags": list(b.tags),
+            "published": b.published.isoformat(),
+            "published_display": format_date(b.published),
+            "updated": b.updated.isoformat() if b.updated else None,
+            "updated_display": format_date(b.updated) if b.updated else None,
+            "reading_time": reading_time(b, words_per_minute=words_per_minute),
+        },
+    }
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---"
+
+
+def render_image(image: Image, *, page_dir: str) -> str:
+    """The lead image (when it has a source) and its credit line."""
+    credit = f"Credited from: {inline_text(image.credit)}\n{{ .briefing-image-credit }}"
+    if image.src is None:
+        return credit
+    src = image.src if urlsplit(image.src).scheme else posixpath.relpath(image.src, page_dir or ".")
+    return f"![{inline_text(image.alt)}](<{safe_url(src)}>){{ .briefing-image loading=lazy }}\n\n{credit}"
+
+
+def render_key_points(points: Iterable[str]) -> str:
+    """The key-points box: an admonition of its own type."""
+    items = "\n".join(f"    - {inline_text(p)}" for p in points)
+    return f'!!! key-points "Key points"\n\n{items}'
+
+
+def render_credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
+    """'According to Reuters and Al Jazeera', each name linking to the sources section."""
+    links = [f"[{inline_text(sources[k].name)}](#{source_anchor(k)})" for k in keys]
+    return f"According to {join_names(links)}\n{{ .briefing-credit }}"
+
+
+def render_paragraph(block: Paragraph, sources: Mapping[str, Source]) -> str:
+    """A paragraph followed by its credit line."""
+    return f"{inline_text(block.paragraph)}\n\n{render_credit(block.credits, sources)}"
+
+
+def render_quote(block: Quote, sources: Mapping[str, Source]) -> str:
+    """A quote callout: the words, who said them (and their role), the context and the credit."""
+    speaker = block.speaker + (f", {block.role}" if block.role else "")
+    parts = [f"> “{inline_text(block.quote)}”"]
+    if block.context:
+        parts.append(f"{inline_text(block.context)}\n{{ .briefing-quote-context }}")
+    parts.append(render_credit(block.credits, sources))
+    body = "\n\n".join(parts)
+    indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+    return f'!!! quote briefing-quote "{inline_text(speaker)}"\n\n{indented}'
+
+
+def render_sources(sources: Mapping[str, Source]) -> str:
+    """The sources section: one entry per outlet, each an anchor for the credit links."""
+    lines = []
+    for key, source in sources.items():
+        name = inline_text(source.name)
+        entry = f"[{name}](<{safe_url(source.url)}>)" if source.url else name
+        lines.append(f"- {entry}\n  {{ #{source_anchor(key)} }}")
+    return "## Sources { #sources }\n\n" + "\n".join(lines)
+
+
+def render_markdown(
+    b: Briefing,
+    *,
+    template: str = "briefing.html",
+    page_dir: str = "briefings",
+    words_per_minute: int = WORDS_PER_MINUTE,
+) -> str:
+    """The whole page: front matter, image, key points, body blocks and sources.
+
+    Args:
+        b: The briefing.
+        template: The theme template named in the front matter.
+        page_dir: The page's folder inside docs/, to make local image paths relative.
+        words_per_minute: Reading speed for the reading time.
+
+    Returns:
+        Markdown text for Python-Markdown with admonition and attr_list.
+    """
+    blocks = [front_matter(b, template=template, words_per_minute=words_per_minute)]
+    if b.image:
+        blocks.append(render_image(b.image, page_dir=page_dir))
+    blocks.append(render_key_points(b.key_points))
+    for block in b.body:
+        if isinstance(block, Quote):
+            blocks.append(render_quote(block, b.sources))
+        else:
+            blocks.append(render_paragraph(block, b.sources))
+    blocks.append(render_sources(b.sources))
+    return "\n\n".join(blocks) + "\n"
