@@ -139,7 +139,8 @@ def parse_briefing(text: str, *, path: str) -> tuple[Briefing, SourceMap]:
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as exc:
-        problems += [_problem_from_pydantic(err, data, where, path) for err in exc.errors()]
+        errors = _drop_misspelt_missing(exc.errors(), data)
+        problems += [_problem_from_pydantic(err, data, where, path) for err in errors]
     if problems:
         raise BriefingError(problems)
     return briefing, where
@@ -248,6 +249,26 @@ def _hint_from(description: str | None) -> str:
     return f"add it ({description[0].lower()}{description[1:].rstrip('.')})"
 
 
+def _suggest(name: str, parent: Loc, data: Any) -> str | None:
+    model = _model_at(parent, data)
+    close = difflib.get_close_matches(name, list(model.model_fields) if model else [], n=1)
+    return close[0] if close else None
+
+
+def _drop_misspelt_missing(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
+    """Leave out "'key_points' is missing" when the file has 'keypoints:': one problem, one report."""
+    misspelt = set()
+    for err in errors:
+        loc = _clean_loc(tuple(err["loc"]))
+        if err["type"] == "extra_forbidden" and (suggestion := _suggest(str(loc[-1]), loc[:-1], data)):
+            misspelt.add((*loc[:-1], suggestion))
+    return [
+        err
+        for err in errors
+        if not (err["type"] == "missing" and _clean_loc(tuple(err["loc"])) in misspelt)
+    ]
+
+
 def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path: str) -> Problem:
     loc = _clean_loc(tuple(err["loc"]))
     kind = err["type"]
@@ -258,9 +279,9 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
     if kind == "extra_forbidden":
         position = where.key_at(loc)
         model = _model_at(loc[:-1], data)
-        allowed = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"allowed here: {', '.join(allowed)}"
+        suggestion = _suggest(name, loc[:-1], data)
+        allowed = ", ".join(model.model_fields) if model else ""
+        hint = f"did you mean {suggestion!r}?" if suggestion else f"allowed here: {allowed}"
         message = f"unknown field {name!r}; {hint}"
         label = _format_loc(loc[:-1])
     elif kind == "missing":

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 
 from .collection import (
     Entry,
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+# A plain child of MkDocs' logger (not get_plugin_logger): problems print as bare
+# `path:line:col: message` lines that editors and CI annotators can jump to.
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 PACKAGE = resources.files(__package__)
 TEMPLATES_DIR = str(PACKAGE / "templates")

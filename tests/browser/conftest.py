@@ -1,0 +1,141 @@
+"""Browser fixtures: one real build of this repository's site, served on 127.0.0.1, and Chromium.
+
+Everything here is session-scoped so the build and the browser launch are paid once.
+The browser is Debian's /usr/bin/chromium driven by Playwright (Playwright's own browsers are
+not downloaded). Without it the browser tests skip, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from ..conftest import ROOT, build_site
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+LOCAL_HOST = "127.0.0.1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test, or fail it when running in CI (CI=true), where a skip would hide a gap."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: browser tests must run in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's site (mkdocs.yml, docs/, briefings/), copied and built once."""
+    project = tmp_path_factory.mktemp("browser-site")
+    for name in ("docs", "briefings"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return build_site(project)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (with trailing slash) of the built site, served at the root of 127.0.0.1:<free port>.
+
+    mkdocs.yml's site_url has a sub-path (/mkdocs-briefings/), but Material's pages and search
+    use relative URLs, so serving at the root works (the search tests check that it does).
+    """
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def blocked_requests() -> list[str]:
+    """URLs of the requests the page tried to make off 127.0.0.1 (all aborted)."""
+    return []
+
+
+@pytest.fixture
+def context(browser: Browser, blocked_requests: list[str]) -> Iterator[BrowserContext]:
+    """A fresh browser context that may only reach 127.0.0.1: everything else is aborted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+
+    def only_local(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == LOCAL_HOST:
+            route.continue_()
+        else:
+            blocked_requests.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", only_local)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A page whose uncaught JavaScript errors make the test fail at teardown."""
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """test-artifacts/ at the repository root (git-ignored), for screenshots humans can look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

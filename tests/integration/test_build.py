@@ -1,0 +1,188 @@
+"""Real builds with MkDocs' own API: what a reader sees in the HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from ..conftest import DATA, build_site
+
+HARBOUR = DATA / "briefings" / "harbour-strike.yml"
+PAGE = Path("briefings/harbour-strike-ends-after-nine-days/index.html")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def add_briefing(project: Path, name: str, text: str | None = None) -> Path:
+    target = project / "briefings" / name
+    target.write_text(text if text is not None else HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    site = build_site(project)
+    page = soup(site / PAGE)
+    article = page.select_one("article.briefing")
+    assert article is not None
+    assert article.h1.get_text(strip=True) == "Harbour strike ends after nine days"
+    meta = page.select_one(".briefing-meta")
+    assert meta.select_one(".briefing-meta__category").get_text(strip=True) == "Economy"
+    assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03", "2025-11-04"]
+    assert "1 min read" in meta.get_text(" ", strip=True)
+    assert [t.get_text() for t in page.select(".briefing-tags .md-tag")] == ["Port Anselm", "Labour"]
+
+    points = page.select(".admonition.key-points li")
+    assert [p.get_text() for p in points][0] == "Dock workers in Port Anselm return to work on Monday."
+    assert len(points) == 3
+
+    credits = page.select("p.briefing-credit")
+    assert credits[0].get_text() == "According to The Harbour Ledger and Nordvik Courier"
+    assert [a["href"] for a in credits[0].select("a")] == ["#source-ledger", "#source-courier"]
+    quote = page.select_one(".admonition.briefing-quote")
+    assert quote.select_one(".admonition-title").get_text() == "Mara Quell, Union organiser"
+    assert quote.blockquote.get_text(strip=True) == "“We got what we came for.”"
+    assert quote.select_one(".briefing-quote-context").get_text() == "Outside the port gates on Sunday"
+
+    sources = page.select("#sources + ul li")
+    assert [li["id"] for li in sources] == ["source-ledger", "source-courier"]
+    assert sources[0].a["href"] == "https://harbour-ledger.example/2025/11/strike-ends"
+
+    edit = page.select_one('a[rel="edit"]')["href"]
+    assert edit == "https://github.com/example/briefings/edit/main/briefings/harbour-strike.yml"
+    stylesheet = site / "assets/stylesheets/briefings.css"
+    assert ".admonition.key-points" in stylesheet.read_text(encoding="utf-8")
+    assert any("briefings.css" in link["href"] for link in page.select('link[rel="stylesheet"]'))
+
+
+def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    page = soup(build_site(project) / PAGE)
+    url = "https://news.example.org/briefings/harbour-strike-ends-after-nine-days/"
+    links = page.select(".briefing-share a")
+    assert [a["aria-label"] for a in links] == [
+        "Share on X", "Share on Facebook", "Share on LinkedIn", "Share on WhatsApp", "Share on Email"
+    ]  # fmt: skip
+    assert all("news.example.org%2Fbriefings%2Fharbour-strike" in a["href"] for a in links)
+    assert all(a.svg is not None for a in links)  # icons, not text
+    assert page.select_one(".briefing-share button")["data-clipboard-text"] == url
+    assert not page.select(".briefing-share script, script[src*='share']")
+
+
+def test_recent_list_links_other_briefings_newest_first(project: Path) -> None:
+    text = HARBOUR.read_text(encoding="utf-8")
+    add_briefing(project, "a.yml", text)
+    add_briefing(project, "b.yml", text.replace("Harbour strike ends", "Ferry service resumes")
+                 .replace("2025-11-03", "2025-11-05").replace("2025-11-04", "2025-11-06"))
+    add_briefing(project, "c.yml", text.replace("Harbour strike ends", "Bridge repairs start")
+                 .replace("2025-11-03", "2025-11-01").replace("2025-11-04", "2025-11-02"))
+    site = build_site(project)
+    recent = soup(site / PAGE).select(".briefing-recent a")
+    assert [a.get_text() for a in recent] == [
+        "Ferry service resumes after nine days", "Bridge repairs start after nine days"
+    ]
+    assert recent[0]["href"] == "../ferry-service-resumes-after-nine-days/"
+
+
+def test_briefings_stay_out_of_the_navigation_and_boilerplate_out_of_search(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    site = build_site(project)
+    nav = soup(site / "index.html").select(".md-nav--primary a")
+    assert all("harbour" not in a.get("href", "") for a in nav)
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index)
+    assert "Harbour strike ends after nine days" in text
+    assert "Mara Quell" in text
+    assert "Nordvik Courier" in text
+    assert "Share this briefing" not in text
+    assert "Recent briefings" not in text
+
+
+def test_broken_briefing_is_reported_with_its_location_and_left_out(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "good.yml")
+    bad = HARBOUR.read_text(encoding="utf-8").replace("key_points:", "keypoints:")
+    add_briefing(project, "bad.yml", bad.replace("Harbour strike", "Another strike"))
+    with caplog.at_level(logging.WARNING):
+        site = build_site(project, strict=False)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "briefings/bad.yml:7:1: unknown field 'keypoints'; did you mean 'key_points'?" in warnings
+    assert (site / PAGE).exists()
+    assert not (site / "briefings/another-strike-ends-after-nine-days").exists()
+    assert not any("Traceback" in r.getMessage() for r in caplog.records)
+
+
+def test_strict_build_fails_on_any_problem(project: Path) -> None:
+    add_briefing(project, "bad.yml", "title: [unclosed\n")
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
+
+
+def test_two_briefings_with_one_slug_are_a_located_error(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "a.yml")
+    add_briefing(project, "b.yml")
+    with caplog.at_level(logging.WARNING):
+        build_site(project, strict=False)
+    assert (
+        "briefings/b.yml:2:8: title: gives the page address 'harbour-strike-ends-after-nine-days', "
+        "which briefings/a.yml already has; set a different 'slug:' in one of them"
+    ) in [r.getMessage() for r in caplog.records]
+
+
+def test_build_writes_nothing_into_briefings_or_docs(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    before = (tree_digest(project / "briefings"), tree_digest(project / "docs"))
+    build_site(project)
+    assert (tree_digest(project / "briefings"), tree_digest(project / "docs")) == before
+
+
+def test_theme_override_in_custom_dir_wins(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    overrides = project / "docs" / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "briefing-share.html").write_text("<p class='my-share'>custom</p>", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: docs/overrides\n"),
+        encoding="utf-8",
+    )
+    page = soup(build_site(project) / PAGE)
+    assert page.select_one(".my-share").get_text() == "custom"
+    assert page.select_one(".briefing-share") is None
+
+
+def test_local_image_is_shown_with_its_credit(project: Path) -> None:
+    images = project / "docs" / "assets"
+    images.mkdir()
+    shutil.copy(Path(__file__).parents[2] / "docs" / "schema" / "briefing.json", images / "x.json")
+    (images / "port.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    text = HARBOUR.read_text(encoding="utf-8").replace(
+        "key_points:", "image:\n  src: assets/port.svg\n  alt: Cranes at dawn\n  credit: Ledger photo desk\nkey_points:"
+    )
+    add_briefing(project, "harbour-strike.yml", text)
+    page = soup(build_site(project) / PAGE)
+    img = page.select_one("img.briefing-image")
+    assert img["src"] == "../../assets/port.svg"
+    assert img["alt"] == "Cranes at dawn"
+    assert page.select_one(".briefing-image-credit").get_text() == "Credited from: Ledger photo desk"

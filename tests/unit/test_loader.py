@@ -1,0 +1,140 @@
+"""loader: YAML text -> Briefing, or problems located by line and column."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mkdocs_briefings.errors import BriefingError
+from mkdocs_briefings.loader import read_briefing
+from mkdocs_briefings.model import Paragraph, Quote
+
+VALID = """\
+title: Harbour strike ends
+category: Economy
+published: 2025-11-03
+updated: 2025-11-04
+tags: [Port Anselm, Labour]
+key_points:
+  - Dock workers in Port Anselm return on Monday.
+body:
+  - paragraph: The strike ended after nine days.
+    credits: [ledger]
+  - quote: We got what we came for.
+    speaker: Mara Quell
+    role: Union organiser
+    context: Outside the port gates
+    credits: [ledger, courier]
+sources:
+  ledger: {name: The Harbour Ledger, url: "https://harbour-ledger.example/strike"}
+  courier: {name: Nordvik Courier}
+"""
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(BriefingError) as exc:
+        read_briefing(text, path="b.yml")
+    return [str(p) for p in exc.value.problems]
+
+
+def test_valid_briefing_reads_every_field() -> None:
+    b = read_briefing(VALID, path="b.yml")
+    assert b.title == "Harbour strike ends"
+    assert b.published == date(2025, 11, 3)
+    assert b.updated == date(2025, 11, 4)
+    assert b.tags == ["Port Anselm", "Labour"]
+    assert isinstance(b.body[0], Paragraph)
+    assert isinstance(b.body[1], Quote)
+    assert b.body[1].speaker == "Mara Quell"
+    assert b.sources["ledger"].url == "https://harbour-ledger.example/strike"
+    assert b.sources["courier"].url is None
+
+
+def test_scalars_stay_text_instead_of_yaml_1_1_surprises() -> None:
+    b = read_briefing(VALID.replace("Harbour strike ends", "no").replace("Labour", "12:30"), path="b.yml")
+    assert b.title == "no"
+    assert b.tags[1] == "12:30"
+
+
+def test_unknown_field_points_at_key_and_suggests_the_right_one() -> None:
+    text = VALID.replace("key_points:", "keypoints:")
+    # The misspelt field is not also reported as missing.
+    assert problems_of(text) == ["b.yml:6:1: unknown field 'keypoints'; did you mean 'key_points'?"]
+
+
+def test_missing_field_points_at_its_parent() -> None:
+    text = VALID.replace("    speaker: Mara Quell\n", "")
+    assert problems_of(text) == ["b.yml:11:5: body[1]: 'speaker' is missing; add it (who said it)"]
+
+
+def test_every_problem_of_a_file_is_reported_at_once() -> None:
+    text = (
+        VALID.replace("2025-11-04", "2025-10-01")
+        .replace("credits: [ledger]", "credits: [ledger, reuters]")
+        .replace("category: Economy", "category:")
+    )
+    assert problems_of(text) == [
+        "b.yml:2:10: category: is empty; write a value or remove the line",
+        "b.yml:4:10: updated: 2025-10-01 is before the published date 2025-11-03; fix one of the two dates",
+        "b.yml:10:23: body[0].credits[1]: unknown source 'reuters'; "
+        "add it under 'sources:' or use one of 'ledger', 'courier'",
+    ]
+
+
+def test_wrong_types_and_bad_values_are_located() -> None:
+    text = VALID.replace(
+        "  - Dock workers in Port Anselm return on Monday.", "  - {a: b}"
+    ).replace("published: 2025-11-03", "published: 3 November")
+    assert problems_of(text) == [
+        "b.yml:3:12: published: expected a date like 2025-11-11, got '3 November'",
+        "b.yml:7:5: key_points[0]: expected text, got a mapping (key: value lines); "
+        "put the text on one line or quote it",
+    ]
+
+
+def test_unsafe_source_url_is_refused() -> None:
+    text = VALID.replace('"https://harbour-ledger.example/strike"', "javascript:alert(1)")
+    assert problems_of(text) == [
+        "b.yml:17:43: sources.ledger.url: expected a web address starting with https:// (or http://)"
+    ]
+
+
+def test_block_without_kind() -> None:
+    text = VALID.replace("  - paragraph: The strike", "  - text: The strike")
+    assert "b.yml:9:5: body[0]: a block starts with 'paragraph:' or 'quote:'" in problems_of(text)
+
+
+def test_duplicate_key() -> None:
+    assert "b.yml:2:1: title: duplicate key; keep one of the two" in problems_of("title: a\ntitle: b\n")
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    assert problems_of("title: [unclosed\ncategory: x\n") == [
+        "b.yml:2:9: YAML syntax error: did not find expected ',' or ']'; check quoting and indentation"
+    ]
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    assert problems_of("- a\n- b\n") == [
+        "b.yml:1:1: a briefing is a mapping of keys such as 'title:' and 'body:'"
+    ]
+
+
+def test_too_many_key_points() -> None:
+    points = "".join(f"  - Point {i}.\n" for i in range(6))
+    text = VALID.replace("  - Dock workers in Port Anselm return on Monday.\n", points)
+    assert problems_of(text) == ["b.yml:7:3: key_points: has 6 items; at most 5 are allowed"]
+
+
+def test_empty_file_lists_every_required_field() -> None:
+    found = problems_of("")
+    assert found[0] == "b.yml:1:1: 'body' is missing; add paragraphs like '- paragraph: ...' with 'credits: [reuters]'"
+    assert len(found) == 6
+
+
+def test_bad_source_key_points_at_the_key() -> None:
+    text = VALID.replace("  courier:", "  The Courier:").replace("[ledger, courier]", "[ledger]")
+    assert problems_of(text) == [
+        "b.yml:18:3: sources: key 'The Courier': source keys use lowercase letters, digits, '-' and '_', like 'latimes'"
+    ]

@@ -1,0 +1,119 @@
+"""render: Briefing -> Markdown, with every YAML text escaped."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import markdown
+import pytest
+import yaml
+
+from mkdocs_briefings.loader import read_briefing
+from mkdocs_briefings.render import (
+    describe,
+    format_date,
+    inline_text,
+    join_names,
+    reading_time,
+    render_credit,
+    render_markdown,
+    safe_url,
+)
+
+from .test_loader import VALID
+
+EXTENSIONS = ["admonition", "attr_list", "toc", "md_in_html", "pymdownx.emoji", "tables"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+        ("a *b* _c_ `d`", "<p>a *b* _c_ `d`</p>"),
+        ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
+        ("![i](https://evil.example/x.png)", "<p>![i](https://evil.example/x.png)</p>"),
+        ("# not a heading", "<p># not a heading</p>"),
+        ("- not a list", "<p>- not a list</p>"),
+        ("1. not a list", "<p>1. not a list</p>"),
+        ("!!! note", "<p>!!! note</p>"),
+        (":smile: | a | b |", "<p>:smile: | a | b |</p>"),
+        ("Tom &amp; Jerry", "<p>Tom &amp;amp; Jerry</p>"),
+        ("text {: .cls onclick=x }", "<p>text {: .cls onclick=x }</p>"),
+        ("two\n\nparagraphs", "<p>two paragraphs</p>"),
+    ],
+)
+def test_inline_text_shows_markup_literally(text: str, html: str) -> None:
+    rendered = to_html(inline_text(text))
+    # Entities are equivalent to the characters they stand for: compare what a reader sees.
+    assert re.sub(r"&#(\d+);", lambda m: chr(int(m[1])), rendered).replace("&quot;", '"') == html
+
+
+def test_safe_url_refuses_scripts_and_data() -> None:
+    assert safe_url("https://a.example/x y") == "https://a.example/x%20y"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "vbscript:x"):
+        with pytest.raises(ValueError, match="unsafe URL scheme"):
+            safe_url(bad)
+
+
+def test_format_date_and_join_names() -> None:
+    assert format_date(date(2025, 11, 11)) == "Tuesday, November 11, 2025"
+    assert join_names(["A"]) == "A"
+    assert join_names(["A", "B"]) == "A and B"
+    assert join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def test_reading_time_and_description() -> None:
+    b = read_briefing(VALID, path="b.yml")
+    assert reading_time(b) == 1
+    assert reading_time(b, words_per_minute=10) == 3  # 28 words
+    assert describe(b) == "Dock workers in Port Anselm return on Monday."
+
+
+def test_credit_links_each_source_to_the_sources_section() -> None:
+    b = read_briefing(VALID, path="b.yml")
+    html = to_html(render_credit(["ledger", "courier"], b.sources))
+    assert html == (
+        '<p class="briefing-credit">According to <a href="#source-ledger">The Harbour Ledger</a>'
+        ' and <a href="#source-courier">Nordvik Courier</a></p>'
+    )
+
+
+def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
+    b = read_briefing(VALID, path="b.yml")
+    text = render_markdown(b)
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "Harbour strike ends"
+    assert meta["template"] == "briefing.html"
+    assert meta["date"] == {"created": "2025-11-03", "updated": "2025-11-04"}
+    assert meta["briefing"]["category"] == "Economy"
+    assert meta["briefing"]["updated_display"] == "Tuesday, November 4, 2025"
+    html = to_html(body)
+    assert '<div class="admonition key-points">' in html
+    assert '<div class="admonition quote briefing-quote">' in html
+    assert '<p class="admonition-title">Mara Quell, Union organiser</p>' in html
+    assert "<blockquote>\n<p>“We got what we came for.”</p>\n</blockquote>" in html
+    assert '<p class="briefing-quote-context">Outside the port gates</p>' in html
+    assert '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a></li>' in html
+    assert '<li id="source-courier">Nordvik Courier</li>' in html
+
+
+def test_description_is_escaped_for_material_which_prints_it_raw() -> None:
+    b = read_briefing(VALID.replace("return on Monday.", 'return "soon" <b>'), path="b.yml")
+    meta = yaml.safe_load(render_markdown(b).split("---\n", 2)[1])
+    assert meta["description"] == "Dock workers in Port Anselm return &quot;soon&quot; &lt;b&gt;"
+
+
+def test_local_image_path_is_made_relative_to_the_page() -> None:
+    text = VALID.replace(
+        "key_points:", "image: {src: assets/images/port.svg, alt: The port, credit: Ledger}\nkey_points:"
+    )
+    page = render_markdown(read_briefing(text, path="b.yml"), page_dir="news/briefings")
+    assert "![The port](<../../assets/images/port.svg>){ .briefing-image loading=lazy }" in page
+    assert "Credited from&#58; Ledger\n{ .briefing-image-credit }" not in page
+    assert "Credited from: Ledger\n{ .briefing-image-credit }" in page
