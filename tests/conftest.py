@@ -16,7 +16,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true", help="rewrite tests/golden/ from the current output"
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output",
     )
 
 

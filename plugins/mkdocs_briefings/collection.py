@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slugify import slugify
 
 from .errors import BriefingError, Problem
 from .loader import Position, parse_briefing
-from .model import Briefing
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+    from pathlib import Path
+
+    from .model import Briefing
 
 MAX_SLUG = 80
 
@@ -61,12 +65,16 @@ def find_duplicate_slugs(entries: Iterable[Entry]) -> Iterator[tuple[Entry, Prob
         if (owner := first.setdefault(entry.slug, entry)) is not entry:
             line, col = entry.slug_at
             field = "slug" if entry.briefing.slug else "title"
-            yield entry, Problem(
-                entry.path,
-                line,
-                col,
-                f"{field}: gives the page address '{entry.slug}', which {owner.path} already has; "
-                "set a different 'slug:' in one of them",
+            yield (
+                entry,
+                Problem(
+                    entry.path,
+                    line,
+                    col,
+                    f"{field}: gives the page address '{entry.slug}', "
+                    f"which {owner.path} already has; "
+                    "set a different 'slug:' in one of them",
+                ),
             )
 
 
@@ -78,8 +86,14 @@ def find_missing_images(
         image = entry.briefing.image
         if image and image.src and "://" not in image.src and not exists(image.src):
             line, col = entry.image_at or entry.slug_at
-            yield entry, Problem(
-                entry.path, line, col, f"image.src: {image.src} is not in docs/; add the file or fix the path"
+            yield (
+                entry,
+                Problem(
+                    entry.path,
+                    line,
+                    col,
+                    f"image.src: {image.src} is not in docs/; add the file or fix the path",
+                ),
             )
 
 
@@ -98,10 +112,19 @@ def read_entry_file(path: Path, *, display: str) -> Entry:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BriefingError(
-            [Problem(display, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")]
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8",
+                )
+            ]
         ) from None
     except OSError as exc:
-        raise BriefingError([Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+        raise BriefingError(
+            [Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")]
+        ) from None
     return read_entry(text, path=display)
 
 

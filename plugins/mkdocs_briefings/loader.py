@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -15,6 +14,8 @@ from .errors import BriefingError, Problem
 from .model import Briefing, Image, Paragraph, Quote, Source
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
     from pydantic_core import ErrorDetails
 
 Loc: TypeAlias = tuple[str | int, ...]
@@ -57,11 +58,14 @@ def compose_data(text: str, *, path: str) -> tuple[Any, SourceMap]:
         BriefingError: on a syntax error or a key that appears twice in one mapping.
     """
     try:
-        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            start = _position(exc.context_mark)
+            what += f" ({exc.context} that starts at line {start[0]}, column {start[1]})"
         raise BriefingError(
             [Problem(path, line, col, f"YAML syntax error: {what}; check quoting and indentation")]
         ) from None
@@ -92,7 +96,9 @@ def _to_data(
             if key in result:
                 line, col = _position(key_node.start_mark)
                 problems.append(
-                    Problem(path, line, col, _located((*loc, key), "duplicate key; keep one of the two"))
+                    Problem(
+                        path, line, col, _located((*loc, key), "duplicate key; keep one of the two")
+                    )
                 )
                 continue
             keys[(*loc, key)] = _position(key_node.start_mark)
@@ -130,7 +136,11 @@ def parse_briefing(text: str, *, path: str) -> tuple[Briefing, SourceMap]:
     if not isinstance(data, dict):
         line, col = where.value_at(())
         raise BriefingError(
-            [Problem(path, line, col, "a briefing is a mapping of keys such as 'title:' and 'body:'")]
+            [
+                Problem(
+                    path, line, col, "a briefing is a mapping of keys such as 'title:' and 'body:'"
+                )
+            ]
         )
     problems = [
         Problem(path, *where.value_at(loc), _located(loc, message))
@@ -153,9 +163,12 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
     """
     published, updated = _as_date(data.get("published")), _as_date(data.get("updated"))
     if published and updated and updated < published:
-        yield ("updated",), (
-            f"{updated.isoformat()} is before the published date {published.isoformat()}; "
-            "fix one of the two dates"
+        yield (
+            ("updated",),
+            (
+                f"{updated.isoformat()} is before the published date {published.isoformat()}; "
+                "fix one of the two dates"
+            ),
         )
     sources = data.get("sources")
     if not isinstance(sources, dict):
@@ -169,8 +182,9 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
             if not isinstance(key, str):
                 continue
             if key not in sources:
-                yield ("body", i, "credits", j), (
-                    f"unknown source {key!r}; add it under 'sources:' or use one of {known}"
+                yield (
+                    ("body", i, "credits", j),
+                    (f"unknown source {key!r}; add it under 'sources:' or use one of {known}"),
                 )
             elif key in seen:
                 yield ("body", i, "credits", j), f"{key!r} is credited twice; remove one"
@@ -256,11 +270,13 @@ def _suggest(name: str, parent: Loc, data: Any) -> str | None:
 
 
 def _drop_misspelt_missing(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
-    """Leave out "'key_points' is missing" when the file has 'keypoints:': one problem, one report."""
+    """Leave out "'key_points' is missing" when the file has 'keypoints:' instead."""
     misspelt = set()
     for err in errors:
         loc = _clean_loc(tuple(err["loc"]))
-        if err["type"] == "extra_forbidden" and (suggestion := _suggest(str(loc[-1]), loc[:-1], data)):
+        if err["type"] == "extra_forbidden" and (
+            suggestion := _suggest(str(loc[-1]), loc[:-1], data)
+        ):
             misspelt.add((*loc[:-1], suggestion))
     return [
         err
@@ -308,7 +324,9 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
         message = f"needs at least {err.get('ctx', {}).get('min_length')} item(s)"
     elif kind == "too_long":
         limit = err.get("ctx", {}).get("max_length")
-        message = f"has {err.get('ctx', {}).get('actual_length')} items; at most {limit} are allowed"
+        message = (
+            f"has {err.get('ctx', {}).get('actual_length')} items; at most {limit} are allowed"
+        )
     elif kind == "value_error":
         message = str(err["msg"]).removeprefix("Value error, ")
     else:

@@ -66,12 +66,16 @@ def _check_source_key(value: str) -> str:
 
 def _check_slug(value: str) -> str:
     if not SLUG.match(value):
-        raise ValueError("a slug uses lowercase letters, digits and single hyphens, like 'gaza-truce'")
+        raise ValueError(
+            "a slug uses lowercase letters, digits and single hyphens, like 'gaza-truce'"
+        )
     return value
 
 
 WebUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_web_url)]
-ImageSrc = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_image_src)]
+ImageSrc = Annotated[
+    str, StringConstraints(strip_whitespace=True), AfterValidator(_check_image_src)
+]
 SourceKey = Annotated[str, AfterValidator(_check_source_key)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
 Credits = Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_SOURCES)]
@@ -158,6 +162,6 @@ class Briefing(Model):
     body: Annotated[list[Block], Field(min_length=1, max_length=MAX_BLOCKS)] = Field(
         description="Paragraphs and quotes, in reading order."
     )
-    sources: Annotated[dict[SourceKey, Source], Field(min_length=1, max_length=MAX_SOURCES)] = Field(
-        description="The outlets credited, by key; credits name these keys."
+    sources: Annotated[dict[SourceKey, Source], Field(min_length=1, max_length=MAX_SOURCES)] = (
+        Field(description="The outlets credited, by key; credits name these keys.")
     )

@@ -72,3 +72,8 @@ def make_teaser(entry: Entry, url: str) -> Teaser:
         published_display=format_date(b.published),
         key_point=b.key_points[0],
     )
+
+
+def recent_teasers(latest: list[Teaser], *, but: str, limit: int) -> list[Teaser]:
+    """The first ``limit`` of ``latest`` (newest first), leaving out the page at URL ``but``."""
+    return [t for t in latest[: limit + 1] if t.url != but][:limit]

@@ -20,7 +20,7 @@ from .collection import (
 )
 from .config import BriefingsConfig
 from .errors import BriefingError, Problem
-from .pages import Teaser, make_asset, make_file, make_teaser
+from .pages import Teaser, make_asset, make_file, make_teaser, recent_teasers
 from .share import share_links
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 # A plain child of MkDocs' logger (not get_plugin_logger): problems print as bare
 # `path:line:col: message` lines that editors and CI annotators can jump to.
@@ -79,7 +80,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             _report([problem])
             del entries[entry.path]
         for entry, problem in find_missing_images(
-            [e for e, _ in entries.values()], exists=lambda src: files.get_file_from_path(src) is not None
+            [e for e, _ in entries.values()],
+            exists=lambda src: files.get_file_from_path(src) is not None,
         ):
             _report([problem])
             del entries[entry.path]
@@ -90,21 +92,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._pages[file.src_uri] = entry
             teasers.append(make_teaser(entry, file.url))
         self._latest = teasers
-        files.append(make_asset(config, STYLESHEET, (PACKAGE / "assets" / "briefings.css").read_bytes()))
+        files.append(
+            make_asset(config, STYLESHEET, (PACKAGE / "assets" / "briefings.css").read_bytes())
+        )
         return files
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """Give templates the latest briefings, and briefing pages their share and recent lists."""
-        context["briefings_latest"] = self._latest[: self.config.latest_limit]
+        extra: dict[str, Any] = {"briefings_latest": self._latest[: self.config.latest_limit]}
         entry = self._pages.get(page.file.src_uri)
         if entry is not None:
             url = page.canonical_url
-            context["briefing_share_url"] = url
-            context["briefing_share"] = share_links(url, entry.briefing.title) if url else []
             limit = self.config.recent_limit
-            context["briefing_recent"] = [t for t in self._latest[: limit + 1] if t.url != page.url][:limit]
+            extra["briefing_share_url"] = url
+            extra["briefing_share"] = share_links(url, entry.briefing.title) if url else []
+            extra["briefing_recent"] = recent_teasers(self._latest, but=page.url, limit=limit)
+        context.update(extra)  # type: ignore[typeddict-item]  # TemplateContext lists MkDocs' keys only
         return context
 
     def on_serve(
@@ -120,4 +125,3 @@ def _report(problems: list[Problem]) -> None:
     """Log each problem as a warning: `--strict` then fails, `serve` keeps serving the rest."""
     for problem in problems:
         log.warning("%s", problem)
-

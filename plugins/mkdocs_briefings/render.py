@@ -6,13 +6,16 @@ import html
 import math
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
-from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from .model import Briefing, Image, Paragraph, Quote, Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import date
 
 WORDS_PER_MINUTE = 200
 
@@ -117,7 +120,10 @@ def front_matter(b: Briefing, *, template: str, words_per_minute: int = WORDS_PE
         # Material prints page.meta.description into an attribute without escaping it.
         "description": html.escape(describe(b)),
         "template": template,
-        "date": {"created": b.published.isoformat(), "updated": (b.updated or b.published).isoformat()},
+        "date": {
+            "created": b.published.isoformat(),
+            "updated": (b.updated or b.published).isoformat(),
+        },
         "briefing": {
             "category": b.category,
             "tags": list(b.tags),
@@ -138,7 +144,8 @@ def render_image(image: Image, *, page_dir: str) -> str:
     if image.src is None:
         return credit
     src = image.src if urlsplit(image.src).scheme else posixpath.relpath(image.src, page_dir or ".")
-    return f"![{inline_text(image.alt)}](<{safe_url(src)}>){{ .briefing-image loading=lazy }}\n\n{credit}"
+    picture = f"![{inline_text(image.alt)}](<{safe_url(src)}>){{ .briefing-image loading=lazy }}"
+    return f"{picture}\n\n{credit}"
 
 
 def render_key_points(points: Iterable[str]) -> str:

@@ -43,9 +43,11 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the schema, or write it to a file (refusing to replace a different one without --force)."""
+    """Print the schema, or write it to a file; a different file is replaced only with --force."""
     parser = argparse.ArgumentParser(prog="python -m mkdocs_briefings.schema", description=__doc__)
-    parser.add_argument("out", nargs="?", type=Path, help="file to write; standard output if left out")
+    parser.add_argument(
+        "out", nargs="?", type=Path, help="file to write; standard output if left out"
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing, different file")
     args = parser.parse_args(argv)
     text = schema_text()

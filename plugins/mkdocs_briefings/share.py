@@ -17,13 +17,20 @@ class ShareLink:
 
 def share_links(url: str, title: str) -> list[ShareLink]:
     """Share links for a page at absolute ``url`` with headline ``title``."""
-    def query(**params: str) -> str:
-        return urlencode(params, quote_via=quote)
+    networks = [
+        ("X", "https://x.com/intent/post", {"text": title, "url": url}, "x-twitter"),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php", {"u": url}, "facebook"),
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/", {"url": url}, "linkedin"),
+        ("WhatsApp", "https://wa.me/", {"text": f"{title} {url}"}, "whatsapp"),
+    ]
+    links = [
+        ShareLink(name, f"{endpoint}?{_query(params)}", f"fontawesome/brands/{icon}")
+        for name, endpoint, params, icon in networks
+    ]
+    email = _query({"subject": title, "body": url})
+    links.append(ShareLink("Email", f"mailto:?{email}", "fontawesome/solid/envelope"))
+    return links
 
-    return [
-        ShareLink("X", f"https://x.com/intent/post?{query(text=title, url=url)}", "fontawesome/brands/x-twitter"),
-        ShareLink("Facebook", f"https://www.facebook.com/sharer/sharer.php?{query(u=url)}", "fontawesome/brands/facebook"),
-        ShareLink("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?{query(url=url)}", "fontawesome/brands/linkedin"),
-        ShareLink("WhatsApp", f"https://wa.me/?{query(text=f'{title} {url}')}", "fontawesome/brands/whatsapp"),
-        ShareLink("Email", f"mailto:?{query(subject=title, body=url)}", "fontawesome/solid/envelope"),
-    ]  # fmt: skip
+
+def _query(params: dict[str, str]) -> str:
+    return urlencode(params, quote_via=quote)  # %20 for spaces: mail clients show '+' literally

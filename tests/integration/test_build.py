@@ -24,7 +24,9 @@ def soup(path: Path) -> BeautifulSoup:
 
 def add_briefing(project: Path, name: str, text: str | None = None) -> Path:
     target = project / "briefings" / name
-    target.write_text(text if text is not None else HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_text(
+        text if text is not None else HARBOUR.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return target
 
 
@@ -48,10 +50,16 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     assert meta.select_one(".briefing-meta__category").get_text(strip=True) == "Economy"
     assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03", "2025-11-04"]
     assert "1 min read" in meta.get_text(" ", strip=True)
-    assert [t.get_text() for t in page.select(".briefing-tags .md-tag")] == ["Port Anselm", "Labour"]
+    assert [t.get_text() for t in page.select(".briefing-tags .md-tag")] == [
+        "Port Anselm",
+        "Labour",
+    ]
 
     points = page.select(".admonition.key-points li")
-    assert [p.get_text() for p in points][0] == "Dock workers in Port Anselm return to work on Monday."
+    assert (
+        next(p.get_text() for p in points)
+        == "Dock workers in Port Anselm return to work on Monday."
+    )
     assert len(points) == 3
 
     credits = page.select("p.briefing-credit")
@@ -60,7 +68,9 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     quote = page.select_one(".admonition.briefing-quote")
     assert quote.select_one(".admonition-title").get_text() == "Mara Quell, Union organiser"
     assert quote.blockquote.get_text(strip=True) == "“We got what we came for.”"
-    assert quote.select_one(".briefing-quote-context").get_text() == "Outside the port gates on Sunday"
+    assert (
+        quote.select_one(".briefing-quote-context").get_text() == "Outside the port gates on Sunday"
+    )
 
     sources = page.select("#sources + ul li")
     assert [li["id"] for li in sources] == ["source-ledger", "source-courier"]
@@ -90,14 +100,25 @@ def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> No
 def test_recent_list_links_other_briefings_newest_first(project: Path) -> None:
     text = HARBOUR.read_text(encoding="utf-8")
     add_briefing(project, "a.yml", text)
-    add_briefing(project, "b.yml", text.replace("Harbour strike ends", "Ferry service resumes")
-                 .replace("2025-11-03", "2025-11-05").replace("2025-11-04", "2025-11-06"))
-    add_briefing(project, "c.yml", text.replace("Harbour strike ends", "Bridge repairs start")
-                 .replace("2025-11-03", "2025-11-01").replace("2025-11-04", "2025-11-02"))
+    add_briefing(
+        project,
+        "b.yml",
+        text.replace("Harbour strike ends", "Ferry service resumes")
+        .replace("2025-11-03", "2025-11-05")
+        .replace("2025-11-04", "2025-11-06"),
+    )
+    add_briefing(
+        project,
+        "c.yml",
+        text.replace("Harbour strike ends", "Bridge repairs start")
+        .replace("2025-11-03", "2025-11-01")
+        .replace("2025-11-04", "2025-11-02"),
+    )
     site = build_site(project)
     recent = soup(site / PAGE).select(".briefing-recent a")
     assert [a.get_text() for a in recent] == [
-        "Ferry service resumes after nine days", "Bridge repairs start after nine days"
+        "Ferry service resumes after nine days",
+        "Bridge repairs start after nine days",
     ]
     assert recent[0]["href"] == "../ferry-service-resumes-after-nine-days/"
 
@@ -125,7 +146,9 @@ def test_broken_briefing_is_reported_with_its_location_and_left_out(
     with caplog.at_level(logging.WARNING):
         site = build_site(project, strict=False)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert "briefings/bad.yml:7:1: unknown field 'keypoints'; did you mean 'key_points'?" in warnings
+    assert (
+        "briefings/bad.yml:7:1: unknown field 'keypoints'; did you mean 'key_points'?" in warnings
+    )
     assert (site / PAGE).exists()
     assert not (site / "briefings/another-strike-ends-after-nine-days").exists()
     assert not any("Traceback" in r.getMessage() for r in caplog.records)
@@ -161,10 +184,14 @@ def test_theme_override_in_custom_dir_wins(project: Path) -> None:
     add_briefing(project, "harbour-strike.yml")
     overrides = project / "docs" / "overrides" / "partials"
     overrides.mkdir(parents=True)
-    (overrides / "briefing-share.html").write_text("<p class='my-share'>custom</p>", encoding="utf-8")
+    (overrides / "briefing-share.html").write_text(
+        "<p class='my-share'>custom</p>", encoding="utf-8"
+    )
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: docs/overrides\n"),
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: docs/overrides\n"
+        ),
         encoding="utf-8",
     )
     page = soup(build_site(project) / PAGE)
@@ -178,11 +205,14 @@ def test_local_image_is_shown_with_its_credit(project: Path) -> None:
     shutil.copy(Path(__file__).parents[2] / "docs" / "schema" / "briefing.json", images / "x.json")
     (images / "port.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     text = HARBOUR.read_text(encoding="utf-8").replace(
-        "key_points:", "image:\n  src: assets/port.svg\n  alt: Cranes at dawn\n  credit: Ledger photo desk\nkey_points:"
+        "key_points:",
+        "image:\n  src: assets/port.svg\n  alt: Cranes at dawn\n  credit: Ledger photo desk\nkey_points:",
     )
     add_briefing(project, "harbour-strike.yml", text)
     page = soup(build_site(project) / PAGE)
     img = page.select_one("img.briefing-image")
     assert img["src"] == "../../assets/port.svg"
     assert img["alt"] == "Cranes at dawn"
-    assert page.select_one(".briefing-image-credit").get_text() == "Credited from: Ledger photo desk"
+    assert (
+        page.select_one(".briefing-image-credit").get_text() == "Credited from: Ledger photo desk"
+    )

@@ -42,15 +42,23 @@ def test_explicit_slug_wins_and_is_located() -> None:
 
 
 def test_missing_local_image_is_located() -> None:
-    text = VALID.replace("key_points:", "image:\n  src: assets/x.png\n  alt: A\n  credit: B\nkey_points:")
+    text = VALID.replace(
+        "key_points:", "image:\n  src: assets/x.png\n  alt: A\n  credit: B\nkey_points:"
+    )
     entry = read_entry(text, path="b.yml")
     found = [str(p) for _, p in find_missing_images([entry], exists=lambda src: False)]
-    assert found == ["b.yml:7:8: image.src: assets/x.png is not in docs/; add the file or fix the path"]
+    assert found == [
+        "b.yml:7:8: image.src: assets/x.png is not in docs/; add the file or fix the path"
+    ]
     assert list(find_missing_images([entry], exists=lambda src: True)) == []
 
 
 def test_newest_first() -> None:
     old = read_entry(VALID, path="a.yml")
-    new = read_entry(VALID.replace("2025-11-03", "2025-11-02").replace("2025-11-04", "2025-12-01")
-                     .replace("published: 2025-11-02", "published: 2025-11-20"), path="b.yml")
+    new = read_entry(
+        VALID.replace("2025-11-03", "2025-11-02")
+        .replace("2025-11-04", "2025-12-01")
+        .replace("published: 2025-11-02", "published: 2025-11-20"),
+        path="b.yml",
+    )
     assert [e.path for e in newest_first([old, new])] == ["b.yml", "a.yml"]

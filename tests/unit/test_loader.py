@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Paragraph, Quote
@@ -52,7 +51,9 @@ def test_valid_briefing_reads_every_field() -> None:
 
 
 def test_scalars_stay_text_instead_of_yaml_1_1_surprises() -> None:
-    b = read_briefing(VALID.replace("Harbour strike ends", "no").replace("Labour", "12:30"), path="b.yml")
+    b = read_briefing(
+        VALID.replace("Harbour strike ends", "no").replace("Labour", "12:30"), path="b.yml"
+    )
     assert b.title == "no"
     assert b.tags[1] == "12:30"
 
@@ -83,9 +84,9 @@ def test_every_problem_of_a_file_is_reported_at_once() -> None:
 
 
 def test_wrong_types_and_bad_values_are_located() -> None:
-    text = VALID.replace(
-        "  - Dock workers in Port Anselm return on Monday.", "  - {a: b}"
-    ).replace("published: 2025-11-03", "published: 3 November")
+    text = VALID.replace("  - Dock workers in Port Anselm return on Monday.", "  - {a: b}").replace(
+        "published: 2025-11-03", "published: 3 November"
+    )
     assert problems_of(text) == [
         "b.yml:3:12: published: expected a date like 2025-11-11, got '3 November'",
         "b.yml:7:5: key_points[0]: expected text, got a mapping (key: value lines); "
@@ -106,12 +107,15 @@ def test_block_without_kind() -> None:
 
 
 def test_duplicate_key() -> None:
-    assert "b.yml:2:1: title: duplicate key; keep one of the two" in problems_of("title: a\ntitle: b\n")
+    assert "b.yml:2:1: title: duplicate key; keep one of the two" in problems_of(
+        "title: a\ntitle: b\n"
+    )
 
 
 def test_yaml_syntax_error_is_located() -> None:
     assert problems_of("title: [unclosed\ncategory: x\n") == [
-        "b.yml:2:9: YAML syntax error: did not find expected ',' or ']'; check quoting and indentation"
+        "b.yml:2:9: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence "
+        "that starts at line 1, column 8); check quoting and indentation"
     ]
 
 
@@ -129,7 +133,10 @@ def test_too_many_key_points() -> None:
 
 def test_empty_file_lists_every_required_field() -> None:
     found = problems_of("")
-    assert found[0] == "b.yml:1:1: 'body' is missing; add paragraphs like '- paragraph: ...' with 'credits: [reuters]'"
+    assert (
+        found[0]
+        == "b.yml:1:1: 'body' is missing; add paragraphs like '- paragraph: ...' with 'credits: [reuters]'"
+    )
     assert len(found) == 6
 
 

@@ -8,7 +8,6 @@ from datetime import date
 import markdown
 import pytest
 import yaml
-
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.render import (
     describe,
@@ -99,7 +98,10 @@ def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
     assert '<p class="admonition-title">Mara Quell, Union organiser</p>' in html
     assert "<blockquote>\n<p>“We got what we came for.”</p>\n</blockquote>" in html
     assert '<p class="briefing-quote-context">Outside the port gates</p>' in html
-    assert '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a></li>' in html
+    assert (
+        '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a></li>'
+        in html
+    )
     assert '<li id="source-courier">Nordvik Courier</li>' in html
 
 
@@ -111,7 +113,8 @@ def test_description_is_escaped_for_material_which_prints_it_raw() -> None:
 
 def test_local_image_path_is_made_relative_to_the_page() -> None:
     text = VALID.replace(
-        "key_points:", "image: {src: assets/images/port.svg, alt: The port, credit: Ledger}\nkey_points:"
+        "key_points:",
+        "image: {src: assets/images/port.svg, alt: The port, credit: Ledger}\nkey_points:",
     )
     page = render_markdown(read_briefing(text, path="b.yml"), page_dir="news/briefings")
     assert "![The port](<../../assets/images/port.svg>){ .briefing-image loading=lazy }" in page

@@ -18,7 +18,14 @@ def test_committed_schema_is_current() -> None:
 def test_schema_forbids_unknown_keys_and_requires_the_essentials() -> None:
     schema = json.loads(schema_text())
     assert schema["additionalProperties"] is False
-    assert set(schema["required"]) == {"title", "category", "published", "key_points", "body", "sources"}
+    assert set(schema["required"]) == {
+        "title",
+        "category",
+        "published",
+        "key_points",
+        "body",
+        "sources",
+    }
     assert schema["properties"]["key_points"]["maxItems"] == 5
 
 
