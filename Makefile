@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each makes the virtual
+# environment it needs (pinned by constraints.txt) the first time.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast lint fmt schema bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build the site and serve it with live reload on http://$(ADDR)/
+	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
+
+build: $(STAMP)  ## build the site into site/, failing on any problem
+	$(BIN)/mkdocs build --strict
+
+test: lint build  ## lint, type-check, build --strict, then every test (browser included)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+fmt: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+schema: $(STAMP)  ## refresh docs/schema/briefing.json from the models
+	$(BIN)/python -m mkdocs_briefings.schema docs/schema/briefing.json --force
+
+bench: $(STAMP)  ## plugin vs hand-written Markdown at N=1000
+	$(BIN)/python bench/run.py --n 1000
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .mypy_cache
