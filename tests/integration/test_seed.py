@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +13,9 @@ from mkdocs_briefings.model import Briefing, Paragraph, Quote
 from mkdocs_briefings.render import render_markdown
 
 from ..conftest import GOLDEN, ROOT, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SEED_YML = ROOT / "briefings" / "2025-11-11-kushner-netanyahu-gaza-truce-phase-two.yml"
 SEED_PAGE = ROOT.parent / "shared" / "seeds" / "000_e42ea9a88478120d.txt"
@@ -42,7 +45,8 @@ def test_every_sentence_of_the_seed_briefing_comes_from_the_seed_page() -> None:
     assert missing == []
     quote = next(block for block in b.body if isinstance(block, Quote))
     assert f"{quote.role} {quote.speaker}" in page
-    assert quote.context is not None and quote.context.lower() in page.lower()
+    assert quote.context is not None
+    assert quote.context.lower() in page.lower()
 
 
 def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
@@ -99,7 +103,8 @@ def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
         "Al Jazeera",
         "Le Monde",
     ]
-    assert page.select(".briefing-share a") and page.select(".briefing-recent li")
+    assert page.select(".briefing-share a")
+    assert page.select(".briefing-recent li")
 
 
 def test_home_page_lists_the_latest_briefings(repo_copy: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Paragraph, Quote

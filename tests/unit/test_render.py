@@ -8,6 +8,7 @@ from datetime import date
 import markdown
 import pytest
 import yaml
+
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.render import (
     describe,
