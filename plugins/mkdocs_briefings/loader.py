@@ -24,6 +24,7 @@ Position: TypeAlias = tuple[int, int]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster when present
 _NULL = "tag:yaml.org,2002:null"
+_TOO_DEEP = "lists or mappings are nested too deeply; a briefing needs at most four levels"
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,15 @@ def compose_data(text: str, *, path: str) -> tuple[Any, SourceMap]:
         ) from None
     except yaml.YAMLError as exc:
         raise BriefingError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
     values: dict[Loc, Position] = {(): (1, 1)}
     keys: dict[Loc, Position] = {}
     problems: list[Problem] = []
-    data = _to_data(root, (), values, keys, problems, path) if root is not None else {}
+    try:
+        data = _to_data(root, (), values, keys, problems, path) if root is not None else {}
+    except RecursionError:
+        raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
     if problems:
         raise BriefingError(problems)
     return data, SourceMap(values, keys)

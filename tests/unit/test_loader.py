@@ -146,3 +146,10 @@ def test_bad_source_key_points_at_the_key() -> None:
     assert problems_of(text) == [
         "b.yml:18:3: sources: key 'The Courier': source keys use lowercase letters, digits, '-' and '_', like 'latimes'"
     ]
+
+
+def test_absurd_nesting_is_a_located_problem_not_a_crash() -> None:
+    found = problems_of("title: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert len(found) == 1
+    assert found[0].startswith("b.yml:1:")
+    assert "nest" in found[0]
