@@ -120,6 +120,9 @@ def front_matter(b: Briefing, *, template: str, words_per_minute: int = WORDS_PE
         # Material prints page.meta.description into an attribute without escaping it.
         "description": html.escape(describe(b)),
         "template": template,
+        # Material's search gives tags a large boost: a search for the category or a tag
+        # puts the briefings that carry it first.
+        "tags": list(dict.fromkeys([b.category, *b.tags])),
         "date": {
             "created": b.published.isoformat(),
             "updated": (b.updated or b.published).isoformat(),
@@ -139,8 +142,9 @@ def front_matter(b: Briefing, *, template: str, words_per_minute: int = WORDS_PE
 
 
 def render_image(image: Image, *, page_dir: str) -> str:
-    """The lead image (when it has a source) and its credit line."""
-    credit = f"Credited from: {inline_text(image.credit)}\n{{ .briefing-image-credit }}"
+    """The lead image (when it has a source) and its credit line, which search leaves out."""
+    label = "Credited from" if image.src else "Image credited from"
+    credit = f"{label}: {inline_text(image.credit)}\n{{ .briefing-image-credit data-search-exclude }}"
     if image.src is None:
         return credit
     src = image.src if urlsplit(image.src).scheme else posixpath.relpath(image.src, page_dir or ".")

@@ -133,6 +133,8 @@ def test_briefings_stay_out_of_the_navigation_and_boilerplate_out_of_search(proj
     assert "Harbour strike ends after nine days" in text
     assert "Mara Quell" in text
     assert "Nordvik Courier" in text
+    page = next(d for d in index["docs"] if d["location"].endswith("nine-days/"))
+    assert page["tags"] == ["Economy", "Port Anselm", "Labour"]
     assert "Share this briefing" not in text
     assert "Recent briefings" not in text
 

@@ -65,7 +65,7 @@ def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
         "Tuesday, November 11, 2025",
         "Tuesday, November 11, 2025",
     ]
-    assert page.select_one(".briefing-image-credit").get_text() == "Credited from: Reuters"
+    assert page.select_one(".briefing-image-credit").get_text() == "Image credited from: Reuters"
     assert [li.get_text() for li in page.select(".key-points li")] == [
         "US mediator Jared Kushner meets Israeli PM Netanyahu to discuss the second phase of the Gaza ceasefire.",
         "About 200 Hamas fighters remain trapped in tunnels, complicating negotiations.",

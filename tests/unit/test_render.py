@@ -90,6 +90,7 @@ def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
     meta = yaml.safe_load(front)
     assert meta["title"] == "Harbour strike ends"
     assert meta["template"] == "briefing.html"
+    assert meta["tags"] == ["Economy", "Port Anselm", "Labour"]
     assert meta["date"] == {"created": "2025-11-03", "updated": "2025-11-04"}
     assert meta["briefing"]["category"] == "Economy"
     assert meta["briefing"]["updated_display"] == "Tuesday, November 4, 2025"
@@ -119,5 +120,5 @@ def test_local_image_path_is_made_relative_to_the_page() -> None:
     )
     page = render_markdown(read_briefing(text, path="b.yml"), page_dir="news/briefings")
     assert "![The port](<../../assets/images/port.svg>){ .briefing-image loading=lazy }" in page
-    assert "Credited from&#58; Ledger\n{ .briefing-image-credit }" not in page
-    assert "Credited from: Ledger\n{ .briefing-image-credit }" in page
+    assert "Credited from&#58; Ledger\n{ .briefing-image-credit data-search-exclude }" not in page
+    assert "Credited from: Ledger\n{ .briefing-image-credit data-search-exclude }" in page
