@@ -10,6 +10,7 @@ from slugify import slugify
 
 from .errors import BriefingError, Problem
 from .loader import Position, parse_briefing
+from .model import MAX_SLUG
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
     from .model import Briefing
 
-MAX_SLUG = 80
+# Apostrophes join their word instead of splitting it: "Anselm's" -> "anselms".
+_SLUG_REPLACEMENTS = [["'", ""], ["’", ""]]
 
 
 def make_slug(title: str) -> str:
@@ -25,7 +27,7 @@ def make_slug(title: str) -> str:
 
     Why a hash fallback: a title of only symbols or emoji has no letters to transliterate.
     """
-    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True)
+    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True, replacements=_SLUG_REPLACEMENTS)
     return slug or "briefing-" + hashlib.sha1(title.encode()).hexdigest()[:8]  # noqa: S324
 
 

@@ -244,6 +244,13 @@ def _model_at(loc: Loc, data: Any) -> type[BaseModel] | None:
     return None
 
 
+def _or_remove(loc: Loc, data: Any) -> str:
+    """' or remove the line' where the field is optional (removing a required one won't help)."""
+    model = _model_at(loc[:-1], data)
+    field = model.model_fields.get(str(loc[-1])) if model and loc else None
+    return "" if field is None or field.is_required() else " or remove the line"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -313,7 +320,7 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
         message = f"{name!r} is missing; {hint}"
         label = _format_loc(loc[:-1])
     elif value is None and kind.endswith("_type"):
-        message = "is empty; write a value or remove the line"
+        message = "is empty; write a value" + _or_remove(loc, data)
     elif kind == "string_type":
         message = f"expected text, got {_describe(value)}; put the text on one line or quote it"
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
@@ -322,7 +329,7 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
     elif kind.startswith("date"):
         message = f"expected a date like 2025-11-11, got {_describe(value)}"
     elif kind == "string_too_short":
-        message = "is empty; write some text or remove the line"
+        message = "is empty; write some text" + _or_remove(loc, data)
     elif kind == "string_too_long":
         limit = err.get("ctx", {}).get("max_length")
         message = f"is {len(str(value))} characters long; the limit is {limit}: shorten it"

@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
 )
 
 SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -30,6 +31,7 @@ MAX_TEXT = 5_000
 MAX_KEY_POINTS = 5
 MAX_BLOCKS = 100
 MAX_SOURCES = 50
+MAX_SLUG = 80
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 """Plain text: Markdown and HTML in it are shown literally."""
@@ -49,7 +51,11 @@ def _check_web_url(value: str) -> str:
 
 def _check_image_src(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme or value.startswith(("/", "\\")):
+    if value.startswith(("/", "\\")) and not value.startswith("//"):
+        raise ValueError(
+            f"paths are relative to docs/: write {value.lstrip('/')!r}, without the '/'"
+        )
+    if parts.scheme or value.startswith("//"):
         return _check_web_url(value)
     if ".." in value.split("/") or any(ch.isspace() for ch in value):
         raise ValueError(
@@ -65,6 +71,8 @@ def _check_source_key(value: str) -> str:
 
 
 def _check_slug(value: str) -> str:
+    if len(value) > MAX_SLUG:
+        raise ValueError(f"a slug has at most {MAX_SLUG} characters")
     if not SLUG.match(value):
         raise ValueError(
             "a slug uses lowercase letters, digits and single hyphens, like 'gaza-truce'"
@@ -72,12 +80,26 @@ def _check_slug(value: str) -> str:
     return value
 
 
-WebUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_web_url)]
+# The validators give the messages; WithJsonSchema tells editors the same rules.
+WebUrl = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_check_web_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
 ImageSrc = Annotated[
     str, StringConstraints(strip_whitespace=True), AfterValidator(_check_image_src)
 ]
-SourceKey = Annotated[str, AfterValidator(_check_source_key)]
-Slug = Annotated[str, AfterValidator(_check_slug)]
+SourceKey = Annotated[
+    str,
+    AfterValidator(_check_source_key),
+    WithJsonSchema({"type": "string", "pattern": SOURCE_KEY.pattern}),
+]
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_SLUG}),
+]
 Credits = Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_SOURCES)]
 
 
@@ -154,6 +176,9 @@ class Briefing(Model):
     updated: date | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
     tags: Annotated[list[Label], Field(max_length=20)] = Field(
         default_factory=list, description="Topics, e.g. 'Gaza'."
+    )
+    note: Text | None = Field(
+        None, description="An editor's note shown above the key points (e.g. marking an example)."
     )
     image: Image | None = None
     key_points: Annotated[list[Text], Field(min_length=1, max_length=MAX_KEY_POINTS)] = Field(

@@ -54,9 +54,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
         self._pages, self._latest = {}, []
+        # Templates even when disabled: hand-written pages may name briefings-home.html.
+        config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
         if not self.config.enabled:
             return config
-        config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         for name in REQUIRED_EXTENSIONS:

@@ -144,7 +144,9 @@ def front_matter(b: Briefing, *, template: str, words_per_minute: int = WORDS_PE
 def render_image(image: Image, *, page_dir: str) -> str:
     """The lead image (when it has a source) and its credit line, which search leaves out."""
     label = "Credited from" if image.src else "Image credited from"
-    credit = f"{label}: {inline_text(image.credit)}\n{{ .briefing-image-credit data-search-exclude }}"
+    credit = (
+        f"{label}: {inline_text(image.credit)}\n{{ .briefing-image-credit data-search-exclude }}"
+    )
     if image.src is None:
         return credit
     src = image.src if urlsplit(image.src).scheme else posixpath.relpath(image.src, page_dir or ".")
@@ -212,6 +214,8 @@ def render_markdown(
     blocks = [front_matter(b, template=template, words_per_minute=words_per_minute)]
     if b.image:
         blocks.append(render_image(b.image, page_dir=page_dir))
+    if b.note:
+        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(b.note)}')
     blocks.append(render_key_points(b.key_points))
     for block in b.body:
         if isinstance(block, Quote):

@@ -77,7 +77,7 @@ def test_every_problem_of_a_file_is_reported_at_once() -> None:
         .replace("category: Economy", "category:")
     )
     assert problems_of(text) == [
-        "b.yml:2:10: category: is empty; write a value or remove the line",
+        "b.yml:2:10: category: is empty; write a value",
         "b.yml:4:10: updated: 2025-10-01 is before the published date 2025-11-03; fix one of the two dates",
         "b.yml:10:23: body[0].credits[1]: unknown source 'reuters'; "
         "add it under 'sources:' or use one of 'ledger', 'courier'",
@@ -153,3 +153,12 @@ def test_absurd_nesting_is_a_located_problem_not_a_crash() -> None:
     assert len(found) == 1
     assert found[0].startswith("b.yml:1:")
     assert "nest" in found[0]
+
+
+def test_image_path_with_a_leading_slash_gets_a_fix() -> None:
+    text = VALID.replace(
+        "key_points:", "image: {src: /assets/x.png, alt: A, credit: B}\nkey_points:"
+    )
+    assert problems_of(text) == [
+        "b.yml:6:14: image.src: paths are relative to docs/: write 'assets/x.png', without the '/'"
+    ]

@@ -122,3 +122,15 @@ def test_local_image_path_is_made_relative_to_the_page() -> None:
     assert "![The port](<../../assets/images/port.svg>){ .briefing-image loading=lazy }" in page
     assert "Credited from&#58; Ledger\n{ .briefing-image-credit data-search-exclude }" not in page
     assert "Credited from: Ledger\n{ .briefing-image-credit data-search-exclude }" in page
+
+
+def test_editors_note_is_shown_above_the_key_points() -> None:
+    b = read_briefing(
+        VALID.replace("key_points:", "note: Example <b>only</b>.\nkey_points:"), path="b.yml"
+    )
+    html = to_html(render_markdown(b).split("---\n", 2)[2])
+    assert (
+        '<div class="admonition note">\n<p class="admonition-title">Editor&#39;s note</p>' in html
+    )
+    assert "<p>Example &lt;b&gt;only&lt;/b&gt;.</p>" in html
+    assert html.index("Editor&#39;s note") < html.index("key-points")
