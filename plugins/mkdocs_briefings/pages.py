@@ -6,11 +6,11 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from .render import format_date, render_markdown
+from .render import format_date, page_meta, render_body
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,19 +29,23 @@ def make_file(entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsC
 
     Why NOT_IN_NAV: with Material, a nav that lists every page repeats the whole list in every
     page, which makes site size and build time grow with the square of the number of briefings.
+    The page's metadata is not written as front matter: `make_meta` gives it to the page
+    directly, which saves a YAML dump and parse per page.
     """
     uri = page_uri(entry, opts)
-    markdown = render_markdown(
-        entry.briefing,
-        template=opts.page_template,
-        page_dir=posixpath.dirname(uri),
-        words_per_minute=opts.words_per_minute,
-    )
+    markdown = render_body(entry.briefing, page_dir=posixpath.dirname(uri))
     file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
     # resolves the '..'.
     file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
     return file
+
+
+def make_meta(entry: Entry, opts: BriefingsConfig) -> dict[str, Any]:
+    """The metadata of ``entry``'s page, as front matter would have given it."""
+    return page_meta(
+        entry.briefing, template=opts.page_template, words_per_minute=opts.words_per_minute
+    )
 
 
 def make_asset(config: MkDocsConfig, uri: str, content: bytes) -> File:

@@ -20,7 +20,7 @@ from .collection import (
 )
 from .config import BriefingsConfig
 from .errors import BriefingError, Problem
-from .pages import Teaser, make_asset, make_file, make_teaser, recent_teasers
+from .pages import Teaser, make_asset, make_file, make_meta, make_teaser, recent_teasers
 from .share import share_links
 
 if TYPE_CHECKING:
@@ -97,6 +97,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             make_asset(config, STYLESHEET, (PACKAGE / "assets" / "briefings.css").read_bytes())
         )
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give a briefing page its metadata (title, template, dates) before it is rendered."""
+        entry = self._pages.get(page.file.src_uri)
+        if entry is not None:
+            page.meta = {**make_meta(entry, self.config), **page.meta}
+        return markdown
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
