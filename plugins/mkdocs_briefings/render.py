@@ -43,14 +43,14 @@ _ESCAPES = {
     "$": "&#36;",
     '"': "&quot;",
 }
-_TABLE = str.maketrans(_ESCAPES)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _ORDERED_ITEM = re.compile(r"^\d+\.")
 
 
 def inline_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally, on one line."""
     one_line = " ".join(text.split())
-    escaped = one_line.translate(_TABLE)
+    escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], one_line)
     if escaped[:1] in ("#", "-", "!"):  # a heading, list item or admonition at a line start
         return "\\" + escaped
     if match := _ORDERED_ITEM.match(escaped):

@@ -85,14 +85,24 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
 
 def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> None:
     add_briefing(project, "harbour-strike.yml")
-    page = soup(build_site(project) / PAGE)
+    site = build_site(project)
+    page = soup(site / PAGE)
     url = "https://news.example.org/briefings/harbour-strike-ends-after-nine-days/"
     links = page.select(".briefing-share a")
     assert [a["aria-label"] for a in links] == [
         "Share on X", "Share on Facebook", "Share on LinkedIn", "Share on WhatsApp", "Share on Email"
     ]  # fmt: skip
     assert all("news.example.org%2Fbriefings%2Fharbour-strike" in a["href"] for a in links)
-    assert all(a.svg is not None for a in links)  # icons, not text
+    # Icons, not text: each link names an icon that the packaged stylesheet defines.
+    css = (site / "assets/stylesheets/briefings.css").read_text(encoding="utf-8")
+    for a in [*links, page.select_one(".briefing-share button")]:
+        key = next(c for c in a["class"] if c.startswith("briefing-share__link--")).split("--")[1]
+        assert (
+            f".briefing-share__link--{key} {{ --briefing-icon: var(--briefing-icon--{key}); }}"
+            in css
+        )
+        assert f'--briefing-icon--{key}: url("data:image/svg+xml' in css
+        assert a.get_text(strip=True) == ""
     assert page.select_one(".briefing-share button")["data-clipboard-text"] == url
     assert not page.select(".briefing-share script, script[src*='share']")
 
