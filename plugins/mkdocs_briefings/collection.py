@@ -48,15 +48,13 @@ def read_entry(text: str, *, path: str) -> Entry:
     Raises:
         BriefingError: with every problem of the file.
     """
-    briefing, where = parse_briefing(text, path=path)
-    slug_loc = ("slug",) if briefing.slug else ("title",)
-    image_src = ("image", "src")
+    briefing, anchors = parse_briefing(text, path=path)
     return Entry(
         briefing=briefing,
         path=path,
         slug=briefing.slug or make_slug(briefing.title),
-        slug_at=where.value_at(slug_loc),
-        image_at=where.value_at(image_src) if briefing.image and briefing.image.src else None,
+        slug_at=anchors["slug" if briefing.slug else "title"],
+        image_at=anchors.get("image.src"),
     )
 
 
@@ -78,6 +76,19 @@ def find_duplicate_slugs(entries: Iterable[Entry]) -> Iterator[tuple[Entry, Prob
                     "set a different 'slug:' in one of them",
                 ),
             )
+
+
+def address_taken(entry: Entry, src_uri: str) -> Problem:
+    """The problem of a briefing whose page would replace the hand-written docs/``src_uri``."""
+    line, col = entry.slug_at
+    field = "slug" if entry.briefing.slug else "title"
+    return Problem(
+        entry.path,
+        line,
+        col,
+        f"{field}: gives the page address '{entry.slug}', but docs/{src_uri} already has it; "
+        "set a different 'slug:' or rename the page",
+    )
 
 
 def find_missing_images(

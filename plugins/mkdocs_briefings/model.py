@@ -24,6 +24,7 @@ from pydantic import (
 
 SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SPACE = re.compile(r"\s")
 
 #: Size limits that keep a mistaken or hostile file from slowing the build down.
 MAX_TITLE = 300
@@ -44,7 +45,7 @@ def _check_web_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("expected a web address starting with https:// (or http://)")
-    if any(ch.isspace() for ch in value):
+    if _SPACE.search(value):
         raise ValueError("a web address cannot contain spaces; encode them as %20")
     return value
 
@@ -57,7 +58,7 @@ def _check_image_src(value: str) -> str:
         )
     if parts.scheme or value.startswith("//"):
         return _check_web_url(value)
-    if ".." in value.split("/") or any(ch.isspace() for ch in value):
+    if ".." in value.split("/") or _SPACE.search(value):
         raise ValueError(
             "expected an https:// address or a path inside docs/ such as assets/images/photo.jpg"
         )

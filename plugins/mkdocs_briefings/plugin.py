@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin
 
 from .collection import (
     Entry,
+    address_taken,
     find_briefings,
     find_duplicate_slugs,
     find_missing_images,
@@ -89,6 +90,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         teasers = []
         for entry in newest_first(e for e, _ in entries.values()):
             file = make_file(entry, entries[entry.path][1], config, self.config)
+            if files.get_file_from_path(file.src_uri) is not None:
+                _report([address_taken(entry, file.src_uri)])
+                continue
             files.append(file)
             self._pages[file.src_uri] = entry
             teasers.append(make_teaser(entry, file.url))

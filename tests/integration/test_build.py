@@ -228,3 +228,20 @@ def test_local_image_is_shown_with_its_credit(project: Path) -> None:
     assert (
         page.select_one(".briefing-image-credit").get_text() == "Credited from: Ledger photo desk"
     )
+
+
+def test_briefing_cannot_replace_a_hand_written_page(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    page = project / "docs" / "briefings" / "harbour-strike-ends-after-nine-days.md"
+    page.parent.mkdir()
+    page.write_text("# Hand-written\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        site = build_site(project, strict=False)
+    assert (
+        "briefings/harbour-strike.yml:2:8: title: gives the page address "
+        "'harbour-strike-ends-after-nine-days', but docs/briefings/harbour-strike-ends-after-nine-days.md "
+        "already has it; set a different 'slug:' or rename the page"
+    ) in [r.getMessage() for r in caplog.records]
+    assert "Hand-written" in (site / PAGE).read_text(encoding="utf-8")

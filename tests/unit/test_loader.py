@@ -162,3 +162,11 @@ def test_image_path_with_a_leading_slash_gets_a_fix() -> None:
     assert problems_of(text) == [
         "b.yml:6:14: image.src: paths are relative to docs/: write 'assets/x.png', without the '/'"
     ]
+
+
+def test_null_only_when_plain() -> None:
+    b = read_briefing(
+        VALID.replace("updated: 2025-11-04", "updated: ~").replace("Labour", '"null"'), path="b.yml"
+    )
+    assert b.updated is None
+    assert b.tags[1] == "null"

@@ -1,0 +1,581 @@
+#!/usr/bin/env python3
+"""Build-time benchmark: the briefings plugin against the same pages written by hand.
+
+Side (a) is a MkDocs + Material project whose pages come from N briefing YAML files through
+the ``briefings`` plugin. Side (b) is plain MkDocs + Material with no briefings plugin: the
+Markdown the plugin would generate (``render_markdown(..., template="main.html")``) is written
+to docs/briefings/<slug>.md, kept out of the nav with ``not_in_nav``, with the plugin's
+Markdown extensions and stylesheet configured by hand.
+
+Each build runs in a fresh ``python -m mkdocs build --strict`` subprocess; wall time is taken
+around it, peak RSS and CPU time come from ``os.wait4`` (the rusage of that one child). After
+one untimed warm-up build of each side, the sides alternate a, b, a, b, ... and the medians are
+compared against ``--target``.
+
+    .venv/bin/python bench/run.py --n 1000
+    .venv/bin/python bench/run.py --n 50 --repeat 1        # smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mkdocs_briefings.collection import read_entry
+from mkdocs_briefings.render import count_words, render_markdown
+
+REPO = Path(__file__).resolve().parent.parent
+MARKER = ".briefings-bench"  # a workdir holding this file is ours to clear
+SITE_URL = "https://bench.example/"
+STYLESHEET = "assets/stylesheets/briefings.css"
+
+# --------------------------------------------------------------------------------------------
+# Synthetic briefings (all names fictional; words from a fixed vocabulary)
+# --------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+VOCAB = _words("""
+government officials said the plan would include new measures for regional security and
+economic recovery after months of talks between ministers negotiators and local leaders who
+met in the capital on monday tuesday wednesday thursday friday to discuss a draft agreement
+that could reshape trade energy transport housing and public health policy across the border
+region while critics warned that the proposal lacked funding details and a clear timeline for
+implementation the central bank raised interest rates citing inflation pressure from fuel and
+food prices as analysts expected further increases later this year opposition lawmakers called
+for an independent inquiry into the contract award process and demanded that documents be
+released before parliament votes on the budget next month residents described long queues at
+clinics schools and water points as aid agencies reported shortages of medicine and shelter
+the ministry confirmed that emergency teams had reached several villages cut off by flooding
+and landslides after heavy rain over the weekend scientists published a study showing that
+ocean temperatures rose faster than previous models predicted with consequences for fisheries
+coastal cities and farming the company reported quarterly revenue above forecasts but cut its
+outlook because of weaker demand supply chain delays and higher labour costs in its largest
+markets union representatives said workers would continue the strike until wages and safety
+conditions improve prosecutors filed charges against three former executives accused of fraud
+and the court scheduled a hearing for early spring voters head to the polls in a closely watched
+election seen as a test of the coalition support for reforms to pensions taxes and the judiciary
+""")
+
+FIRST_NAMES = _words("""Amara Bastian Celeste Dorian Elif Farrah Gideon Hana Ilias Jovana Kasimir
+Lior Maren Nadia Oskar Priya Quentin Rosalind Soren Talia Ulrich Vesna Wendell Ximena Yusuf Zora""")
+LAST_NAMES = _words("""Adeyemi Brandvold Castellanos Dravik Engstrom Falkenrath Guerrant
+Halloway Ibarrola
+Jannsen Kovalenko Lindqvist Marchetti Novakov Okonkwo Petrescu Quintero Rasmund Sokolova Thorne
+Urquhart Valtersen Whitcombe Yamashiro Zelenko""")
+COUNTRIES = _words("Veltria Marovia Kestland Orlenia Tavaro Norvane Calderra Estmark")
+ROLES = [
+    "Prime Minister of {c}",
+    "Foreign Minister of {c}",
+    "Finance Minister of {c}",
+    "spokesperson for the {c} Health Ministry",
+    "opposition leader in {c}",
+    "chief economist at the Bank of {c}",
+    "mayor of {c} City",
+    "head of the {c} Red Cross",
+    "union leader",
+    "climate scientist",
+]
+CONTEXTS = [
+    "Speaking to reporters in {c} City",
+    "In a televised address on {day}",
+    "Addressing parliament in {c}",
+    "At a news conference after the talks",
+    "In a statement released on {day}",
+    "During a visit to the flooded region",
+    "In an interview with local radio",
+]
+OUTLETS = [
+    "The Northgate Herald", "Harbor City Courier", "Meridian Wire", "Lakeshore Daily",
+    "The Veltrian Times", "Pinecrest Post", "Global Ledger", "Eastbridge Observer",
+    "Summit News Agency", "Coastal Tribune", "The Morning Dispatch", "Riverbend Gazette",
+    "Atlas Press Service", "Orlenian Broadcasting", "The Copperfield Record", "Kestland Today",
+    "Marovia Public Radio", "The Tavaro Star", "Northern Signal", "Calderra Chronicle",
+    "Evening Standard-Bearer", "The Estmark Journal", "Bluewater Bulletin", "Ironvale Inquirer",
+]  # fmt: skip
+CATEGORIES = _words("Politics World Business Science Health Climate Technology Culture")
+TAGS = [
+    "Elections", "Budget", "Inflation", "Trade", "Energy", "Floods", "Drought", "Health care",
+    "Education", "Courts", "Corruption", "Strikes", "Housing", "Migration", "Diplomacy",
+    "Ceasefire", "Sanctions", "Climate", "Oceans", "Agriculture", "Transport", "AI", "Space",
+    "Banking", "Pensions", "Tourism", "Refugees", "Water", "Wildfires", "Mining", *COUNTRIES,
+]  # fmt: skip
+START = date(2023, 1, 1)
+SPAN_DAYS = 3 * 365
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+
+
+def _sentence(rng: random.Random, n_words: int) -> list[str]:
+    """``n_words`` whitespace-free tokens forming one sentence (names, figures, punctuation)."""
+    words = [rng.choice(VOCAB) for _ in range(n_words)]
+    words[0] = words[0].capitalize()
+    for _ in range(rng.randint(0, 2)):  # proper nouns, figures and a possessive
+        i = rng.randrange(1, n_words) if n_words > 1 else 0
+        kind = rng.random()
+        if kind < 0.4:
+            words[i] = rng.choice(COUNTRIES) + ("’s" if rng.random() < 0.3 else "")
+        elif kind < 0.6:
+            words[i] = rng.choice(LAST_NAMES)
+        elif kind < 0.8:
+            words[i] = f"{rng.randint(2, 950)}"
+        else:
+            words[i] = rng.choice((f"${rng.randint(2, 90)}", f"{rng.randint(2, 40)}%", "—", "1:1"))
+    if n_words > 8 and rng.random() < 0.5:
+        words[rng.randrange(3, n_words - 2)] += ","
+    words[-1] += "."
+    return words
+
+
+def _text(rng: random.Random, n_words: int) -> str:
+    """Exactly ``n_words`` words, as sentences of 8-24 words."""
+    out: list[str] = []
+    while len(out) < n_words:
+        left = n_words - len(out)
+        size = left if left < 30 else rng.randint(8, 24)
+        out += _sentence(rng, size)
+    return " ".join(out)
+
+
+def make_briefing(rng: random.Random) -> dict[str, Any]:
+    """One briefing as YAML data: 500-700 words (title, key points, paragraphs, quotes)."""
+    target = rng.randint(520, 690)
+    title_words = _sentence(rng, rng.randint(7, 12))
+    title = " ".join(w.capitalize() if rng.random() < 0.6 else w for w in title_words).rstrip(".")
+    key_points = [_text(rng, rng.randint(14, 24)) for _ in range(rng.randint(3, 5))]
+
+    n_sources = rng.randint(3, 5)
+    outlets = rng.sample(OUTLETS, n_sources)
+    published = START + timedelta(days=rng.randrange(SPAN_DAYS))
+    sources: dict[str, dict[str, str]] = {}
+    for name in outlets:
+        key = re.sub(r"[^a-z0-9]+", "-", name.lower().removeprefix("the ")).strip("-")
+        source = {"name": name}
+        if rng.random() < 0.7:
+            host = key.replace("-", "")
+            story = "-".join(rng.choice(VOCAB) for _ in range(5))
+            source["url"] = f"https://www.{host}.example/{published:%Y/%m/%d}/{story}"
+        sources[key] = source
+    keys = list(sources)
+
+    def credits() -> list[str]:
+        return rng.sample(keys, rng.choice((1, 1, 2, 2, 3)))
+
+    quotes = []
+    for _ in range(rng.randint(1, 2)):
+        country = rng.choice(COUNTRIES)
+        quote: dict[str, Any] = {"quote": _text(rng, rng.randint(18, 34)), "speaker": _person(rng)}
+        if rng.random() < 0.85:
+            quote["role"] = rng.choice(ROLES).format(c=country)
+        if rng.random() < 0.85:
+            day = (published - timedelta(days=rng.randint(0, 2))).strftime("%A")
+            quote["context"] = rng.choice(CONTEXTS).format(c=country, day=day)
+        quote["credits"] = credits()
+        quotes.append(quote)
+
+    used = len(title.split()) + sum(len(t.split()) for t in key_points)
+    used += sum(len(q["quote"].split()) for q in quotes)
+    n_paragraphs = rng.randint(4, 6)
+    weights = [rng.uniform(0.7, 1.3) for _ in range(n_paragraphs)]
+    budget = target - used
+    sizes = [int(budget * w / sum(weights)) for w in weights]
+    sizes[-1] += budget - sum(sizes)
+    paragraphs = [{"paragraph": _text(rng, size), "credits": credits()} for size in sizes]
+    body: list[dict[str, Any]] = list(paragraphs)
+    for quote in quotes:  # quotes after the first paragraph, never first
+        body.insert(rng.randint(1, len(body)), quote)
+
+    data: dict[str, Any] = {
+        "title": title,
+        "category": rng.choice(CATEGORIES),
+        "published": published,
+    }
+    if rng.random() < 0.3:
+        data["updated"] = published + timedelta(days=rng.randint(0, 5))
+    data["tags"] = rng.sample(TAGS, rng.randint(2, 5))
+    roll = rng.random()
+    if roll < 0.5:
+        data["image"] = {
+            "src": f"https://images.example/{published:%Y}/{rng.randrange(10**6):06d}.jpg",
+            "alt": _text(rng, rng.randint(6, 12)).rstrip("."),
+            "credit": rng.choice(outlets),
+        }
+    elif roll < 0.7:
+        data["image"] = {"alt": title, "credit": rng.choice(outlets)}
+    data["key_points"] = key_points
+    data["body"] = body
+    data["sources"] = sources
+    return data
+
+
+def generate(n: int, seed: int) -> list[tuple[str, str, Any]]:
+    """``n`` briefings as (file name, YAML text, parsed Entry), deterministic for ``seed``."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str, Any]] = []
+    slugs: set[str] = set()
+    while len(out) < n:
+        data = make_briefing(rng)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        name = f"{data['published']:%Y-%m-%d}-{len(out):05d}.yml"
+        entry = read_entry(text, path=f"briefings/{name}")  # the plugin's own reader
+        if entry.slug in slugs:
+            continue
+        words = count_words(entry.briefing)
+        if not 500 <= words <= 700:
+            raise RuntimeError(f"generated {name} has {words} words")
+        slugs.add(entry.slug)
+        out.append((name, text, entry))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The two projects
+# --------------------------------------------------------------------------------------------
+
+INDEX_MD = """# Briefings benchmark
+
+Synthetic briefings for a build-time benchmark. Their pages are not in the navigation.
+"""
+
+
+def _mkdocs_yml(extra: dict[str, Any]) -> str:
+    config: dict[str, Any] = {
+        "site_name": "Briefings benchmark",
+        "site_url": SITE_URL,
+        "theme": {"name": "material", "language": "en"},
+        **extra,
+        "nav": [{"Home": "index.md"}],
+    }
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def write_projects(root: Path, briefings: list[tuple[str, str, Any]]) -> tuple[Path, Path]:
+    """Write side (a) to root/a and side (b) to root/b; return their mkdocs.yml paths."""
+    a, b = root / "a", root / "b"
+    for side in (a, b):
+        if side.exists():
+            shutil.rmtree(side)
+        (side / "docs").mkdir(parents=True)
+        (side / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
+
+    # (a): the plugin reads briefings/*.yml and adds its CSS and Markdown extensions itself.
+    (a / "briefings").mkdir()
+    for name, text, _ in briefings:
+        (a / "briefings" / name).write_text(text, encoding="utf-8")
+    (a / "mkdocs.yml").write_text(
+        _mkdocs_yml({"plugins": ["search", "briefings"]}), encoding="utf-8"
+    )
+
+    # (b): the same Markdown by hand, Material's default template, no briefings plugin.
+    pages = b / "docs" / "briefings"
+    pages.mkdir()
+    for _, _, entry in briefings:
+        markdown = render_markdown(entry.briefing, template="main.html", page_dir="briefings")
+        (pages / f"{entry.slug}.md").write_text(markdown, encoding="utf-8")
+    css = b / "docs" / STYLESHEET
+    css.parent.mkdir(parents=True)
+    css.write_bytes((resources.files("mkdocs_briefings") / "assets" / "briefings.css").read_bytes())
+    config_b = _mkdocs_yml(
+        {
+            "plugins": ["search"],
+            "markdown_extensions": ["admonition", "attr_list", "toc"],
+            "extra_css": [STYLESHEET],
+            "not_in_nav": "/briefings/\n",
+        }
+    )
+    (b / "mkdocs.yml").write_text(config_b, encoding="utf-8")
+    return a / "mkdocs.yml", b / "mkdocs.yml"
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------------------------
+
+CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner
+_BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def _rss_mb(ru_maxrss: int) -> float:
+    return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
+
+
+def _site_size(site: Path) -> tuple[int, int, int]:
+    size = files = pages = 0
+    for dirpath, _, names in os.walk(site):
+        for name in names:
+            size += os.path.getsize(os.path.join(dirpath, name))
+            files += 1
+            pages += name.endswith(".html")
+    return size, files, pages
+
+
+def build(config: Path, *, profile: Path | None = None) -> dict[str, Any]:
+    """One strict build in a fresh child; its wall time, peak RSS, CPU time and site size."""
+    project = config.parent
+    site = project / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    cmd = [sys.executable]
+    if profile:
+        cmd += ["-m", "cProfile", "-o", str(profile)]
+    cmd += ["-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+    log_path = project / "build.log"
+    with log_path.open("wb") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=CHILD_ENV
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    problems = [line for line in log_text.splitlines() if re.match(r"(WARNING|ERROR)\b", line)]
+    if proc.returncode != 0 or problems:
+        raise SystemExit(f"build of {config} failed (exit {proc.returncode}):\n{log_text}")
+    size, files, pages = _site_size(site)
+    built = _BUILT_IN.search(log_text)
+    return {
+        "wall_s": wall,
+        "build_s": float(built.group(1)) if built else None,  # mkdocs' own figure, no startup
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": _rss_mb(usage.ru_maxrss),
+        "site_bytes": size,
+        "site_files": files,
+        "pages": pages,
+    }
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in runs[0]:
+        values = [r[key] for r in runs if r[key] is not None]
+        out[key] = statistics.median(values) if values else None
+    return out
+
+
+def _profile_rows(path: Path) -> dict[str, tuple[int, float, float]]:
+    """{function: (calls, own s, cumulative s)} from a cProfile file."""
+    stats = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
+    rows = {}
+    for (file, line, func), (_cc, calls, own, cum, _callers) in stats.items():
+        where = f"{'/'.join(Path(file).parts[-2:])}:{line}({func})" if line else func
+        rows[where] = (calls, own, cum)
+    return rows
+
+
+def print_profiles(paths: dict[str, Path], limit: int = 15) -> None:
+    """Where side (a)'s time goes: the plugin's functions, build phases, and a-b differences."""
+    a, b = _profile_rows(paths["a"]), _profile_rows(paths["b"])
+    total_a, total_b = (sum(own for _, own, _ in rows.values()) for rows in (a, b))
+    print(f"\n--- cProfile: a {total_a:.2f} s, b {total_b:.2f} s ({paths['a']}, {paths['b']})")
+    print("(cProfile slows pure-Python code most; read the shares, not the absolute times)")
+
+    print("plugin functions in a, by cumulative time:")
+    plugin = [
+        (cum, own, n, k) for k, (n, own, cum) in a.items() if k.startswith("mkdocs_briefings/")
+    ]
+    plugin += [
+        (cum, own, n, k) for k, (n, own, cum) in a.items() if "briefing" in k and ".html:" in k
+    ]
+    for cum, own, n, where in sorted(plugin, reverse=True)[:limit]:
+        print(f"  {cum:8.3f} s cum {own:8.3f} s own {n:8d} calls  {where}")
+
+    print("build phases, cumulative s (a, b):")
+    for where in sorted(k for k in a.keys() | b.keys() if k.startswith("commands/build.py:")):
+        cum_a, cum_b = a.get(where, (0, 0.0, 0.0))[2], b.get(where, (0, 0.0, 0.0))[2]
+        if max(cum_a, cum_b) >= 0.05:
+            print(f"  {cum_a:8.3f} {cum_b:8.3f}  {where}")
+
+    print("largest extra own time in a over b:")
+    diffs = []
+    for where in a.keys() | b.keys():
+        n_a, own_a, _ = a.get(where, (0, 0.0, 0.0))
+        n_b, own_b, _ = b.get(where, (0, 0.0, 0.0))
+        diffs.append((own_a - own_b, n_a, n_b, where))
+    for extra, n_a, n_b, where in sorted(diffs, reverse=True)[:limit]:
+        print(f"  {extra:+8.3f} s  calls a {n_a:8d} b {n_b:8d}  {where}")
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _check_workdir(path: Path) -> Path:
+    path = path.resolve()
+    for forbidden in (REPO / "briefings", REPO / "docs", REPO / "plugins", REPO / "tests"):
+        if path == forbidden or forbidden in path.parents:
+            raise SystemExit(f"--workdir must not be inside {forbidden}")
+    if path.exists() and any(path.iterdir()) and not (path / MARKER).exists():
+        raise SystemExit(f"--workdir {path} is not empty and was not made by this benchmark")
+    path.mkdir(parents=True, exist_ok=True)
+    (path / MARKER).touch()
+    return path
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=1000, help="number of briefings (default 1000)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed builds per side (default 5)")
+    parser.add_argument("--seed", type=int, default=20251111, help="random seed")
+    parser.add_argument("--target", type=float, default=1.10, help="max ratio a/b (default 1.10)")
+    parser.add_argument(
+        "--workdir", type=Path, help="where to write the projects (default: a temp dir)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temp workdir")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a ratio is over --target")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="afterwards, profile one build of each side with cProfile",
+    )
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.repeat < 1:
+        parser.error("--n and --repeat must be at least 1")
+
+    temp = args.workdir is None
+    root = (
+        Path(tempfile.mkdtemp(prefix="briefings-bench-")) if temp else _check_workdir(args.workdir)
+    )
+    try:
+        t0 = time.perf_counter()
+        briefings = generate(args.n, args.seed)
+        config_a, config_b = write_projects(root, briefings)
+        words = [count_words(e.briefing) for _, _, e in briefings]
+        print(
+            f"{args.n} briefings ({min(words)}-{max(words)} words,"
+            f" median {statistics.median(words):.0f})"
+            f" written to {root} in {time.perf_counter() - t0:.1f} s",
+            flush=True,
+        )
+        configs = {"a": config_a, "b": config_b}
+        for side, config in configs.items():
+            print(f"warm-up build {side} ...", flush=True)
+            build(config)
+        runs: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+        for i in range(args.repeat):
+            for side, config in configs.items():
+                result = build(config)
+                runs[side].append(result)
+                print(
+                    f"run {i + 1}/{args.repeat} {side}: {result['wall_s']:.2f} s wall,"
+                    f" {result['peak_rss_mb']:.0f} MB peak RSS",
+                    flush=True,
+                )
+        med = {side: summarize(r) for side, r in runs.items()}
+        # Best of N, as timeit reports: noise from other processes only ever adds time.
+        best = {side: min(r["wall_s"] for r in rs) for side, rs in runs.items()}
+        ratio_best = best["a"] / best["b"]
+        ratio_time = med["a"]["wall_s"] / med["b"]["wall_s"]
+        ratio_mem = med["a"]["peak_rss_mb"] / med["b"]["peak_rss_mb"]
+        ratio_cpu = med["a"]["cpu_s"] / med["b"]["cpu_s"]
+        spread = {
+            s: max(r["wall_s"] for r in rs) / min(r["wall_s"] for r in rs) for s, rs in runs.items()
+        }
+        ok_time = ratio_best <= args.target
+
+        print()
+        print(
+            f"{'side':<22} {'wall s':>8} {'build s':>8} {'cpu s':>8} {'peak RSS MB':>12}"
+            f" {'site MB':>8} {'files':>6} {'pages':>6}"
+        )
+        labels = {"a": "a (briefings plugin)", "b": "b (hand-written .md)"}
+        for side, m in med.items():
+            build_s = f"{m['build_s']:8.2f}" if m["build_s"] is not None else f"{'-':>8}"
+            print(
+                f"{labels[side]:<22} {m['wall_s']:8.2f} {build_s} {m['cpu_s']:8.2f}"
+                f" {m['peak_rss_mb']:12.1f}"
+                f" {m['site_bytes'] / 1e6:8.1f} {m['site_files']:6.0f} {m['pages']:6.0f}"
+            )
+        print(f"(medians of {args.repeat} builds per side; N = {args.n})")
+        print()
+        print(
+            f"time   a/b = {ratio_best:.3f}  {verdict(ok_time)} (target <= {args.target:.2f};"
+            f" best of {args.repeat}: a {best['a']:.2f} s, b {best['b']:.2f} s)"
+        )
+        print(f"time   a/b = {ratio_time:.3f}  (medians)")
+        print(f"memory a/b = {ratio_mem:.3f}  (peak RSS; reported, not part of the target)")
+        if med["a"]["build_s"] and med["b"]["build_s"]:
+            print(
+                f"(mkdocs' own build time a/b = {med['a']['build_s'] / med['b']['build_s']:.3f},"
+                " without Python start-up)"
+            )
+        print(f"cpu    a/b = {ratio_cpu:.3f}  (user+system time of the build process)")
+        print(f"site size a/b = {med['a']['site_bytes'] / med['b']['site_bytes']:.3f}")
+        if max(spread.values()) > 1.15:
+            print(
+                f"NOTE: wall times vary up to {max(spread.values()):.2f}x between runs of a side;"
+                " the machine is busy: trust the cpu ratio more, or use a larger --repeat"
+            )
+
+        if args.profile:
+            profiles = {side: root / f"{side}.prof" for side in configs}
+            for side, config in configs.items():
+                build(config, profile=profiles[side])
+            print_profiles(profiles)
+
+        passed = ok_time
+        if args.json:
+            result = {
+                "n": args.n,
+                "repeat": args.repeat,
+                "seed": args.seed,
+                "target": args.target,
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "versions": {
+                    p: metadata.version(p)
+                    for p in ("mkdocs", "mkdocs-material", "mkdocs-briefings", "markdown")
+                },
+                "median": med,
+                "runs": runs,
+                "best_wall_s": best,
+                "ratio": {
+                    "time_best": ratio_best,
+                    "time_median": ratio_time,
+                    "memory": ratio_mem,
+                    "cpu": ratio_cpu,
+                },
+                "wall_spread": spread,
+                "pass": {"time": ok_time},
+            }
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+            print(f"results written to {args.json}")
+        return 1 if args.check and not passed else 0
+    finally:
+        if temp and not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+        elif temp:
+            print(f"kept {root}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
