@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeAlias
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, Problem
-from .model import Briefing, Image, Paragraph, Quote, Source
+from .model import Briefing
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
-
     from pydantic_core import ErrorDetails
 
 Loc: TypeAlias = tuple[str | int, ...]
 Position: TypeAlias = tuple[int, int]
 """A 1-based (line, column)."""
+Check: TypeAlias = Callable[[Mapping[str, Any]], Iterator[tuple[Loc, str]]]
+"""Yields (location, message) for problems that span fields, from the raw data."""
+M = TypeVar("M", bound=BaseModel)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster when present
 _TOO_DEEP = "lists or mappings are nested too deeply; a briefing needs at most four levels"
@@ -189,29 +192,42 @@ def read_briefing(text: str, *, path: str) -> Briefing:
 
 
 def parse_briefing(text: str, *, path: str) -> tuple[Briefing, dict[str, Position]]:
-    """Like `read_briefing`, also returning where the title, slug and image.src values start.
+    """Like `read_briefing`, also returning where the title, slug and image.src values start."""
+    return parse_document(text, path=path, model=Briefing, check=check_briefing)
+
+
+def parse_document(
+    text: str, *, path: str, model: type[M], check: Check
+) -> tuple[M, dict[str, Position]]:
+    """Read a YAML document into ``model``; ``check`` adds problems that span fields.
 
     Why two walks: most files are fine, and a walk that records no positions is twice as fast;
     a file with problems is walked again, recording every position, to locate them.
+
+    Returns:
+        The validated object and where the values named in `_anchors` start.
+
+    Raises:
+        BriefingError: with every problem of the file, each located by line and column.
     """
     root = compose_node(text, path=path)
     try:
         data = _plain(root) if root is not None else {}
     except (_RepeatedKey, RecursionError):
         data = None
-    if isinstance(data, dict) and next(check_briefing(data), None) is None:
+    if isinstance(data, dict) and next(check(data), None) is None:
         try:
-            return Briefing.model_validate(data), _anchors(root)
+            return model.model_validate(data), _anchors(root)
         except ValidationError:
             pass
-    raise BriefingError(_locate_problems(root, path=path))
+    raise BriefingError(_locate_problems(root, path=path, model=model, check=check))
 
 
 def _anchors(root: yaml.Node | None) -> dict[str, Position]:
     """Positions of the values that cross-file problems point at."""
     found: dict[str, Position] = {}
     for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
-        if key.value in ("title", "slug"):
+        if key.value in ("title", "slug", "date"):
             found[key.value] = _position(value.start_mark)
         elif key.value == "image" and isinstance(value, yaml.MappingNode):
             for image_key, image_value in value.value:
@@ -220,23 +236,22 @@ def _anchors(root: yaml.Node | None) -> dict[str, Position]:
     return found
 
 
-def _locate_problems(root: yaml.Node | None, *, path: str) -> list[Problem]:
+def _locate_problems(
+    root: yaml.Node | None, *, path: str, model: type[BaseModel], check: Check
+) -> list[Problem]:
     """Every problem of a file that failed the fast path, each with its line and column."""
     data, where = _located_data(root, path=path)  # raises on repeated keys
     if not isinstance(data, dict):
         line, col = where.value_at(())
-        return [
-            Problem(path, line, col, "a briefing is a mapping of keys such as 'title:' and 'body:'")
-        ]
+        return [Problem(path, line, col, "expected a mapping of keys such as 'title:' at the top")]
     problems = [
-        Problem(path, *where.value_at(loc), _located(loc, message))
-        for loc, message in check_briefing(data)
+        Problem(path, *where.value_at(loc), _located(loc, message)) for loc, message in check(data)
     ]
     try:
-        Briefing.model_validate(data)
+        model.model_validate(data)
     except ValidationError as exc:
-        errors = _drop_misspelt_missing(exc.errors(), data)
-        problems += [_problem_from_pydantic(err, data, where, path) for err in errors]
+        errors = _drop_misspelt_missing(model, exc.errors(), data)
+        problems += [_problem_from_pydantic(model, err, data, where, path) for err in errors]
     return problems
 
 
@@ -254,6 +269,18 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
                 "fix one of the two dates"
             ),
         )
+    for field in ("updates", "corrections"):
+        changes = data.get(field)
+        for i, change in enumerate(changes if isinstance(changes, list) else []):
+            day = _as_date(change.get("date")) if isinstance(change, dict) else None
+            if published and day and day < published:
+                yield (
+                    (field, i, "date"),
+                    (
+                        f"{day.isoformat()} is before the published date {published.isoformat()}; "
+                        "fix the date"
+                    ),
+                )
     sources = data.get("sources")
     if not isinstance(sources, dict):
         return
@@ -307,24 +334,64 @@ def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
     return tuple(out)
 
 
-def _model_at(loc: Loc, data: Any) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc`` (for field-name suggestions)."""
-    match loc:
-        case ():
-            return Briefing
-        case ("image",):
-            return Image
-        case ("sources", str()):
-            return Source
-        case ("body", int(i)):
-            block = data.get("body", [])[i] if isinstance(data.get("body"), list) else {}
-            return Quote if isinstance(block, dict) and "quote" in block else Paragraph
-    return None
+def _model_at(root: type[BaseModel], loc: Loc, data: Any) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (for field-name suggestions).
+
+    Walks the models' type annotations: lists and dicts by index or key, optional values,
+    and unions of models (such as body blocks) by which of their fields the data has.
+    """
+    kind: Any = root
+    for part in loc:
+        kind = _unwrap(kind)
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part))
+            kind = field.annotation if field else None
+        elif get_origin(kind) in (list, dict):
+            kind = get_args(kind)[-1]
+        else:
+            return None
+        data = (
+            data.get(part)
+            if isinstance(data, dict)
+            else (
+                data[part]
+                if isinstance(data, list) and isinstance(part, int) and part < len(data)
+                else None
+            )
+        )
+        kind = _pick_member(_unwrap(kind), data)
+    kind = _unwrap(kind)
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
 
 
-def _or_remove(loc: Loc, data: Any) -> str:
+def _unwrap(kind: Any) -> Any:
+    """Strip Annotated[...] and Optional[...] down to the type that matters."""
+    while True:
+        if get_origin(kind) is Annotated:
+            kind = get_args(kind)[0]
+        elif get_origin(kind) in (Union, UnionType) and type(None) in get_args(kind):
+            members = [a for a in get_args(kind) if a is not type(None)]
+            kind = members[0] if len(members) == 1 else Union[tuple(members)]  # noqa: UP007
+        else:
+            return kind
+
+
+def _pick_member(kind: Any, data: Any) -> Any:
+    """For a union of models, the member whose first field names a key ``data`` has."""
+    if get_origin(kind) not in (Union, UnionType):
+        return kind
+    members = [_unwrap(a) for a in get_args(kind)]
+    for member in members:
+        is_model = isinstance(member, type) and issubclass(member, BaseModel)
+        first = next(iter(member.model_fields), None) if is_model else None
+        if isinstance(data, dict) and first in data:
+            return member
+    return members[-1]
+
+
+def _or_remove(root: type[BaseModel], loc: Loc, data: Any) -> str:
     """' or remove the line' where the field is optional (removing a required one won't help)."""
-    model = _model_at(loc[:-1], data)
+    model = _model_at(root, loc[:-1], data)
     field = model.model_fields.get(str(loc[-1])) if model and loc else None
     return "" if field is None or field.is_required() else " or remove the line"
 
@@ -354,19 +421,21 @@ def _hint_from(description: str | None) -> str:
     return f"add it ({description[0].lower()}{description[1:].rstrip('.')})"
 
 
-def _suggest(name: str, parent: Loc, data: Any) -> str | None:
-    model = _model_at(parent, data)
+def _suggest(root: type[BaseModel], name: str, parent: Loc, data: Any) -> str | None:
+    model = _model_at(root, parent, data)
     close = difflib.get_close_matches(name, list(model.model_fields) if model else [], n=1)
     return close[0] if close else None
 
 
-def _drop_misspelt_missing(errors: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
+def _drop_misspelt_missing(
+    root: type[BaseModel], errors: list[ErrorDetails], data: Any
+) -> list[ErrorDetails]:
     """Leave out "'key_points' is missing" when the file has 'keypoints:' instead."""
     misspelt = set()
     for err in errors:
         loc = _clean_loc(tuple(err["loc"]))
         if err["type"] == "extra_forbidden" and (
-            suggestion := _suggest(str(loc[-1]), loc[:-1], data)
+            suggestion := _suggest(root, str(loc[-1]), loc[:-1], data)
         ):
             misspelt.add((*loc[:-1], suggestion))
     return [
@@ -376,7 +445,9 @@ def _drop_misspelt_missing(errors: list[ErrorDetails], data: Any) -> list[ErrorD
     ]
 
 
-def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path: str) -> Problem:
+def _problem_from_pydantic(
+    root: type[BaseModel], err: ErrorDetails, data: Any, where: SourceMap, path: str
+) -> Problem:
     loc = _clean_loc(tuple(err["loc"]))
     kind = err["type"]
     value = err.get("input")
@@ -385,20 +456,20 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
     position = where.value_at(loc)
     if kind == "extra_forbidden":
         position = where.key_at(loc)
-        model = _model_at(loc[:-1], data)
-        suggestion = _suggest(name, loc[:-1], data)
+        model = _model_at(root, loc[:-1], data)
+        suggestion = _suggest(root, name, loc[:-1], data)
         allowed = ", ".join(model.model_fields) if model else ""
         hint = f"did you mean {suggestion!r}?" if suggestion else f"allowed here: {allowed}"
         message = f"unknown field {name!r}; {hint}"
         label = _format_loc(loc[:-1])
     elif kind == "missing":
-        model = _model_at(loc[:-1], data)
+        model = _model_at(root, loc[:-1], data)
         field = model.model_fields.get(name) if model else None
         hint = _MISSING_HINTS.get(name) or _hint_from(field.description if field else None)
         message = f"{name!r} is missing; {hint}"
         label = _format_loc(loc[:-1])
     elif value is None and kind.endswith("_type"):
-        message = "is empty; write a value" + _or_remove(loc, data)
+        message = "is empty; write a value" + _or_remove(root, loc, data)
     elif kind == "string_type":
         message = f"expected text, got {_describe(value)}; put the text on one line or quote it"
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
@@ -407,7 +478,7 @@ def _problem_from_pydantic(err: ErrorDetails, data: Any, where: SourceMap, path:
     elif kind.startswith("date"):
         message = f"expected a date like 2025-11-11, got {_describe(value)}"
     elif kind == "string_too_short":
-        message = "is empty; write some text" + _or_remove(loc, data)
+        message = "is empty; write some text" + _or_remove(root, loc, data)
     elif kind == "string_too_long":
         limit = err.get("ctx", {}).get("max_length")
         message = f"is {len(str(value))} characters long; the limit is {limit}: shorten it"

@@ -6,6 +6,7 @@ site generator.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -165,6 +166,13 @@ Block = Annotated[
 ]
 
 
+class Change(Model):
+    """A dated update or correction to a published briefing."""
+
+    date: dt.date = Field(description="When the change was made, YYYY-MM-DD.")
+    text: Text = Field(description="What changed, in one or two sentences.")
+
+
 class Briefing(Model):
     """One briefing: a short, credited summary of what several outlets report."""
 
@@ -177,6 +185,9 @@ class Briefing(Model):
     updated: date | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
     tags: Annotated[list[Label], Field(max_length=20)] = Field(
         default_factory=list, description="Topics, e.g. 'Gaza'."
+    )
+    story: Slug | None = Field(
+        None, description="The story it belongs to, e.g. 'gaza-ceasefire'; its page is a timeline."
     )
     note: Text | None = Field(
         None, description="An editor's note shown above the key points (e.g. marking an example)."
@@ -191,3 +202,50 @@ class Briefing(Model):
     sources: Annotated[dict[SourceKey, Source], Field(min_length=1, max_length=MAX_SOURCES)] = (
         Field(description="The outlets credited, by key; credits name these keys.")
     )
+    updates: Annotated[list[Change], Field(max_length=MAX_BLOCKS)] = Field(
+        default_factory=list,
+        description="Dated updates, shown as a log; they set the modified date.",
+    )
+    corrections: Annotated[list[Change], Field(max_length=MAX_BLOCKS)] = Field(
+        default_factory=list, description="Dated corrections, shown as a log with the updates."
+    )
+
+    @property
+    def modified(self) -> dt.date:
+        """The latest of the published, updated, update and correction dates."""
+        changes = [c.date for c in (*self.updates, *self.corrections)]
+        return max([self.published, *([self.updated] if self.updated else []), *changes])
+
+
+class DigestSection(Model):
+    """A titled group of briefings within a digest."""
+
+    title: Label = Field(description="The section's heading, e.g. 'Middle East'.")
+    briefings: Annotated[list[Slug], Field(min_length=1, max_length=MAX_BLOCKS)] = Field(
+        description="Slugs of the briefings in this section, in order."
+    )
+
+
+class Digest(Model):
+    """An editor's curated digest: a note and an ordered selection of briefings."""
+
+    title: Title = Field(description="The digest's headline, e.g. 'Tuesday, 11 November'.")
+    date: dt.date = Field(description="The day it covers, YYYY-MM-DD; also its address.")
+    note: Text | None = Field(None, description="The editor's note at the top.")
+    sections: Annotated[list[DigestSection], Field(max_length=MAX_BLOCKS)] = Field(
+        default_factory=list, description="Titled groups of briefings (or use 'briefings')."
+    )
+    briefings: Annotated[list[Slug], Field(max_length=MAX_BLOCKS)] = Field(
+        default_factory=list, description="Slugs of the briefings, in order (or use 'sections')."
+    )
+
+    def references(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every briefing reference with its location: (('sections', 0, 'briefings', 2), slug)."""
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            (("briefings", i), slug) for i, slug in enumerate(self.briefings)
+        ]
+        for s, section in enumerate(self.sections):
+            refs += [
+                (("sections", s, "briefings", i), slug) for i, slug in enumerate(section.briefings)
+            ]
+        return refs

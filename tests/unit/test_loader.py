@@ -122,7 +122,7 @@ def test_yaml_syntax_error_is_located() -> None:
 
 def test_top_level_must_be_a_mapping() -> None:
     assert problems_of("- a\n- b\n") == [
-        "b.yml:1:1: a briefing is a mapping of keys such as 'title:' and 'body:'"
+        "b.yml:1:1: expected a mapping of keys such as 'title:' at the top"
     ]
 
 
