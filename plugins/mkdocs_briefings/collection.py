@@ -115,32 +115,37 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (-e.briefing.published.toordinal(), e.briefing.title))
 
 
+def read_text(path: Path, *, display: str) -> str:
+    """A file's UTF-8 text; an unreadable file is a problem, not a traceback.
+
+    Raises:
+        BriefingError: naming the file and what is wrong with it.
+    """
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        raise BriefingError([Problem(display, 1, 1, message)]) from None
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror}"
+        raise BriefingError([Problem(display, 1, 1, message)]) from None
+
+
 def read_entry_file(path: Path, *, display: str) -> Entry:
-    """Read and check one briefing file; unreadable files are problems too.
+    """Read and check one briefing file.
 
     Raises:
         BriefingError: with every problem of the file.
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BriefingError(
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8",
-                )
-            ]
-        ) from None
-    except OSError as exc:
-        raise BriefingError(
-            [Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")]
-        ) from None
-    return read_entry(text, path=display)
+    return read_entry(read_text(path, display=display), path=display)
 
 
-def find_briefings(folder: Path) -> list[Path]:
-    """Every briefing file under ``folder`` (``*.yml`` and ``*.yaml``), in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+def find_briefings(folder: Path, *, exclude: Path | None = None) -> list[Path]:
+    """Every YAML file under ``folder`` but not under ``exclude``, in a stable order."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix in (".yml", ".yaml")
+        and p.is_file()
+        and not (exclude is not None and p.is_relative_to(exclude))
+    )

@@ -29,3 +29,12 @@ class BriefingsConfig(base.Config):
 
     words_per_minute = c.Type(int, default=200)
     """Reading speed used for the reading time in each briefing's header."""
+
+    digests_dir = c.Type(str, default="digests")
+    """Folder of digest YAML files, inside briefings_dir (its files are not briefings)."""
+
+    page_size = c.Type(int, default=25)
+    """Briefings per page of the category, tag, source and story listings."""
+
+    related_limit = c.Type(int, default=3)
+    """How many related briefings end each briefing page."""

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from .catalog import Layout, Related, by_story, story_neighbours
+from .collection import make_slug
 from .render import format_date, page_meta, render_body
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from .catalog import Listing
     from .collection import Entry
     from .config import BriefingsConfig
+    from .model import Digest
 
 
 def page_uri(entry: Entry, opts: BriefingsConfig) -> str:
@@ -46,6 +50,12 @@ def make_meta(entry: Entry, opts: BriefingsConfig) -> dict[str, Any]:
     return page_meta(
         entry.briefing, template=opts.page_template, words_per_minute=opts.words_per_minute
     )
+
+
+def make_index_file(config: MkDocsConfig, uri: str, markdown: str, *, in_nav: bool) -> File:
+    """A generated index page; only the top-level ones (categories/, tags/ ...) join the nav."""
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, uri, content=markdown, inclusion=inclusion)
 
 
 def make_asset(config: MkDocsConfig, uri: str, content: bytes) -> File:
@@ -81,3 +91,87 @@ def make_teaser(entry: Entry, url: str) -> Teaser:
 def recent_teasers(latest: list[Teaser], *, but: str, limit: int) -> list[Teaser]:
     """The first ``limit`` of ``latest`` (newest first), leaving out the page at URL ``but``."""
     return [t for t in latest[: limit + 1] if t.url != but][:limit]
+
+
+@dataclass(frozen=True)
+class DigestTeaser:
+    """What the home page shows of the latest digest."""
+
+    title: str
+    url: str
+    date: str
+    date_display: str
+    note: str | None
+
+
+def make_digest_teaser(digest: Digest, file: File | None) -> DigestTeaser | None:
+    """The teaser of ``digest`` whose page is ``file`` (None if the page was replaced)."""
+    if file is None:
+        return None
+    return DigestTeaser(
+        title=digest.title,
+        url=file.url,
+        date=digest.date.isoformat(),
+        date_display=format_date(digest.date),
+        note=digest.note,
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to a site-relative URL (the template applies `| url`)."""
+
+    title: str
+    url: str
+
+
+def make_links(entry: Entry, build: Build) -> dict[str, Any]:
+    """Links from a briefing's header to its category and tag pages."""
+    b, layout = entry.briefing, build.layout
+    tags = dict.fromkeys(b.tags)
+    return {
+        "category": build.link(b.category, layout.listing("categories", make_slug(b.category))),
+        "tags": [build.link(t, layout.listing("tags", make_slug(t))) for t in tags],
+    }
+
+
+@dataclass
+class Build:
+    """What one build knows about its briefings, for the page context (rebuilt every build)."""
+
+    layout: Layout = field(default_factory=Layout)
+    entries: list[Entry] = field(default_factory=list)
+    digests: list[Digest] = field(default_factory=list)
+    related: Related | None = None
+    pages: dict[str, Entry] = field(default_factory=dict)
+    latest: list[Teaser] = field(default_factory=list)
+    latest_digest: DigestTeaser | None = None
+    urls: dict[str, str] = field(default_factory=dict)
+    """The URL of every generated page, by src path."""
+    _stories: dict[str, Listing] = field(default_factory=dict)
+
+    def teaser(self, entry: Entry) -> Teaser:
+        """A teaser for any briefing of this build."""
+        return make_teaser(entry, self.urls[self.layout.briefing(entry.slug)])
+
+    def link(self, title: str, uri: str) -> Link | None:
+        """A link to the generated page at ``uri``, if there is one."""
+        url = self.urls.get(uri)
+        return Link(title, url) if url is not None else None
+
+    def story_context(self, entry: Entry) -> dict[str, Any] | None:
+        """The story's title and page, and the briefings before and after ``entry`` in it."""
+        story = entry.briefing.story
+        if story is None:
+            return None
+        if not self._stories:
+            self._stories = {listing.key: listing for listing in by_story(self.entries)}
+        listing = self._stories[story]
+        before, after = story_neighbours(listing, entry)
+        return {
+            "title": listing.title,
+            "url": self.urls.get(self.layout.listing("stories", story)),
+            "count": len(listing.entries),
+            "before": self.teaser(before) if before else None,
+            "after": self.teaser(after) if after else None,
+        }

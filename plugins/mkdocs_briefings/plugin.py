@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin
 
+from .catalog import Layout, Related
 from .collection import (
     Entry,
     address_taken,
@@ -18,10 +19,23 @@ from .collection import (
     find_missing_images,
     newest_first,
     read_entry_file,
+    read_text,
 )
 from .config import BriefingsConfig
+from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
-from .pages import Teaser, make_asset, make_file, make_meta, make_teaser, recent_teasers
+from .listings import index_pages
+from .pages import (
+    Build,
+    make_asset,
+    make_digest_teaser,
+    make_file,
+    make_index_file,
+    make_links,
+    make_meta,
+    make_teaser,
+    recent_teasers,
+)
 from .share import share_links
 
 if TYPE_CHECKING:
@@ -31,6 +45,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
+
+    from .model import Digest
 
 # A plain child of MkDocs' logger (not get_plugin_logger): problems print as bare
 # `path:line:col: message` lines that editors and CI annotators can jump to.
@@ -43,18 +59,17 @@ REQUIRED_EXTENSIONS = ("admonition", "attr_list", "toc")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
-    """Turns each briefing YAML file into a page rendered by the theme."""
+    """Turns each briefing YAML file into a page rendered by the theme, plus the site's views."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, Entry] = {}
-        self._latest: list[Teaser] = []
+        self._build = Build()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
-        self._pages, self._latest = {}, []
+        self._build = Build()
         # Templates even when disabled: hand-written pages may name briefings-home.html.
         config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
         if not self.config.enabled:
@@ -67,72 +82,135 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Read every briefing, report problems, and add a page for each good one."""
+        """Read every briefing and digest, report problems, add their pages and the indexes."""
         if not self.config.enabled:
             return files
         root = Path(config.config_file_path or config.docs_dir).parent
-        entries: dict[str, tuple[Entry, Path]] = {}
-        for source in find_briefings(Path(self.config.briefings_dir)):
+        layout = Layout(briefings=self.config.url_prefix.strip("/"))
+        digests_dir = Path(self.config.briefings_dir) / self.config.digests_dir
+        entries = self._read_briefings(root, files, layout, exclude=digests_dir)
+        digests = _read_digests(digests_dir, root, {e.slug for e in entries})
+        build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
+        teasers = []
+        for entry in newest_first(entries):
+            file = make_file(entry, root / entry.path, config, self.config)
+            files.append(file)
+            build.pages[file.src_uri] = entry
+            build.urls[file.src_uri] = file.url
+            teasers.append(make_teaser(entry, file.url))
+        build.latest = teasers
+        pages = index_pages(entries, digests, layout=layout, page_size=self.config.page_size)
+        for uri, markdown in pages.items():
+            if files.get_file_from_path(uri) is None:  # a hand-written page wins
+                file = make_index_file(config, uri, markdown, in_nav=_is_kind_index(uri))
+                files.append(file)
+                build.urls[uri] = file.url
+        if digests:
+            latest = digests[0]
+            build.latest_digest = make_digest_teaser(
+                latest, files.get_file_from_path(layout.digest(latest.date))
+            )
+        stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
+        files.append(make_asset(config, STYLESHEET, stylesheet))
+        self._build = build
+        return files
+
+    def _read_briefings(
+        self, root: Path, files: Files, layout: Layout, *, exclude: Path
+    ) -> list[Entry]:
+        entries: dict[str, Entry] = {}
+        for source in find_briefings(Path(self.config.briefings_dir), exclude=exclude):
             display = Path(os.path.relpath(source, root)).as_posix()
             try:
-                entries[display] = (read_entry_file(source, display=display), source)
+                entries[display] = read_entry_file(source, display=display)
             except BriefingError as exc:
                 _report(exc.problems)
-        for entry, problem in find_duplicate_slugs(e for e, _ in entries.values()):
+        for entry, problem in find_duplicate_slugs(list(entries.values())):
             _report([problem])
             del entries[entry.path]
-        for entry, problem in find_missing_images(
-            [e for e, _ in entries.values()],
-            exists=lambda src: files.get_file_from_path(src) is not None,
-        ):
+
+        def exists(src: str) -> bool:
+            return files.get_file_from_path(src) is not None
+
+        for entry, problem in find_missing_images(list(entries.values()), exists=exists):
             _report([problem])
             del entries[entry.path]
-        teasers = []
-        for entry in newest_first(e for e, _ in entries.values()):
-            file = make_file(entry, entries[entry.path][1], config, self.config)
-            if files.get_file_from_path(file.src_uri) is not None:
-                _report([address_taken(entry, file.src_uri)])
-                continue
-            files.append(file)
-            self._pages[file.src_uri] = entry
-            teasers.append(make_teaser(entry, file.url))
-        self._latest = teasers
-        files.append(
-            make_asset(config, STYLESHEET, (PACKAGE / "assets" / "briefings.css").read_bytes())
-        )
-        return files
+        for entry in list(entries.values()):
+            if exists(layout.briefing(entry.slug)):
+                _report([address_taken(entry, layout.briefing(entry.slug))])
+                del entries[entry.path]
+        return list(entries.values())
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Give a briefing page its metadata (title, template, dates) before it is rendered."""
-        entry = self._pages.get(page.file.src_uri)
+        entry = self._build.pages.get(page.file.src_uri)
         if entry is not None:
             page.meta = {**make_meta(entry, self.config), **page.meta}
+            page.update_date = entry.briefing.modified.isoformat()  # the sitemap's lastmod
         return markdown
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """Give templates the latest briefings, and briefing pages their share and recent lists."""
-        extra: dict[str, Any] = {"briefings_latest": self._latest[: self.config.latest_limit]}
-        entry = self._pages.get(page.file.src_uri)
+        """Give templates the latest briefings and digest, and briefing pages their lists."""
+        build = self._build
+        extra: dict[str, Any] = {
+            "briefings_latest": build.latest[: self.config.latest_limit],
+            "briefings_latest_digest": build.latest_digest,
+        }
+        entry = build.pages.get(page.file.src_uri)
         if entry is not None:
-            url = page.canonical_url
-            limit = self.config.recent_limit
-            extra["briefing_share_url"] = url
-            extra["briefing_share"] = share_links(url, entry.briefing.title) if url else []
-            extra["briefing_recent"] = recent_teasers(self._latest, but=page.url, limit=limit)
+            extra.update(self._briefing_context(entry, page))
         context.update(extra)  # type: ignore[typeddict-item]  # TemplateContext lists MkDocs' keys only
         return context
+
+    def _briefing_context(self, entry: Entry, page: Page) -> dict[str, Any]:
+        build, url = self._build, page.canonical_url
+        limit = self.config.recent_limit
+        related = build.related.of(entry, self.config.related_limit) if build.related else []
+        return {
+            "briefing_share_url": url,
+            "briefing_share": share_links(url, entry.briefing.title) if url else [],
+            "briefing_recent": recent_teasers(build.latest, but=page.url, limit=limit),
+            "briefing_related": [build.teaser(e) for e in related],
+            "briefing_links": make_links(entry, build),
+            "briefing_story": build.story_context(entry),
+        }
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        """Rebuild and reload the browser when a briefing changes."""
+        """Rebuild and reload the browser when a briefing or digest changes."""
         if self.config.enabled:
             server.watch(self.config.briefings_dir)
         return server
+
+
+def _read_digests(folder: Path, root: Path, known: set[str]) -> list[Digest]:
+    """Every valid digest in ``folder``, newest first; problems are reported."""
+    digests: dict[Any, Digest] = {}
+    for source in find_briefings(folder) if folder.is_dir() else []:
+        display = Path(os.path.relpath(source, root)).as_posix()
+        try:
+            text = read_text(source, display=display)
+            digest, anchors = read_digest(text, path=display)
+            check_references(text, digest, path=display, known=known)
+        except BriefingError as exc:
+            _report(exc.problems)
+            continue
+        if digest.date in digests:
+            message = f"date: another digest is already dated {digest.date}; keep one per day"
+            _report([Problem(display, *anchors["date"], message)])
+            continue
+        digests[digest.date] = digest
+    return [digests[day] for day in sorted(digests, reverse=True)]
+
+
+def _is_kind_index(uri: str) -> bool:
+    """categories/index.md and its like belong in the navigation; the pages below them don't."""
+    return uri.count("/") == 1 and uri.endswith("/index.md")
 
 
 def _report(problems: list[Problem]) -> None:

@@ -190,6 +190,16 @@ def render_quote(block: Quote, sources: Mapping[str, Source]) -> str:
     return f'!!! quote briefing-quote "{inline_text(speaker)}"\n\n{indented}'
 
 
+def render_changes(b: Briefing) -> str:
+    """The log of updates and corrections, oldest first."""
+    changes = [("Update", c) for c in b.updates] + [("Correction", c) for c in b.corrections]
+    lines = [
+        f"- **{kind}, {format_date(change.date)}:** {inline_text(change.text)}"
+        for kind, change in sorted(changes, key=lambda item: item[1].date)
+    ]
+    return "## Updates and corrections { #updates }\n\n" + "\n".join(lines)
+
+
 def render_sources(sources: Mapping[str, Source]) -> str:
     """The sources section: one entry per outlet, each an anchor for the credit links."""
     lines = []
@@ -235,5 +245,7 @@ def render_body(b: Briefing, *, page_dir: str = "briefings") -> str:
             blocks.append(render_quote(block, b.sources))
         else:
             blocks.append(render_paragraph(block, b.sources))
+    if b.updates or b.corrections:
+        blocks.append(render_changes(b))
     blocks.append(render_sources(b.sources))
     return "\n\n".join(blocks) + "\n"

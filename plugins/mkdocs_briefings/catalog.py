@@ -1,0 +1,234 @@
+"""The site's views of the briefings: groupings, pagination and related briefings (pure)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .collection import make_slug, newest_first
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import date
+
+    from .collection import Entry
+
+PAGE_SIZE = 25
+RELATED_WINDOW = 25  # neighbours in time considered per shared tag or source
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The briefings one index page lists: all of a category, tag, source, story or month."""
+
+    kind: str
+    key: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each generated page lives inside docs/ (src paths ending in .md)."""
+
+    briefings: str = "briefings"
+    digests: str = "digests"
+    daily: str = "daily"
+    archive: str = "archive"
+    categories: str = "categories"
+    tags: str = "tags"
+    sources: str = "sources"
+    stories: str = "stories"
+
+    def briefing(self, slug: str) -> str:
+        """The page of one briefing."""
+        return f"{self.briefings}/{slug}.md"
+
+    def index(self, kind: str) -> str:
+        """The index of a kind of listing ('categories' -> categories/index.md)."""
+        return f"{getattr(self, kind)}/index.md"
+
+    def listing(self, kind: str, key: str, page: int = 1) -> str:
+        """Page ``page`` of the listing of ``key`` ('categories', 'politics', 2)."""
+        base = f"{getattr(self, kind)}/{key}"
+        return f"{base}/index.md" if page == 1 else f"{base}/page/{page}/index.md"
+
+    def digest(self, day: date) -> str:
+        """A curated digest's page."""
+        return f"{self.digests}/{day.isoformat()}.md"
+
+    def day(self, day: date) -> str:
+        """A generated daily page."""
+        return f"{self.daily}/{day.isoformat()}.md"
+
+
+def relative(target: str, page: str) -> str:
+    """A Markdown link from the page at src path ``page`` to the src path ``target``."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def paginate(items: Sequence[Entry], size: int = PAGE_SIZE) -> list[Sequence[Entry]]:
+    """``items`` in pages of ``size`` (always at least one page)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+
+
+def outlet_key(name: str) -> str:
+    """One key per outlet across briefings, whatever each file calls it ('reuters')."""
+    return make_slug(name)
+
+
+def _listings(kind: str, groups: dict[str, list[Entry]], titles: dict[str, str]) -> list[Listing]:
+    return sorted(
+        (
+            Listing(kind, key, titles[key], tuple(newest_first(items)))
+            for key, items in groups.items()
+        ),
+        key=lambda listing: listing.title.casefold(),
+    )
+
+
+def by_category(entries: Iterable[Entry]) -> list[Listing]:
+    """One listing per category, newest first."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for entry in entries:
+        key = make_slug(entry.briefing.category)
+        groups[key].append(entry)
+        titles.setdefault(key, entry.briefing.category)
+    return _listings("categories", groups, titles)
+
+
+def by_tag(entries: Iterable[Entry]) -> list[Listing]:
+    """One listing per tag, newest first."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for entry in entries:
+        for tag in dict.fromkeys(entry.briefing.tags):
+            key = make_slug(tag)
+            groups[key].append(entry)
+            titles.setdefault(key, tag)
+    return _listings("tags", groups, titles)
+
+
+def by_source(entries: Iterable[Entry]) -> list[Listing]:
+    """One listing per outlet credited (by name, across files), newest first."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for entry in entries:
+        names = {outlet_key(s.name): s.name for s in entry.briefing.sources.values()}
+        for key, name in names.items():
+            groups[key].append(entry)
+            titles.setdefault(key, name)
+    return _listings("sources", groups, titles)
+
+
+def by_story(entries: Iterable[Entry]) -> list[Listing]:
+    """One listing per story, oldest first: a timeline."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.briefing.story:
+            groups[entry.briefing.story].append(entry)
+    return sorted(
+        (
+            Listing("stories", key, story_title(key), tuple(reversed(newest_first(items))))
+            for key, items in groups.items()
+        ),
+        key=lambda listing: listing.title.casefold(),
+    )
+
+
+def story_title(key: str) -> str:
+    """'gaza-ceasefire' -> 'Gaza ceasefire'."""
+    return key.replace("-", " ").capitalize()
+
+
+def by_day(entries: Iterable[Entry]) -> dict[date, tuple[Entry, ...]]:
+    """Briefings by publication day, newest day first, each day's newest first."""
+    groups: dict[date, list[Entry]] = defaultdict(list)
+    for entry in newest_first(entries):
+        groups[entry.briefing.published].append(entry)
+    return {day: tuple(items) for day, items in sorted(groups.items(), reverse=True)}
+
+
+def by_month(entries: Iterable[Entry]) -> list[Listing]:
+    """One listing per month ('2025-11'), newest month first."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.briefing.published.strftime("%Y-%m")].append(entry)
+    return [
+        Listing(
+            "archive", key, month_title(items[0].briefing.published), tuple(newest_first(items))
+        )
+        for key, items in sorted(groups.items(), reverse=True)
+    ]
+
+
+def month_title(day: date) -> str:
+    """'November 2025'."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass
+class Related:
+    """Finds related briefings: same story first, then shared tags and sources.
+
+    Why windows: popular tags and outlets are shared by thousands of briefings; comparing only
+    the neighbours in time within each shared group keeps the work per briefing bounded.
+    """
+
+    entries: Sequence[Entry]
+    _groups: dict[str, list[Entry]] = field(default_factory=dict, init=False)
+    _position: dict[tuple[str, str], int] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for entry in newest_first(self.entries):
+            for key in _keys(entry):
+                groups[key].append(entry)
+        self._groups = dict(groups)
+        self._position = {
+            (key, e.path): i for key, items in self._groups.items() for i, e in enumerate(items)
+        }
+
+    def of(self, entry: Entry, limit: int = 3) -> list[Entry]:
+        """Up to ``limit`` briefings related to ``entry``, the most related first."""
+        scores: Counter[str] = Counter()
+        by_path: dict[str, Entry] = {}
+        for key in _keys(entry):
+            weight = 100 if key.startswith("story:") else (2 if key.startswith("tag:") else 1)
+            items = self._groups.get(key, [])
+            at = self._position.get((key, entry.path), 0)
+            for other in items[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                if other.path != entry.path:
+                    scores[other.path] += weight
+                    by_path[other.path] = other
+        ranked = sorted(
+            scores,
+            key=lambda p: (-scores[p], -by_path[p].briefing.published.toordinal(), p),
+        )
+        return [by_path[p] for p in ranked[:limit]]
+
+
+def _keys(entry: Entry) -> list[str]:
+    b = entry.briefing
+    keys = [f"story:{b.story}"] if b.story else []
+    keys += [f"tag:{make_slug(t)}" for t in dict.fromkeys(b.tags)]
+    keys += [f"source:{outlet_key(s.name)}" for s in b.sources.values()]
+    return list(dict.fromkeys(keys))
+
+
+def story_neighbours(listing: Listing, entry: Entry) -> tuple[Entry | None, Entry | None]:
+    """The briefings before and after ``entry`` in its story's timeline."""
+    paths = [e.path for e in listing.entries]
+    i = paths.index(entry.path)
+    before = listing.entries[i - 1] if i > 0 else None
+    after = listing.entries[i + 1] if i + 1 < len(paths) else None
+    return before, after

@@ -1,0 +1,230 @@
+"""Markdown of the generated index pages: listings, digests, daily pages, archive, stories (pure).
+
+Links are relative paths to the target pages' Markdown sources, so MkDocs checks and rewrites
+them like any hand-written link. All text from YAML goes through `inline_text`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .catalog import (
+    PAGE_SIZE,
+    Layout,
+    Listing,
+    by_category,
+    by_day,
+    by_month,
+    by_source,
+    by_story,
+    by_tag,
+    paginate,
+    relative,
+)
+from .render import format_date, front_matter, inline_text, join_names
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from datetime import date
+
+    from .collection import Entry
+    from .model import Digest
+
+KIND_TITLES = {
+    "categories": "Categories",
+    "tags": "Tags",
+    "sources": "Sources",
+    "stories": "Stories",
+    "archive": "Archive",
+}
+
+
+def _meta(title: str, **extra: Any) -> str:
+    # Index pages repeat what the briefings say: kept out of search so results lead to briefings.
+    return front_matter({"title": title, "search": {"exclude": True}, **extra})
+
+
+def teaser_line(entry: Entry, *, page: str, layout: Layout) -> str:
+    """'- [Headline](../briefings/x.md) · Tuesday, November 11, 2025 · Politics'."""
+    b = entry.briefing
+    link = relative(layout.briefing(entry.slug), page)
+    return (
+        f"- [{inline_text(b.title)}](<{link}>) · {format_date(b.published)}"
+        f" · {inline_text(b.category)}"
+    )
+
+
+def render_listing(
+    listing: Listing,
+    entries: Sequence[Entry],
+    *,
+    page: str,
+    number: int,
+    pages: int,
+    layout: Layout,
+) -> str:
+    """One page of a category, tag, source, story or month listing."""
+    count = len(listing.entries)
+    noun = "briefing" if count == 1 else "briefings"
+    intro = {
+        "sources": f"{inline_text(listing.title)}: credited in {count} {noun}.",
+        "stories": f"The story so far, oldest first: {count} {noun}.",
+    }.get(listing.kind, f"{count} {noun}, newest first.")
+    title = listing.title if pages == 1 else f"{listing.title} (page {number} of {pages})"
+    lines = [_meta(title), "", f"# {inline_text(title)}", "", intro, ""]
+    lines += [teaser_line(e, page=page, layout=layout) for e in entries]
+    lines += ["", *_pager(listing, page=page, number=number, pages=pages, layout=layout)]
+    up = relative(layout.index(listing.kind), page)
+    lines += ["", f"[All {KIND_TITLES[listing.kind].lower()}](<{up}>)", ""]
+    return "\n".join(lines)
+
+
+def _pager(listing: Listing, *, page: str, number: int, pages: int, layout: Layout) -> list[str]:
+    if pages == 1:
+        return []
+    links = []
+    if number > 1:
+        newer = relative(layout.listing(listing.kind, listing.key, number - 1), page)
+        links.append(f"[← Newer](<{newer}>)")
+    links.append(f"Page {number} of {pages}")
+    if number < pages:
+        older = relative(layout.listing(listing.kind, listing.key, number + 1), page)
+        links.append(f"[Older →](<{older}>)")
+    return [" · ".join(links) + "\n{ .briefing-pager }"]
+
+
+def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout) -> str:
+    """The index of every category (tag, source, story, month) with its count."""
+    page = layout.index(kind)
+    title = KIND_TITLES[kind]
+    lines = [_meta(title), "", f"# {title}", ""]
+    for listing in listings:
+        link = relative(layout.listing(kind, listing.key), page)
+        count = len(listing.entries)
+        noun = "briefing" if count == 1 else "briefings"
+        lines.append(f"- [{inline_text(listing.title)}](<{link}>) · {count} {noun}")
+    if len(lines) == 4:
+        lines.append("Nothing here yet.")
+    return "\n".join(lines) + "\n"
+
+
+def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "###") -> str:
+    b = entry.briefing
+    link = relative(layout.briefing(entry.slug), page)
+    points = "\n".join(f"- {inline_text(p)}" for p in b.key_points)
+    outlets = join_names(dict.fromkeys(inline_text(s.name) for s in b.sources.values()))
+    return (
+        f"{level} [{inline_text(b.title)}](<{link}>)\n\n"
+        f"{format_date(b.published)} · {inline_text(b.category)}\n{{ .briefing-credit }}\n\n"
+        f"{points}\n\nAccording to {outlets}\n{{ .briefing-credit }}"
+    )
+
+
+def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Layout) -> str:
+    """A curated digest: the editor's note, then each briefing's headline, key points, outlets."""
+    page = layout.digest(digest.date)
+    blocks = [_meta(digest.title, date={"created": digest.date.isoformat()})]
+    blocks.append(
+        f"# {inline_text(digest.title)}\n\n{format_date(digest.date)}\n{{ .briefing-credit }}"
+    )
+    if digest.note:
+        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(digest.note)}')
+    blocks += [
+        _briefing_summary(briefings[slug], page=page, layout=layout) for slug in digest.briefings
+    ]
+    for section in digest.sections:
+        blocks.append(f"## {inline_text(section.title)}")
+        blocks += [
+            _briefing_summary(briefings[slug], page=page, layout=layout)
+            for slug in section.briefings
+        ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_day(day: date, entries: Sequence[Entry], *, layout: Layout) -> str:
+    """A generated daily page: every briefing published that day."""
+    page = layout.day(day)
+    title = f"Briefings of {format_date(day)}"
+    blocks = [_meta(title, date={"created": day.isoformat()}), f"# {title}"]
+    blocks += [_briefing_summary(e, page=page, layout=layout, level="##") for e in entries]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_digests_index(digests: Sequence[Digest], days: Iterable[date], *, layout: Layout) -> str:
+    """Every digest, newest first, and the generated daily pages for days without one."""
+    page = layout.index("digests")
+    lines = [_meta("Digests"), "", "# Digests", ""]
+    for digest in digests:
+        link = relative(layout.digest(digest.date), page)
+        lines.append(f"- [{inline_text(digest.title)}](<{link}>) · {format_date(digest.date)}")
+    daily = [f"- [{format_date(d)}](<{relative(layout.day(d), page)}>)" for d in days]
+    if daily:
+        lines += ["", "## Daily pages", "", "Days without a curated digest.", "", *daily]
+    return "\n".join(lines) + "\n"
+
+
+def render_month(listing: Listing, *, layout: Layout, digest_days: Iterable[date]) -> str:
+    """A month of the archive: its briefings by day, each day linking to its digest or page."""
+    page = layout.listing("archive", listing.key)
+    curated = set(digest_days)
+    lines = [_meta(listing.title), "", f"# {inline_text(listing.title)}", ""]
+    current = None
+    for entry in listing.entries:
+        day = entry.briefing.published
+        if day != current:
+            current = day
+            target = layout.digest(day) if day in curated else layout.day(day)
+            kind = "digest" if day in curated else "all of the day"
+            lines += ["", f"## {format_date(day)}", "", f"[{kind}](<{relative(target, page)}>)", ""]
+        lines.append(teaser_line(entry, page=page, layout=layout))
+    up = relative(layout.index("archive"), page)
+    lines += ["", f"[All months](<{up}>)", ""]
+    return "\n".join(lines)
+
+
+def index_pages(
+    entries: Sequence[Entry],
+    digests: Sequence[Digest],
+    *,
+    layout: Layout,
+    page_size: int = PAGE_SIZE,
+) -> dict[str, str]:
+    """Every generated index page, as {src path: Markdown}: what the site shows besides briefings.
+
+    Args:
+        entries: The briefings, in any order.
+        digests: The curated digests, with valid references, newest first.
+        layout: Where pages go.
+        page_size: Briefings per listing page.
+    """
+    pages: dict[str, str] = {}
+    by_slug = {e.slug: e for e in entries}
+    for kind, listings in (
+        ("categories", by_category(entries)),
+        ("tags", by_tag(entries)),
+        ("sources", by_source(entries)),
+        ("stories", by_story(entries)),
+    ):
+        pages[layout.index(kind)] = render_kind_index(kind, listings, layout=layout)
+        for listing in listings:
+            chunks = paginate(listing.entries, page_size)
+            for number, chunk in enumerate(chunks, start=1):
+                uri = layout.listing(kind, listing.key, number)
+                pages[uri] = render_listing(
+                    listing, chunk, page=uri, number=number, pages=len(chunks), layout=layout
+                )
+    curated = {d.date for d in digests}
+    months = by_month(entries)
+    pages[layout.index("archive")] = render_kind_index("archive", months, layout=layout)
+    for month in months:
+        pages[layout.listing("archive", month.key)] = render_month(
+            month, layout=layout, digest_days=curated
+        )
+    days = by_day(entries)
+    uncurated = [day for day in days if day not in curated]
+    for day in uncurated:
+        pages[layout.day(day)] = render_day(day, days[day], layout=layout)
+    for digest in digests:
+        pages[layout.digest(digest.date)] = render_digest(digest, by_slug, layout=layout)
+    pages[layout.index("digests")] = render_digests_index(digests, uncurated, layout=layout)
+    return pages
