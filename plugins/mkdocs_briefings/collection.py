@@ -97,7 +97,7 @@ def find_missing_images(
     """Yield each entry whose local image (a path inside docs/) ``exists`` does not find."""
     for entry in entries:
         image = entry.briefing.image
-        if image and image.src and "://" not in image.src and not exists(image.src):
+        if image and image.src and image.is_local and not exists(image.src):
             line, col = entry.image_at or entry.slug_at
             yield (
                 entry,

@@ -6,6 +6,7 @@ them like any hand-written link. All text from YAML goes through `inline_text`.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from .catalog import (
@@ -41,7 +42,8 @@ KIND_TITLES = {
 
 def _meta(title: str, **extra: Any) -> str:
     # Index pages repeat what the briefings say: kept out of search so results lead to briefings.
-    return front_matter({"title": title, "search": {"exclude": True}, **extra})
+    # The title is escaped: Material prints it without escaping.
+    return front_matter({"title": html.escape(title), "search": {"exclude": True}, **extra})
 
 
 def teaser_line(entry: Entry, *, page: str, layout: Layout) -> str:

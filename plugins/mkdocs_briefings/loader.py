@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, Union, get_args, get_origin
@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, Problem
-from .model import Briefing
+from .model import DAY, Briefing, block_kind
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -26,6 +26,7 @@ Check: TypeAlias = Callable[[Mapping[str, Any]], Iterator[tuple[Loc, str]]]
 M = TypeVar("M", bound=BaseModel)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster when present
+_ALIAS = "anchors and aliases (&name, *name) are not supported; write the value out"
 _TOO_DEEP = "lists or mappings are nested too deeply; a briefing needs at most four levels"
 
 
@@ -84,6 +85,12 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
     """
     try:
         return yaml.compose(text, Loader=_TextLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        what = f"character {char!r} is not allowed in YAML; delete it"
+        raise BriefingError([Problem(path, line, col, what)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark) if mark else (1, 1)
@@ -110,16 +117,14 @@ def compose_data(text: str, *, path: str) -> tuple[Any, SourceMap]:
 
 
 def _located_data(root: yaml.Node | None, *, path: str) -> tuple[Any, SourceMap]:
-    values: dict[Loc, Position] = {(): (1, 1)}
-    keys: dict[Loc, Position] = {}
-    problems: list[Problem] = []
+    walk = _Walk(path)
     try:
-        data = _to_data(root, (), values, keys, problems, path) if root is not None else {}
+        data = walk.data(root, ()) if root is not None else {}
     except RecursionError:
         raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
-    if problems:
-        raise BriefingError(problems)
-    return data, SourceMap(values, keys)
+    if walk.problems:
+        raise BriefingError(walk.problems)
+    return data, SourceMap(walk.values, walk.keys)
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -127,51 +132,60 @@ def _scalar(node: yaml.Node) -> str | None:
     return None if plain and node.value in _NULLS else str(node.value)
 
 
-def _to_data(
-    node: yaml.Node,
-    loc: Loc,
-    values: dict[Loc, Position],
-    keys: dict[Loc, Position],
-    problems: list[Problem],
-    path: str,
-) -> Any:
-    values[loc] = _position(node.start_mark)
-    if isinstance(node, yaml.MappingNode):
+@dataclass
+class _Walk:
+    """Node tree -> plain data, recording where each value and key starts."""
+
+    path: str
+    values: dict[Loc, Position] = field(default_factory=lambda: {(): (1, 1)})
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+
+    def data(self, node: yaml.Node, loc: Loc) -> Any:
+        self.values[loc] = position = _position(node.start_mark)
+        if id(node) in self.seen:
+            # Why refuse: ten aliases nested six deep expand a 340-byte file into a million
+            # values ("billion laughs"); briefings have no need for them.
+            self.problems.append(Problem(self.path, *position, _ALIAS))  # once per anchor
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.data(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             if key in result:
-                line, col = _position(key_node.start_mark)
-                problems.append(
-                    Problem(
-                        path, line, col, _located((*loc, key), "duplicate key; keep one of the two")
-                    )
-                )
+                message = _located((*loc, key), "duplicate key; keep one of the two")
+                self.problems.append(Problem(self.path, *_position(key_node.start_mark), message))
                 continue
-            keys[(*loc, key)] = _position(key_node.start_mark)
-            result[key] = _to_data(value_node, (*loc, key), values, keys, problems, path)
+            self.keys[(*loc, key)] = _position(key_node.start_mark)
+            result[key] = self.data(value_node, (*loc, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_data(item, (*loc, i), values, keys, problems, path)
-            for i, item in enumerate(node.value)
-        ]
-    return _scalar(node)
 
 
 class _RepeatedKey(Exception):
     """Raised by `_plain` so the located walk can report the repeated key."""
 
 
-def _plain(node: yaml.Node) -> Any:
+def _plain(node: yaml.Node, seen: set[int] | None = None) -> Any:
     """`_to_data` without positions: the fast path for files that turn out to be fine."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias (*name): refused, see _to_data
+        raise _RepeatedKey
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        result = {str(k.value): _plain(v) for k, v in node.value}
+        result = {str(k.value): _plain(v, seen) for k, v in node.value}
         if len(result) != len(node.value):
             raise _RepeatedKey
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
+        return [_plain(item, seen) for item in node.value]
     return _scalar(node)
 
 
@@ -269,18 +283,13 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
                 "fix one of the two dates"
             ),
         )
-    for field in ("updates", "corrections"):
-        changes = data.get(field)
+    for log in ("updates", "corrections"):
+        changes = data.get(log)
         for i, change in enumerate(changes if isinstance(changes, list) else []):
             day = _as_date(change.get("date")) if isinstance(change, dict) else None
             if published and day and day < published:
-                yield (
-                    (field, i, "date"),
-                    (
-                        f"{day.isoformat()} is before the published date {published.isoformat()}; "
-                        "fix the date"
-                    ),
-                )
+                before = f"{day.isoformat()} is before the published date {published.isoformat()}"
+                yield (log, i, "date"), f"{before}; fix the date"
     sources = data.get("sources")
     if not isinstance(sources, dict):
         return
@@ -303,8 +312,10 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
 
 
 def _as_date(value: Any) -> date | None:
+    if not isinstance(value, str) or not DAY.match(value.strip()):
+        return None
     try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
+        return date.fromisoformat(value.strip())
     except ValueError:
         return None
 
@@ -377,16 +388,19 @@ def _unwrap(kind: Any) -> Any:
 
 
 def _pick_member(kind: Any, data: Any) -> Any:
-    """For a union of models, the member whose first field names a key ``data`` has."""
+    """For the union of body blocks, the member the discriminator (`block_kind`) would pick."""
     if get_origin(kind) not in (Union, UnionType):
         return kind
     members = [_unwrap(a) for a in get_args(kind)]
+    name = block_kind(data)
     for member in members:
-        is_model = isinstance(member, type) and issubclass(member, BaseModel)
-        first = next(iter(member.model_fields), None) if is_model else None
-        if isinstance(data, dict) and first in data:
+        if (
+            isinstance(member, type)
+            and issubclass(member, BaseModel)
+            and name in member.model_fields
+        ):
             return member
-    return members[-1]
+    return None
 
 
 def _or_remove(root: type[BaseModel], loc: Loc, data: Any) -> str:

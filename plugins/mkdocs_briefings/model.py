@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -26,6 +26,7 @@ from pydantic import (
 SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SPACE = re.compile(r"\s")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 #: Size limits that keep a mistaken or hostile file from slowing the build down.
 MAX_TITLE = 300
@@ -48,6 +49,12 @@ def _check_web_url(value: str) -> str:
         raise ValueError("expected a web address starting with https:// (or http://)")
     if _SPACE.search(value):
         raise ValueError("a web address cannot contain spaces; encode them as %20")
+    return value
+
+
+def _check_day(value: Any) -> Any:
+    if isinstance(value, str) and not DAY.match(value.strip()):
+        raise ValueError(f"expected a date like 2025-11-11, got {value!r}")
     return value
 
 
@@ -90,8 +97,14 @@ WebUrl = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 ImageSrc = Annotated[
-    str, StringConstraints(strip_whitespace=True), AfterValidator(_check_image_src)
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_image_src)
 ]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_check_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY.pattern}),
+]
+"""A calendar date written YYYY-MM-DD (no timestamps, no other formats)."""
 SourceKey = Annotated[
     str,
     AfterValidator(_check_source_key),
@@ -127,6 +140,13 @@ class Image(Model):
     alt: Text = Field(description="What the image shows, for readers who cannot see it.")
     credit: Label = Field(description="Who the image is credited to, e.g. 'Reuters'.")
 
+    @property
+    def is_local(self) -> bool:
+        """Whether ``src`` is a file inside docs/ (rather than a web address)."""
+        return (
+            self.src is not None and not urlsplit(self.src).scheme and not self.src.startswith("//")
+        )
+
 
 class Paragraph(Model):
     """A paragraph of the briefing, credited to one or more sources."""
@@ -145,7 +165,8 @@ class Quote(Model):
     credits: Credits = Field(description="Keys of the sources that report the quote.")
 
 
-def _block_kind(value: Any) -> str | None:
+def block_kind(value: Any) -> str | None:
+    """Which kind of body block ``value`` is: 'quote' wins over 'paragraph'; None if neither."""
     if isinstance(value, dict):
         if "quote" in value:
             return "quote"
@@ -159,7 +180,7 @@ def _block_kind(value: Any) -> str | None:
 Block = Annotated[
     Annotated[Paragraph, Tag("paragraph")] | Annotated[Quote, Tag("quote")],
     Discriminator(
-        _block_kind,
+        block_kind,
         custom_error_type="block_kind",
         custom_error_message="a block starts with 'paragraph:' or 'quote:'",
     ),
@@ -169,7 +190,7 @@ Block = Annotated[
 class Change(Model):
     """A dated update or correction to a published briefing."""
 
-    date: dt.date = Field(description="When the change was made, YYYY-MM-DD.")
+    date: Day = Field(description="When the change was made, YYYY-MM-DD.")
     text: Text = Field(description="What changed, in one or two sentences.")
 
 
@@ -181,8 +202,8 @@ class Briefing(Model):
         None, description="The page's address; made from the title when left out."
     )
     category: Label = Field(description="The section, e.g. 'Politics'.")
-    published: date = Field(description="Date of first publication, YYYY-MM-DD.")
-    updated: date | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
+    published: Day = Field(description="Date of first publication, YYYY-MM-DD.")
+    updated: Day | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
     tags: Annotated[list[Label], Field(max_length=20)] = Field(
         default_factory=list, description="Topics, e.g. 'Gaza'."
     )
@@ -230,7 +251,7 @@ class Digest(Model):
     """An editor's curated digest: a note and an ordered selection of briefings."""
 
     title: Title = Field(description="The digest's headline, e.g. 'Tuesday, 11 November'.")
-    date: dt.date = Field(description="The day it covers, YYYY-MM-DD; also its address.")
+    date: Day = Field(description="The day it covers, YYYY-MM-DD; also its address.")
     note: Text | None = Field(None, description="The editor's note at the top.")
     sections: Annotated[list[DigestSection], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list, description="Titled groups of briefings (or use 'briefings')."

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .catalog import Layout, Related
@@ -70,6 +71,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
         self._build = Build()
+        _check_options(self.config)
         # Templates even when disabled: hand-written pages may name briefings-home.html.
         config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
         if not self.config.enabled:
@@ -136,9 +138,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             _report([problem])
             del entries[entry.path]
         for entry in list(entries.values()):
-            if exists(layout.briefing(entry.slug)):
-                _report([address_taken(entry, layout.briefing(entry.slug))])
-                del entries[entry.path]
+            page = layout.briefing(entry.slug)  # briefings/x.md, or the same URL as x/index.md
+            for taken in (page, page.removesuffix(".md") + "/index.md"):
+                if exists(taken) and entry.path in entries:
+                    _report([address_taken(entry, taken)])
+                    del entries[entry.path]
         return list(entries.values())
 
     def on_page_markdown(
@@ -206,6 +210,16 @@ def _read_digests(folder: Path, root: Path, known: set[str]) -> list[Digest]:
             continue
         digests[digest.date] = digest
     return [digests[day] for day in sorted(digests, reverse=True)]
+
+
+def _check_options(opts: BriefingsConfig) -> None:
+    """Refuse option values that cannot work, with a message that says which."""
+    for name in ("words_per_minute", "page_size"):
+        if opts[name] < 1:
+            raise PluginError(f"briefings: '{name}' must be at least 1, not {opts[name]}")
+    for name in ("recent_limit", "latest_limit", "related_limit"):
+        if opts[name] < 0:
+            raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
 
 
 def _is_kind_index(uri: str) -> bool:

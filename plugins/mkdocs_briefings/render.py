@@ -45,14 +45,18 @@ _ESCAPES = {
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _ORDERED_ITEM = re.compile(r"^\d+\.")
+# ASCII punctuation that some Markdown extension reads as a block marker at a line start; the
+# characters _ESCAPES replaces (& \\ " and the like) already arrive escaped.
+_BLOCK_MARKERS = frozenset("#-!?/.,;%@'()")
 
 
 def inline_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally, on one line."""
     one_line = " ".join(text.split())
     escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], one_line)
-    if escaped[:1] in ("#", "-", "!"):  # a heading, list item or admonition at a line start
-        return "\\" + escaped
+    first = escaped[:1]
+    if first in _BLOCK_MARKERS:  # a heading, list, admonition, details... at a line start
+        return f"&#{ord(first)};{escaped[1:]}"
     if match := _ORDERED_ITEM.match(escaped):
         return escaped[: match.end() - 1] + "\\" + escaped[match.end() - 1 :]
     return escaped
@@ -118,13 +122,14 @@ def page_meta(
 ) -> dict[str, Any]:
     """The page's metadata: title, template, dates and what the header shows."""
     return {
-        "title": b.title,
+        # Material prints the title and tags into the page and search index without escaping.
+        "title": html.escape(b.title),
         # Material prints page.meta.description into an attribute without escaping it.
         "description": html.escape(describe(b)),
         "template": template,
         # Material's search gives tags a large boost: a search for the category or a tag
         # puts the briefings that carry it first.
-        "tags": list(dict.fromkeys([b.category, *b.tags])),
+        "tags": [html.escape(t) for t in dict.fromkeys([b.category, *b.tags])],
         "date": {
             "created": b.published.isoformat(),
             "updated": (b.updated or b.published).isoformat(),
@@ -156,7 +161,7 @@ def render_image(image: Image, *, page_dir: str) -> str:
     )
     if image.src is None:
         return credit
-    src = image.src if urlsplit(image.src).scheme else posixpath.relpath(image.src, page_dir or ".")
+    src = posixpath.relpath(image.src, page_dir or ".") if image.is_local else image.src
     picture = f"![{inline_text(image.alt)}](<{safe_url(src)}>){{ .briefing-image loading=lazy }}"
     return f"{picture}\n\n{credit}"
 

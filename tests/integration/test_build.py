@@ -245,3 +245,53 @@ def test_briefing_cannot_replace_a_hand_written_page(
         "already has it; set a different 'slug:' or rename the page"
     ) in [r.getMessage() for r in caplog.records]
     assert "Hand-written" in (site / PAGE).read_text(encoding="utf-8")
+
+
+def test_hand_written_page_at_the_same_url_is_also_a_conflict(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    page = project / "docs" / "briefings" / "harbour-strike-ends-after-nine-days" / "index.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Hand-written\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        build_site(project, strict=False)
+    assert any("already has it" in r.getMessage() for r in caplog.records)
+
+
+def test_title_with_markup_is_shown_as_text_everywhere(project: Path) -> None:
+    hostile = 'Strike <img src=x onerror="alert(1)"> ends'
+    text = (
+        HARBOUR.read_text(encoding="utf-8")
+        .replace("title: Harbour strike ends after nine days", f"title: '{hostile}'")
+        .replace("tags: [Port Anselm, Labour]", "tags: ['<b>Port</b>']")
+    )
+    add_briefing(project, "harbour-strike.yml", text)
+    site = build_site(project)
+    for html_file in site.rglob("*.html"):
+        assert "<img src=x" not in html_file.read_text(encoding="utf-8"), html_file
+        assert "<b>Port</b>" not in html_file.read_text(encoding="utf-8"), html_file
+    page = soup(next(site.glob("briefings/strike-*/index.html")))
+    assert page.select_one("article.briefing h1").get_text() == hostile
+    assert page.title.get_text().startswith(hostile)
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<img" not in index
+    assert "<b>" not in index
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("words_per_minute", 0), ("page_size", 0), ("recent_limit", -1)]
+)
+def test_impossible_options_are_refused_clearly(
+    project: Path, option: str, value: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - briefings\n", f"  - briefings:\n      {option}: {value}\n"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(Abort):
+        build_site(project)
+    assert any(f"briefings: '{option}'" in r.getMessage() for r in caplog.records)

@@ -170,3 +170,45 @@ def test_null_only_when_plain() -> None:
     )
     assert b.updated is None
     assert b.tags[1] == "null"
+
+
+def test_aliases_are_refused_quickly() -> None:
+    # "Billion laughs": ten aliases nested six deep would expand to a million values.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 7)]
+    found = problems_of("\n".join(levels) + "\ntitle: *a6\n")
+    assert any("anchors and aliases (&name, *name) are not supported" in p for p in found)
+    assert len(found) < 20
+
+
+def test_dates_must_be_written_yyyy_mm_dd() -> None:
+    for value in ("0", "20251103", "2025-11-03T10:00"):
+        found = problems_of(VALID.replace("published: 2025-11-03", f"published: '{value}'"))
+        assert found == [f"b.yml:3:12: published: expected a date like 2025-11-11, got '{value}'"]
+
+
+def test_control_character_is_located() -> None:
+    assert problems_of("title: a\ncategory: b\x07c\n") == [
+        "b.yml:2:12: character '\\x07' is not allowed in YAML; delete it"
+    ]
+
+
+def test_empty_image_src_is_a_problem() -> None:
+    text = VALID.replace("key_points:", "image: {src: '', alt: A, credit: B}\nkey_points:")
+    assert problems_of(text) == [
+        "b.yml:6:14: image.src: is empty; write some text or remove the line"
+    ]
+
+
+def test_block_with_quote_and_paragraph_is_a_quote() -> None:
+    text = VALID.replace("  - quote: We got", "  - paragraph: x\n    quote: We got")
+    assert problems_of(text) == [
+        "b.yml:11:5: body[1]: unknown field 'paragraph'; allowed here: quote, speaker, role, context, credits"
+    ]
+
+
+def test_update_before_publication_is_located() -> None:
+    text = VALID + "updates:\n  - date: 2025-10-01\n    text: Added a figure.\n"
+    assert problems_of(text) == [
+        "b.yml:20:11: updates[0].date: 2025-10-01 is before the published date 2025-11-03; fix the date"
+    ]
