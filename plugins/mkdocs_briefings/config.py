@@ -36,5 +36,8 @@ class BriefingsConfig(base.Config):
     page_size = c.Type(int, default=25)
     """Briefings per page of the category, tag, source and story listings."""
 
+    feed_limit = c.Type(int, default=50)
+    """How many of the newest briefings (and digests) each feed carries."""
+
     related_limit = c.Type(int, default=3)
     """How many related briefings end each briefing page."""

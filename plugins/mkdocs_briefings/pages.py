@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from .catalog import Layout, Related, by_story, story_neighbours
-from .collection import make_slug
+from .collection import make_slug, newest_first
+from .feeds import FeedInfo, briefing_item, digest_item, render_atom, render_json_feed, render_rss
 from .render import format_date, page_meta, render_body
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.config.defaults import MkDocsConfig
 
     from .catalog import Listing
@@ -148,6 +154,7 @@ class Build:
     latest_digest: DigestTeaser | None = None
     urls: dict[str, str] = field(default_factory=dict)
     """The URL of every generated page, by src path."""
+    feeds: list[Feed] = field(default_factory=list)
     _stories: dict[str, Listing] = field(default_factory=dict)
 
     def teaser(self, entry: Entry) -> Teaser:
@@ -175,3 +182,75 @@ class Build:
             "before": self.teaser(before) if before else None,
             "after": self.teaser(after) if after else None,
         }
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed file of the site, for the discovery links in every page's head."""
+
+    title: str
+    uri: str
+    mime: str
+
+
+_FORMATS = (
+    ("rss.xml", "application/rss+xml", "RSS", render_rss),
+    ("atom.xml", "application/atom+xml", "Atom", render_atom),
+    ("json", "application/feed+json", "JSON Feed", render_json_feed),
+)
+
+
+def make_feeds(config: MkDocsConfig, build: Build, *, limit: int) -> list[tuple[Feed, File]]:
+    """RSS, Atom and JSON feeds of the newest briefings and digests (none without site_url)."""
+    site_url = config.site_url
+    if not site_url:
+        return []
+
+    def absolute(uri: str) -> str | None:
+        url = build.urls.get(uri)
+        return urljoin(site_url, url) if url is not None else None
+
+    briefings = {
+        e.slug: (e.briefing, absolute(build.layout.briefing(e.slug))) for e in build.entries
+    }
+    linked = {slug: (b, url) for slug, (b, url) in briefings.items() if url is not None}
+    newest = newest_first(build.entries)
+    items = {
+        "briefings": [
+            briefing_item(e.briefing, linked[e.slug][1]) for e in newest[:limit] if e.slug in linked
+        ],
+        "digests": [
+            digest_item(d, url, linked)
+            for d in build.digests[:limit]
+            if (url := absolute(build.layout.digest(d.date))) is not None
+        ],
+    }
+    out = []
+    for name, entries in items.items():
+        title = f"{config.site_name}: {name}"
+        info = FeedInfo(
+            title=title, home_url=site_url, description=config.site_description or title
+        )
+        for ext, mime, label, render in _FORMATS:
+            # At the site root: Material resolves "sitemap.xml" against each alternate link.
+            uri = f"{name}.{ext}"
+            content = render(info, entries, feed_url=urljoin(site_url, uri))
+            out.append(
+                (
+                    Feed(f"{title} ({label})", uri, mime),
+                    File.generated(config, uri, content=content),
+                )
+            )
+    return out
+
+
+def discovery_links(feeds: Iterable[Feed], *, page_url: str) -> str:
+    """<link rel="alternate"> tags that let browsers and feed readers find the feeds.
+
+    Relative to the page, so a preview or a copy of the site links its own feeds.
+    """
+    return "".join(
+        f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
+        f' href="{html.escape(get_relative_url(f.uri, page_url))}">'
+        for f in feeds
+    )

@@ -28,8 +28,10 @@ from .errors import BriefingError, Problem
 from .listings import index_pages
 from .pages import (
     Build,
+    discovery_links,
     make_asset,
     make_digest_teaser,
+    make_feeds,
     make_file,
     make_index_file,
     make_links,
@@ -37,6 +39,7 @@ from .pages import (
     make_teaser,
     recent_teasers,
 )
+from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
 
 if TYPE_CHECKING:
@@ -64,6 +67,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def __init__(self) -> None:
         self._build = Build()
+        self._site_url = self._site_name = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
@@ -71,6 +75,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
         self._build = Build()
+        self._site_url, self._site_name = config.site_url or "", config.site_name
         _check_options(self.config)
         # Templates even when disabled: hand-written pages may name briefings-home.html.
         config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
@@ -112,6 +117,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             build.latest_digest = make_digest_teaser(
                 latest, files.get_file_from_path(layout.digest(latest.date))
             )
+        for feed, file in make_feeds(config, build, limit=self.config.feed_limit):
+            files.append(file)
+            build.feeds.append(feed)
         stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
         files.append(make_asset(config, STYLESHEET, stylesheet))
         self._build = build
@@ -174,7 +182,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         build, url = self._build, page.canonical_url
         limit = self.config.recent_limit
         related = build.related.of(entry, self.config.related_limit) if build.related else []
-        return {
+        seo: dict[str, Any] = {}
+        if url:
+            b, site_url = entry.briefing, self._site_url
+            image = absolute_image_url(b, site_url=site_url)
+            article = news_article(
+                b, url=url, site_name=self._site_name, site_url=site_url, image_url=image
+            )
+            seo["briefing_json_ld"] = json_ld_script(article)
+            seo["briefing_social"] = social_meta(
+                b, url=url, site_name=self._site_name, image_url=image
+            )
+        return seo | {
             "briefing_share_url": url,
             "briefing_share": share_links(url, entry.briefing.title) if url else [],
             "briefing_recent": recent_teasers(build.latest, but=page.url, limit=limit),
@@ -182,6 +201,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             "briefing_links": make_links(entry, build),
             "briefing_story": build.story_context(entry),
         }
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """The 404 page (a static template, with no page) lists the latest briefings too."""
+        if template_name == "404.html":
+            latest = self._build.latest[: self.config.latest_limit]
+            context["briefings_latest"] = latest  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Feed discovery links in every page's head, whatever the theme's templates."""
+        if not self._build.feeds or "</head>" not in output:
+            return output
+        links = discovery_links(self._build.feeds, page_url=page.url)
+        return output.replace("</head>", links + "</head>", 1)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -217,7 +252,7 @@ def _check_options(opts: BriefingsConfig) -> None:
     for name in ("words_per_minute", "page_size"):
         if opts[name] < 1:
             raise PluginError(f"briefings: '{name}' must be at least 1, not {opts[name]}")
-    for name in ("recent_limit", "latest_limit", "related_limit"):
+    for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
         if opts[name] < 0:
             raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
 
