@@ -36,8 +36,8 @@ fmt: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-schema: $(STAMP)  ## refresh docs/schema/briefing.json from the models
-	$(BIN)/python -m mkdocs_briefings.schema docs/schema/briefing.json --force
+schema: $(STAMP)  ## refresh docs/schema/*.json from the models
+	$(BIN)/python -m mkdocs_briefings.schema docs/schema --force
 
 bench: $(STAMP)  ## plugin vs hand-written Markdown at N=1000
 	$(BIN)/python bench/run.py --n 1000

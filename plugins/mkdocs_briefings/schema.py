@@ -1,6 +1,6 @@
-"""The JSON Schema of the briefing format, for editors' YAML language servers.
+"""The JSON Schemas of briefing and digest files, for editors' YAML language servers.
 
-Run ``python -m mkdocs_briefings.schema docs/schema/briefing.json --force`` to refresh it.
+Run ``python -m mkdocs_briefings.schema docs/schema --force`` to refresh them.
 """
 
 from __future__ import annotations
@@ -11,22 +11,27 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Briefing
+from .model import Briefing, Digest
 
-SCHEMA_ID = "https://mkdocs-briefings.github.io/mkdocs-briefings/schema/briefing.json"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-
-def briefing_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one briefing file."""
-    schema = Briefing.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+SCHEMA_BASE = "https://mkdocs-briefings.github.io/mkdocs-briefings/schema/"
+SCHEMAS: dict[str, type[BaseModel]] = {"briefing.json": Briefing, "digest.json": Digest}
 
 
-def schema_text() -> str:
-    """The schema as stable, pretty-printed JSON."""
-    return json.dumps(briefing_schema(), indent=2, ensure_ascii=False) + "\n"
+def model_schema(name: str = "briefing.json") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file: 'briefing.json' or 'digest.json'."""
+    schema = SCHEMAS[name].model_json_schema()
+    meta = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_BASE + name}
+    return {**meta, **schema}
+
+
+def schema_text(name: str = "briefing.json") -> str:
+    """A schema as stable, pretty-printed JSON."""
+    return json.dumps(model_schema(name), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -43,23 +48,29 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the schema, or write it to a file; a different file is replaced only with --force."""
+    """Print the briefing schema, or write every schema into a folder.
+
+    A file that exists and differs is replaced only with --force.
+    """
     parser = argparse.ArgumentParser(prog="python -m mkdocs_briefings.schema", description=__doc__)
     parser.add_argument(
-        "out", nargs="?", type=Path, help="file to write; standard output if left out"
+        "out", nargs="?", type=Path, help="folder to write; standard output if left out"
     )
-    parser.add_argument("--force", action="store_true", help="replace an existing, different file")
+    parser.add_argument("--force", action="store_true", help="replace existing, different files")
     args = parser.parse_args(argv)
-    text = schema_text()
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(schema_text())
         return 0
-    if args.out.exists() and args.out.read_text(encoding="utf-8") != text and not args.force:
-        print(f"{args.out}: exists and differs; pass --force to replace it", file=sys.stderr)
-        return 1
-    write_atomically(args.out, text)
-    print(args.out)
-    return 0
+    status = 0
+    for name in SCHEMAS:
+        target, text = args.out / name, schema_text(name)
+        if target.exists() and target.read_text(encoding="utf-8") != text and not args.force:
+            print(f"{target}: exists and differs; pass --force to replace it", file=sys.stderr)
+            status = 1
+            continue
+        write_atomically(target, text)
+        print(target)
+    return status
 
 
 if __name__ == "__main__":

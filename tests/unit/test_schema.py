@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from mkdocs_briefings.schema import main, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_committed_schema_is_current() -> None:
-    committed = (ROOT / "docs" / "schema" / "briefing.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run `make schema` and commit docs/schema/briefing.json"
+@pytest.mark.parametrize("name", ["briefing.json", "digest.json"])
+def test_committed_schemas_are_current(name: str) -> None:
+    committed = (ROOT / "docs" / "schema" / name).read_text(encoding="utf-8")
+    assert committed == schema_text(name), f"run `make schema` and commit docs/schema/{name}"
 
 
 def test_schema_forbids_unknown_keys_and_requires_the_essentials() -> None:
@@ -30,10 +33,11 @@ def test_schema_forbids_unknown_keys_and_requires_the_essentials() -> None:
 
 
 def test_schema_refuses_to_overwrite_a_different_file(tmp_path: Path) -> None:
-    out = tmp_path / "schema.json"
+    out = tmp_path / "briefing.json"
     out.write_text("{}", encoding="utf-8")
-    assert main([str(out)]) == 1
+    assert main([str(tmp_path)]) == 1
     assert out.read_text(encoding="utf-8") == "{}"
-    assert main([str(out), "--force"]) == 0
+    assert (tmp_path / "digest.json").read_text(encoding="utf-8") == schema_text("digest.json")
+    assert main([str(tmp_path), "--force"]) == 0
     assert out.read_text(encoding="utf-8") == schema_text()
-    assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.json", "digest.json"]
