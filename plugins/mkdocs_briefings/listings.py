@@ -84,14 +84,16 @@ def render_listing(
 def _pager(listing: Listing, *, page: str, number: int, pages: int, layout: Layout) -> list[str]:
     if pages == 1:
         return []
+    # Story timelines run oldest first; every other listing newest first.
+    back, forward = ("Earlier", "Later") if listing.kind == "stories" else ("Newer", "Older")
     links = []
     if number > 1:
-        newer = relative(layout.listing(listing.kind, listing.key, number - 1), page)
-        links.append(f"[← Newer](<{newer}>)")
+        previous = relative(layout.listing(listing.kind, listing.key, number - 1), page)
+        links.append(f"[← {back}](<{previous}>)")
     links.append(f"Page {number} of {pages}")
     if number < pages:
-        older = relative(layout.listing(listing.kind, listing.key, number + 1), page)
-        links.append(f"[Older →](<{older}>)")
+        following = relative(layout.listing(listing.kind, listing.key, number + 1), page)
+        links.append(f"[{forward} →](<{following}>)")
     return [" · ".join(links) + "\n{ .briefing-pager }"]
 
 

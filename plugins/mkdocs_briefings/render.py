@@ -121,6 +121,7 @@ def page_meta(
     b: Briefing, *, template: str = "briefing.html", words_per_minute: int = WORDS_PER_MINUTE
 ) -> dict[str, Any]:
     """The page's metadata: title, template, dates and what the header shows."""
+    modified = b.modified
     return {
         # Material prints the title and tags into the page and search index without escaping.
         "title": html.escape(b.title),
@@ -132,15 +133,18 @@ def page_meta(
         "tags": [html.escape(t) for t in dict.fromkeys([b.category, *b.tags])],
         "date": {
             "created": b.published.isoformat(),
-            "updated": (b.updated or b.published).isoformat(),
+            "updated": modified.isoformat(),
         },
         "briefing": {
             "category": b.category,
             "tags": list(b.tags),
             "published": b.published.isoformat(),
             "published_display": format_date(b.published),
-            "updated": b.updated.isoformat() if b.updated else None,
-            "updated_display": format_date(b.updated) if b.updated else None,
+            # Updates and corrections move the "Updated:" date too.
+            "updated": modified.isoformat() if modified != b.published or b.updated else None,
+            "updated_display": format_date(modified)
+            if modified != b.published or b.updated
+            else None,
             "reading_time": reading_time(b, words_per_minute=words_per_minute),
         },
     }

@@ -1,0 +1,635 @@
+"""The site around the briefings, built for real: digests, daily pages, archive, indexes,
+stories, the updates log, feeds, search and social metadata, the 404 page and search.
+
+Most tests read one shared build of a small fictional newsroom (tests/data/newsroom/): six
+briefings over two months, a three-part story and one digest. Each test asserts what a reader,
+a feed reader or a search engine gets from the HTML, XML and JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from ..conftest import DATA, MINIMAL_MKDOCS_YML, ROOT, build_site
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from bs4 import Tag
+
+NEWSROOM = DATA / "newsroom"
+HARBOUR = DATA / "briefings" / "harbour-strike.yml"
+SITE_URL = "https://news.example.org/"
+
+# Site-relative URLs of the newsroom's pages.
+FERRY = "briefings/nordvik-ferry-fares-rise-by-a-tenth/"
+VOTE = "briefings/port-anselm-dockers-vote-to-strike/"
+STRIKE = "briefings/harbour-strike-ends-after-nine-days/"
+BACKLOG = "briefings/port-anselm-clears-container-backlog/"
+TRAM = "briefings/nordvik-council-approves-tram-line/"
+CRANES = "briefings/crane-inspections-ordered-at-port-anselm/"
+NEWEST_FIRST = [CRANES, TRAM, BACKLOG, STRIKE, VOTE, FERRY]  # same day: by title
+DIGEST = "digests/2025-11-04/"
+INDEXES = ["archive/", "categories/", "digests/", "sources/", "stories/", "tags/"]
+
+TITLES = {
+    FERRY: "Nordvik ferry fares rise by a tenth",
+    VOTE: "Port Anselm dockers vote to strike",
+    STRIKE: "Harbour strike ends after nine days",
+    BACKLOG: "Port Anselm clears container backlog",
+    TRAM: "Nordvik council approves tram line",
+    CRANES: "Crane inspections ordered at Port Anselm",
+}
+STRIKE_POINTS = [
+    "Dock workers in Port Anselm return to work on Monday.",
+    "The union won a shorter night shift.",
+    "Shipping firms expect backlogs to clear within a week.",
+]
+FEED_TYPES = {
+    "briefings.rss.xml": "application/rss+xml",
+    "briefings.atom.xml": "application/atom+xml",
+    "briefings.json": "application/feed+json",
+    "digests.rss.xml": "application/rss+xml",
+    "digests.atom.xml": "application/atom+xml",
+    "digests.json": "application/feed+json",
+}
+
+
+def make_newsroom(root: Path, *, page_size: int | None = None) -> Path:
+    """The newsroom project in ``root``: its briefings and digest, a home page using
+    briefings-home.html, this repository's 404 page, and no `nav:` in mkdocs.yml."""
+    shutil.copytree(NEWSROOM / "briefings", root / "briefings")
+    strike = HARBOUR.read_text(encoding="utf-8").replace("tags:", "story: harbour-dispute\ntags:")
+    (root / "briefings" / "2025-11-03-harbour-strike.yml").write_text(strike, encoding="utf-8")
+    overrides = root / "docs" / "overrides"
+    overrides.mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "overrides" / "404.html", overrides / "404.html")
+    (root / "docs" / "index.md").write_text(
+        "---\ntemplate: briefings-home.html\n---\n\n# Harbour news\n", encoding="utf-8"
+    )
+    config = MINIMAL_MKDOCS_YML.replace(
+        "  name: material\n", "  name: material\n  custom_dir: docs/overrides\n"
+    )
+    if page_size is not None:
+        config = config.replace(
+            "  - briefings\n", f"  - briefings:\n      page_size: {page_size}\n"
+        )
+    config += "exclude_docs: |\n  overrides/\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The newsroom, built once for this module (strict: the build has no warnings)."""
+    return build_site(make_newsroom(tmp_path_factory.mktemp("newsroom")))
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The newsroom with two briefings per listing page."""
+    return build_site(make_newsroom(tmp_path_factory.mktemp("paged"), page_size=2))
+
+
+def soup(path: Path, parser: str = "html.parser") -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), parser)
+
+
+def output(site: Path, url: str) -> Path:
+    """The file that serves the site-relative ``url``."""
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
+
+
+def read_page(site: Path, url: str) -> BeautifulSoup:
+    return soup(output(site, url))
+
+
+def resolve(page_url: str, href: str) -> str:
+    """The site-relative URL that ``href``, written in the page at ``page_url``, points to."""
+    return urljoin(SITE_URL + page_url, href).removeprefix(SITE_URL)
+
+
+def links(page_url: str, anchors: Iterable[Tag]) -> list[tuple[str, str]]:
+    """(text, site-relative target) of each link."""
+    return [(a.get_text(" ", strip=True), resolve(page_url, a["href"])) for a in anchors]
+
+
+def text_of(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+# -- digests ------------------------------------------------------------------------------------
+
+
+def test_digest_page_shows_the_note_sections_and_each_briefing(site: Path) -> None:
+    article = read_page(site, DIGEST).select_one("article")
+    assert article.h1.get_text(strip=True) == "The harbour reopens"
+    note = article.select_one(".admonition.note")
+    assert note.select_one(".admonition-title").get_text() == "Editor's note"
+    assert note.select("p")[-1].get_text() == (
+        "The dispute at Port Anselm is winding down, and Nordvik looks ahead."
+    )
+    assert [h.get_text(strip=True) for h in article.select("h2")] == ["Harbour", "City"]
+
+    headlines = article.select("h3")
+    sections = [h.find_previous_sibling("h2").get_text(strip=True) for h in headlines]
+    assert sections == ["Harbour", "Harbour", "City"]
+    assert links(DIGEST, [h.a for h in headlines]) == [
+        (TITLES[url], url) for url in (BACKLOG, STRIKE, TRAM)
+    ]
+    strike = headlines[1]
+    points = strike.find_next_sibling("ul")
+    assert [li.get_text() for li in points.select("li")] == STRIKE_POINTS
+    assert points.find_next_sibling("p").get_text() == (
+        "According to The Harbour Ledger and Nordvik Courier"
+    )
+    tram_credit = headlines[2].find_next_sibling("ul").find_next_sibling("p")
+    assert tram_credit.get_text() == "According to Nordvik Courier and Radio Halvmark"
+    for url in (BACKLOG, STRIKE, TRAM):
+        assert output(site, url).is_file()
+
+
+def test_home_page_leads_with_the_latest_digest_then_the_latest_briefings(site: Path) -> None:
+    article = read_page(site, "").select_one("article")
+    assert article.h1.get_text() == "Harbour news"  # the page's own content comes first
+    digest = article.select_one("section.briefing-digest-lead")
+    latest = article.select_one("section.briefing-latest")
+    order = article.find_all("section")
+    assert order.index(digest) < order.index(latest)
+    assert links("", digest.select("a")) == [("The harbour reopens", DIGEST)]
+    assert "The dispute at Port Anselm is winding down" in text_of(digest)
+    assert digest.time["datetime"] == "2025-11-04"
+    assert [url for _, url in links("", latest.select("a"))] == NEWEST_FIRST
+
+
+def test_digests_index_lists_the_digest_and_the_days_without_one(site: Path) -> None:
+    article = read_page(site, "digests/").select_one("article")
+    listed = links("digests/", article.select("a"))
+    assert listed[0] == ("The harbour reopens", DIGEST)
+    assert "The harbour reopens · Tuesday, November 4, 2025" in text_of(article)
+    daily = [url for _, url in listed[1:]]
+    assert daily == [
+        "daily/2025-11-05/",
+        "daily/2025-11-03/",
+        "daily/2025-11-01/",
+        "daily/2025-10-28/",
+    ]
+    assert all(output(site, url).is_file() for url in [DIGEST, *daily])
+
+
+DIGEST_MISSING_FLAT = """\
+title: A day at the harbour
+date: 2025-11-04
+briefings:
+  - harbour-strike-ends-after-nine-days
+  - nope
+"""
+DIGEST_MISSING_IN_SECTION = """\
+title: A day at the harbour
+date: 2025-11-04
+sections:
+  - title: Harbour
+    briefings:
+      - harbour-strike-ends-after-nine-days
+      - nope
+"""
+
+
+def add_strike_and_digest(project: Path, text: str, name: str = "2025-11-04.yml") -> None:
+    shutil.copy(HARBOUR, project / "briefings" / "harbour-strike.yml")
+    digests = project / "briefings" / "digests"
+    digests.mkdir(exist_ok=True)
+    (digests / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (DIGEST_MISSING_FLAT, "5:5: briefings[1]"),
+        (DIGEST_MISSING_IN_SECTION, "7:9: sections[0].briefings[1]"),
+    ],
+)
+def test_digest_naming_a_missing_briefing_is_a_located_warning(
+    project: Path, caplog: pytest.LogCaptureFixture, text: str, where: str
+) -> None:
+    add_strike_and_digest(project, text)
+    with caplog.at_level(logging.WARNING):
+        site = build_site(project, strict=False)
+    expected = f"briefings/digests/2025-11-04.yml:{where}: no briefing has the address 'nope'; "
+    digest_warnings = [w for w in warnings_of(caplog) if "digests/" in w]
+    assert len(digest_warnings) == 1
+    assert digest_warnings[0].startswith(expected), digest_warnings
+    # The digest is left out; the briefings and the rest of the site are still built.
+    assert not (site / "digests/2025-11-04").exists()
+    assert output(site, STRIKE).is_file()
+    assert output(site, "daily/2025-11-03/").is_file()
+
+
+def test_digest_naming_a_missing_briefing_fails_a_strict_build(project: Path) -> None:
+    add_strike_and_digest(project, DIGEST_MISSING_FLAT)
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
+
+
+def test_two_digests_of_one_day_are_a_located_warning(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = (
+        "title: First take\ndate: 2025-11-03\nbriefings: [harbour-strike-ends-after-nine-days]\n"
+    )
+    add_strike_and_digest(project, first, "a.yml")
+    add_strike_and_digest(project, first.replace("First take", "Second take"), "b.yml")
+    with caplog.at_level(logging.WARNING):
+        site = build_site(project, strict=False)
+    assert warnings_of(caplog) == [
+        "briefings/digests/b.yml:2:7: date: another digest is already dated 2025-11-03; "
+        "keep one per day"
+    ]
+    assert read_page(site, "digests/2025-11-03/").h1.get_text(strip=True) == "First take"
+
+
+# -- daily pages and the archive ----------------------------------------------------------------
+
+
+def test_a_day_without_a_digest_gets_a_daily_page(site: Path) -> None:
+    url = "daily/2025-11-03/"
+    article = read_page(site, url).select_one("article")
+    assert article.h1.get_text(strip=True) == "Briefings of Monday, November 3, 2025"
+    headlines = article.select("h2")
+    assert links(url, [h.a for h in headlines]) == [(TITLES[STRIKE], STRIKE)]
+    points = headlines[0].find_next_sibling("ul")
+    assert [li.get_text() for li in points.select("li")] == STRIKE_POINTS
+    assert points.find_next_sibling("p").get_text() == (
+        "According to The Harbour Ledger and Nordvik Courier"
+    )
+
+
+def test_a_day_with_a_digest_gets_no_daily_page(site: Path) -> None:
+    days = sorted(p.name for p in (site / "daily").iterdir())
+    assert days == ["2025-10-28", "2025-11-01", "2025-11-03", "2025-11-05"]
+    assert not (site / "daily/2025-11-04").exists()
+
+
+def test_archive_lists_the_months_with_their_counts(site: Path) -> None:
+    article = read_page(site, "archive/").select_one("article")
+    assert [text_of(li) for li in article.select("li")] == [
+        "November 2025 · 5 briefings",
+        "October 2025 · 1 briefing",
+    ]
+    months = [url for _, url in links("archive/", article.select("li a"))]
+    assert months == ["archive/2025-11/", "archive/2025-10/"]
+    assert all(output(site, url).is_file() for url in months)
+
+
+def test_a_month_lists_its_briefings_by_day_with_the_digest_or_daily_page(site: Path) -> None:
+    url = "archive/2025-11/"
+    article = read_page(site, url).select_one("article")
+    days = []
+    for heading in article.select("h2"):
+        (day_link,) = links(url, heading.find_next_sibling("p").select("a"))
+        teasers = links(url, heading.find_next_sibling("ul").select("a"))
+        days.append((heading.get_text(strip=True), day_link[1], [u for _, u in teasers]))
+    assert days == [
+        ("Wednesday, November 5, 2025", "daily/2025-11-05/", [CRANES]),
+        ("Tuesday, November 4, 2025", DIGEST, [TRAM, BACKLOG]),
+        ("Monday, November 3, 2025", "daily/2025-11-03/", [STRIKE]),
+        ("Saturday, November 1, 2025", "daily/2025-11-01/", [VOTE]),
+    ]
+    assert all(output(site, day_url).is_file() for _, day_url, _ in days)
+
+
+# -- categories, tags, sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("categories", ["Economy · 5 briefings", "Politics · 1 briefing"]),
+        (
+            "tags",
+            [
+                "Labour · 3 briefings",
+                "Nordvik · 2 briefings",
+                "Port Anselm · 3 briefings",
+                "Shipping · 1 briefing",
+                "Transport · 1 briefing",
+            ],
+        ),
+        (
+            "sources",
+            [
+                "Anselm Gazette · 2 briefings",
+                "Nordvik Courier · 4 briefings",
+                "Radio Halvmark · 1 briefing",
+                "The Harbour Ledger · 3 briefings",
+            ],
+        ),
+    ],
+)
+def test_kind_index_lists_each_listing_with_its_count(
+    site: Path, kind: str, expected: list[str]
+) -> None:
+    url = f"{kind}/"
+    article = read_page(site, url).select_one("article")
+    assert [text_of(li) for li in article.select("li")] == expected
+    for _, target in links(url, article.select("li a")):
+        assert target.startswith(url)
+        assert output(site, target).is_file()
+
+
+def test_source_page_lists_its_briefings_newest_first(site: Path) -> None:
+    url = "sources/the-harbour-ledger/"
+    article = read_page(site, url).select_one("article")
+    assert article.h1.get_text(strip=True) == "The Harbour Ledger"
+    assert "The Harbour Ledger: credited in 3 briefings" in text_of(article)
+    items = article.select("ul li")
+    assert [text_of(li) for li in items] == [
+        "Crane inspections ordered at Port Anselm · Wednesday, November 5, 2025 · Economy",
+        "Harbour strike ends after nine days · Monday, November 3, 2025 · Economy",
+        "Port Anselm dockers vote to strike · Saturday, November 1, 2025 · Economy",
+    ]
+    assert [u for _, u in links(url, [li.a for li in items])] == [CRANES, STRIKE, VOTE]
+
+
+def pager(site: Path, url: str) -> dict[str, str]:
+    """The pager of a listing page: {link text: site-relative target}."""
+    bar = read_page(site, url).select_one(".briefing-pager")
+    return dict(links(url, bar.select("a"))) if bar else {}
+
+
+def test_category_listing_is_paginated_with_newer_and_older_links(paged_site: Path) -> None:
+    pages = ["categories/economy/", "categories/economy/page/2/", "categories/economy/page/3/"]
+    listed = [
+        [u for _, u in links(url, read_page(paged_site, url).select("article ul li a"))]
+        for url in pages
+    ]
+    assert listed == [[CRANES, BACKLOG], [STRIKE, VOTE], [FERRY]]
+    assert pager(paged_site, pages[0]) == {"Older →": pages[1]}
+    assert pager(paged_site, pages[1]) == {"← Newer": pages[0], "Older →": pages[2]}
+    assert pager(paged_site, pages[2]) == {"← Newer": pages[1]}
+    assert "Page 2 of 3" in text_of(read_page(paged_site, pages[1]).select_one(".briefing-pager"))
+    assert all(output(paged_site, url).is_file() for url in pages)
+    assert not (paged_site / "categories/economy/page/4").exists()
+    assert not (paged_site / "categories/politics/page").exists()
+
+
+def test_story_pager_points_forward_in_time(paged_site: Path) -> None:
+    first, second = "stories/harbour-dispute/", "stories/harbour-dispute/page/2/"
+    assert [
+        u for _, u in links(second, read_page(paged_site, second).select("article ul li a"))
+    ] == [BACKLOG]
+    forward = next(text for text, target in pager(paged_site, first).items() if target == second)
+    back = next(text for text, target in pager(paged_site, second).items() if target == first)
+    assert "Older" not in forward
+    assert "Newer" not in back
+
+
+def test_category_and_tag_chips_link_to_their_listings(site: Path) -> None:
+    page = read_page(site, STRIKE)
+    category = page.select_one(".briefing-meta a.briefing-meta__category")
+    assert links(STRIKE, [category]) == [("Economy", "categories/economy/")]
+    tags = links(STRIKE, page.select(".briefing-tags a.md-tag"))
+    assert tags == [("Port Anselm", "tags/port-anselm/"), ("Labour", "tags/labour/")]
+    for _, url in [*links(STRIKE, [category]), *tags]:
+        listed = links(url, read_page(site, url).select("article ul li a"))
+        assert (TITLES[STRIKE], STRIKE) in listed
+
+
+@pytest.mark.parametrize("url", ["", STRIKE, "categories/economy/", DIGEST])
+def test_navigation_holds_the_indexes_but_not_listings_or_briefings(site: Path, url: str) -> None:
+    nav = read_page(site, url).select(".md-nav--primary a[href]")
+    targets = {target for _, target in links(url, nav) if not target.startswith("https:")}
+    assert set(INDEXES) <= targets
+    # Only the home page and the top-level indexes: no category, digest, daily or briefing page.
+    assert {t for t in targets if t.count("/") > 1 or "#" in t} == set()
+    assert not any(t.startswith(("briefings/", "daily/")) for t in targets)
+
+
+# -- stories and related briefings ---------------------------------------------------------------
+
+
+def test_story_page_is_a_timeline_oldest_first(site: Path) -> None:
+    url = "stories/harbour-dispute/"
+    article = read_page(site, url).select_one("article")
+    assert article.h1.get_text(strip=True) == "Harbour dispute"
+    assert "The story so far, oldest first: 3 briefings." in text_of(article)
+    assert [u for _, u in links(url, article.select("ul li a"))] == [VOTE, STRIKE, BACKLOG]
+    assert links("stories/", read_page(site, "stories/").select("article li a")) == [
+        ("Harbour dispute", url)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (VOTE, {"Later": (TITLES[STRIKE], STRIKE)}),
+        (STRIKE, {"Earlier": (TITLES[VOTE], VOTE), "Later": (TITLES[BACKLOG], BACKLOG)}),
+        (BACKLOG, {"Earlier": (TITLES[STRIKE], STRIKE)}),
+    ],
+)
+def test_briefing_in_a_story_links_to_the_briefings_before_and_after(
+    site: Path, url: str, expected: dict[str, tuple[str, str]]
+) -> None:
+    story = read_page(site, url).select_one(".briefing-story")
+    assert links(url, [story.select_one(".briefing-story__title a")]) == [
+        ("Harbour dispute", "stories/harbour-dispute/")
+    ]
+    neighbours = {
+        p.get_text().split(":")[0]: links(url, [p.a])[0]
+        for p in story.select(".briefing-story__link")
+    }
+    assert neighbours == expected
+
+
+def test_related_briefings_list_the_same_story_first(site: Path) -> None:
+    # Crane inspections shares both tags and both outlets with the strike, the backlog none of
+    # them: still the story comes first, and the list stops at three.
+    related = read_page(site, STRIKE).select(".briefing-related a")
+    assert [u for _, u in links(STRIKE, related)] == [VOTE, BACKLOG, CRANES]
+
+
+def test_briefing_outside_a_story_has_no_story_links(site: Path) -> None:
+    page = read_page(site, TRAM)
+    assert page.select_one(".briefing-story") is None
+
+
+# -- updates and corrections ----------------------------------------------------------------------
+
+
+def test_updates_and_corrections_are_shown_in_date_order(site: Path) -> None:
+    heading = read_page(site, BACKLOG).select_one("article h2#updates")
+    assert heading.get_text(strip=True) == "Updates and corrections"
+    assert [text_of(li) for li in heading.find_next_sibling("ul").select("li")] == [
+        "Update, Wednesday, November 5, 2025: The port authority published its figures for the week.",
+        "Correction, Thursday, November 6, 2025: The backlog cleared on Tuesday, not Monday.",
+        "Update, Friday, November 7, 2025: Two more delayed ships were counted.",
+    ]
+    assert read_page(site, TRAM).select_one("#updates") is None
+
+
+def test_sitemap_and_json_ld_date_a_briefing_by_its_latest_change(site: Path) -> None:
+    sitemap = soup(site / "sitemap.xml", "xml")
+    lastmod = {u.loc.get_text(): u.lastmod.get_text() for u in sitemap.find_all("url")}
+    assert lastmod[SITE_URL + BACKLOG] == "2025-11-07"  # the last update, not the build date
+    assert lastmod[SITE_URL + STRIKE] == "2025-11-04"  # `updated:`
+    assert lastmod[SITE_URL + VOTE] == "2025-11-01"  # published, never changed
+    for url in (BACKLOG, STRIKE, VOTE):
+        script = read_page(site, url).select_one('script[type="application/ld+json"]')
+        assert json.loads(script.string)["dateModified"] == lastmod[SITE_URL + url]
+
+
+# -- feeds ----------------------------------------------------------------------------------------
+
+
+def parse_feed(site: Path, name: str) -> feedparser.FeedParserDict:
+    feed = feedparser.parse((site / name).read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return feed
+
+
+@pytest.mark.parametrize("name", ["briefings.rss.xml", "briefings.atom.xml"])
+def test_briefing_feeds_carry_each_briefing_with_its_credits(site: Path, name: str) -> None:
+    feed = parse_feed(site, name)
+    assert [e.link for e in feed.entries] == [SITE_URL + url for url in NEWEST_FIRST]
+    entries = {e.link: e for e in feed.entries}
+    strike = entries[SITE_URL + STRIKE]
+    assert strike.title == TITLES[STRIKE]
+    assert strike.published_parsed[:3] == (2025, 11, 3)
+    content = BeautifulSoup(strike.content[0].value, "html.parser")
+    assert [li.get_text() for li in content.select("ul")[0].select("li")] == STRIKE_POINTS
+    assert "According to The Harbour Ledger and Nordvik Courier" in text_of(content)
+    backlog = BeautifulSoup(entries[SITE_URL + BACKLOG].content[0].value, "html.parser")
+    assert "The backlog cleared on Tuesday, not Monday." in text_of(backlog)
+    if name.endswith("atom.xml"):
+        assert entries[SITE_URL + BACKLOG].updated_parsed[:3] == (2025, 11, 7)
+
+
+@pytest.mark.parametrize("name", ["digests.rss.xml", "digests.atom.xml"])
+def test_digest_feeds_carry_the_digest_with_linked_headlines(site: Path, name: str) -> None:
+    (entry,) = parse_feed(site, name).entries
+    assert (entry.title, entry.link) == ("The harbour reopens", SITE_URL + DIGEST)
+    assert entry.published_parsed[:3] == (2025, 11, 4)
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert [(a.get_text(), a["href"]) for a in content.select("h3 a")] == [
+        (TITLES[url], SITE_URL + url) for url in (BACKLOG, STRIKE, TRAM)
+    ]
+    assert "According to The Harbour Ledger and Nordvik Courier" in text_of(content)
+    assert "The dispute at Port Anselm is winding down" in text_of(content)
+
+
+def test_json_feeds_match_the_xml_feeds(site: Path) -> None:
+    briefings = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    assert briefings["version"] == "https://jsonfeed.org/version/1.1"
+    assert briefings["feed_url"] == SITE_URL + "briefings.json"
+    assert [i["url"] for i in briefings["items"]] == [SITE_URL + url for url in NEWEST_FIRST]
+    strike = next(i for i in briefings["items"] if i["url"] == SITE_URL + STRIKE)
+    assert strike["date_published"].startswith("2025-11-03")
+    assert strike["date_modified"].startswith("2025-11-04")
+    content = BeautifulSoup(strike["content_html"], "html.parser")
+    assert [li.get_text() for li in content.select("ul")[0].select("li")] == STRIKE_POINTS
+    assert "According to The Harbour Ledger and Nordvik Courier" in text_of(content)
+    digests = json.loads((site / "digests.json").read_text(encoding="utf-8"))
+    assert [(i["url"], i["date_published"][:10]) for i in digests["items"]] == [
+        (SITE_URL + DIGEST, "2025-11-04")
+    ]
+
+
+def discovered_feeds(site: Path, url: str) -> dict[str, str]:
+    """{site-relative feed URL: media type} of the page's feed discovery links."""
+    head = read_page(site, url).head
+    return {
+        resolve(url, link["href"]): link["type"]
+        for link in head.select('link[rel="alternate"]')
+        if link.get("type") in FEED_TYPES.values()
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["", STRIKE, "categories/", "sources/the-harbour-ledger/", DIGEST, "daily/2025-11-03/"]
+)
+def test_every_page_links_to_the_feeds(site: Path, url: str) -> None:
+    found = discovered_feeds(site, url)
+    assert found == FEED_TYPES
+    assert all((site / feed).is_file() for feed in found)
+
+
+def test_feed_links_resolve_from_deep_listing_pages(paged_site: Path) -> None:
+    assert discovered_feeds(paged_site, "categories/economy/page/2/") == FEED_TYPES
+
+
+# -- metadata -------------------------------------------------------------------------------------
+
+
+def test_briefing_page_describes_itself_to_search_engines_and_social_networks(site: Path) -> None:
+    page = read_page(site, STRIKE)
+    (script,) = page.select('script[type="application/ld+json"]')
+    article = json.loads(script.string)
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"] == TITLES[STRIKE]
+    assert (article["datePublished"], article["dateModified"]) == ("2025-11-03", "2025-11-04")
+    assert article["articleSection"] == "Economy"
+    assert article["publisher"]["name"] == "Test briefings"
+    assert [c["name"] for c in article["citation"]] == ["The Harbour Ledger", "Nordvik Courier"]
+    assert article["url"] == SITE_URL + STRIKE
+
+    meta = {
+        (m.get("property") or m.get("name")): m["content"]
+        for m in page.head.select("meta[content]")
+    }
+    assert meta["og:title"] == TITLES[STRIKE]
+    assert meta["og:type"] == "article"
+    assert meta["og:url"] == SITE_URL + STRIKE
+    assert meta["twitter:card"] == "summary"  # no image
+    assert meta["description"] == " ".join(STRIKE_POINTS)
+    assert page.head.select_one('link[rel="canonical"]')["href"] == SITE_URL + STRIKE
+
+
+def test_only_briefing_pages_carry_json_ld(site: Path) -> None:
+    counts = {
+        path.relative_to(site).as_posix(): len(
+            soup(path).select('script[type="application/ld+json"]')
+        )
+        for path in site.rglob("*.html")
+    }
+    assert {p: n for p, n in counts.items() if p.startswith("briefings/")} == {
+        f"{url}index.html": 1 for url in NEWEST_FIRST
+    }
+    assert {p: n for p, n in counts.items() if not p.startswith("briefings/") and n} == {}
+    assert "categories/index.html" in counts  # the check did see the other pages
+
+
+# -- 404 and search -------------------------------------------------------------------------------
+
+
+def test_not_found_page_offers_search_and_the_latest_briefings(site: Path) -> None:
+    page = soup(site / "404.html")
+    article = page.select_one("article")
+    assert article.select_one('label[for="__search"]').get_text(strip=True) == "Search"
+    assert "Search the briefings" in text_of(article)
+    latest = links("404.html", article.select(".briefing-latest a"))
+    assert latest == [(TITLES[url], url) for url in NEWEST_FIRST]
+    assert all(output(site, url).is_file() for _, url in latest)
+
+
+def test_search_finds_briefings_but_not_index_or_digest_pages(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert set(NEWEST_FIRST) <= pages
+    assert not {p for p in pages if p.startswith((*INDEXES, "daily/"))}
+    text = json.dumps(index)
+    assert "The harbour reopens" not in text
+    assert "Nordvik looks ahead" not in text
