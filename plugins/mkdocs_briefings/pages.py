@@ -47,7 +47,7 @@ def make_file(entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsC
     file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
     # resolves the '..'.
-    file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+    file.edit_uri = edit_path(source, config)
     return file
 
 
@@ -56,6 +56,11 @@ def make_meta(entry: Entry, opts: BriefingsConfig) -> dict[str, Any]:
     return page_meta(
         entry.briefing, template=opts.page_template, words_per_minute=opts.words_per_minute
     )
+
+
+def edit_path(source: Path, config: MkDocsConfig) -> str:
+    """The edit_uri of a page made from ``source``: relative to docs/ (URL joins resolve '..')."""
+    return Path(os.path.relpath(source, config.docs_dir)).as_posix()
 
 
 def make_index_file(config: MkDocsConfig, uri: str, markdown: str, *, in_nav: bool) -> File:

@@ -29,6 +29,7 @@ from .listings import index_pages
 from .pages import (
     Build,
     discovery_links,
+    edit_path,
     make_asset,
     make_digest_teaser,
     make_feeds,
@@ -96,7 +97,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         layout = Layout(briefings=self.config.url_prefix.strip("/"))
         digests_dir = Path(self.config.briefings_dir) / self.config.digests_dir
         entries = self._read_briefings(root, files, layout, exclude=digests_dir)
-        digests = _read_digests(digests_dir, root, {e.slug for e in entries})
+        sources = _read_digests(digests_dir, root, {e.slug for e in entries})
+        digests = [digest for digest, _ in sources]
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         teasers = []
         for entry in newest_first(entries):
@@ -112,6 +114,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 file = make_index_file(config, uri, markdown, in_nav=_is_kind_index(uri))
                 files.append(file)
                 build.urls[uri] = file.url
+        for digest, source in sources:  # "Edit this page" on a digest opens its YAML
+            if digest_file := files.get_file_from_path(layout.digest(digest.date)):
+                digest_file.edit_uri = edit_path(source, config)
         if digests:
             latest = digests[0]
             build.latest_digest = make_digest_teaser(
@@ -227,9 +232,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
 
-def _read_digests(folder: Path, root: Path, known: set[str]) -> list[Digest]:
+def _read_digests(folder: Path, root: Path, known: set[str]) -> list[tuple[Digest, Path]]:
     """Every valid digest in ``folder``, newest first; problems are reported."""
-    digests: dict[Any, Digest] = {}
+    digests: dict[Any, tuple[Digest, Path]] = {}
     for source in find_briefings(folder) if folder.is_dir() else []:
         display = Path(os.path.relpath(source, root)).as_posix()
         try:
@@ -243,7 +248,7 @@ def _read_digests(folder: Path, root: Path, known: set[str]) -> list[Digest]:
             message = f"date: another digest is already dated {digest.date}; keep one per day"
             _report([Problem(display, *anchors["date"], message)])
             continue
-        digests[digest.date] = digest
+        digests[digest.date] = (digest, source)
     return [digests[day] for day in sorted(digests, reverse=True)]
 
 

@@ -633,3 +633,8 @@ def test_search_finds_briefings_but_not_index_or_digest_pages(site: Path) -> Non
     text = json.dumps(index)
     assert "The harbour reopens" not in text
     assert "Nordvik looks ahead" not in text
+
+
+def test_digest_edit_link_opens_its_yaml(site: Path) -> None:
+    page = read_page(site, "digests/2025-11-04/")
+    assert page.select_one('a[rel="edit"]')["href"].endswith("/briefings/digests/2025-11-04.yml")
