@@ -5,20 +5,24 @@ Side (a) is a MkDocs + Material project whose pages come from N briefing YAML fi
 the ``briefings`` plugin. Side (b) is plain MkDocs + Material with no briefings plugin: the
 Markdown the plugin would generate (``render_markdown(..., template="main.html")``) is written
 to docs/briefings/<slug>.md, kept out of the nav with ``not_in_nav``, with the plugin's
-Markdown extensions and stylesheet configured by hand.
+Markdown extensions and stylesheet configured by hand. With ``--blog``, side (c) builds the same
+Markdown as posts of Material's built-in blog plugin (docs/blog/posts/<slug>.md, with archive,
+category and pagination views) and the tags plugin.
 
 Each build runs in a fresh ``python -m mkdocs build --strict`` subprocess; wall time is taken
 around it, peak RSS and CPU time come from ``os.wait4`` (the rusage of that one child). After
-one untimed warm-up build of each side, the sides alternate a, b, a, b, ... and the medians are
-compared against ``--target``.
+one untimed warm-up build of each side, the sides alternate a, b, (c,) a, b, (c,) ... and the
+medians are compared against ``--target`` (a/b) and ``--blog-target`` (a/c).
 
     .venv/bin/python bench/run.py --n 1000
     .venv/bin/python bench/run.py --n 50 --repeat 1        # smoke run
+    .venv/bin/python bench/run.py --n 1000 --blog --repeat 3
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -39,7 +43,13 @@ from typing import Any
 import yaml
 
 from mkdocs_briefings.collection import read_entry
-from mkdocs_briefings.render import count_words, render_markdown
+from mkdocs_briefings.render import (
+    count_words,
+    front_matter,
+    page_meta,
+    render_key_points,
+    render_markdown,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 MARKER = ".briefings-bench"  # a workdir holding this file is ours to clear
@@ -251,7 +261,7 @@ def generate(n: int, seed: int) -> list[tuple[str, str, Any]]:
 
 
 # --------------------------------------------------------------------------------------------
-# The two projects
+# The projects
 # --------------------------------------------------------------------------------------------
 
 INDEX_MD = """# Briefings benchmark
@@ -260,13 +270,13 @@ Synthetic briefings for a build-time benchmark. Their pages are not in the navig
 """
 
 
-def _mkdocs_yml(extra: dict[str, Any]) -> str:
+def _mkdocs_yml(extra: dict[str, Any], nav: list[Any] | None = None) -> str:
     config: dict[str, Any] = {
         "site_name": "Briefings benchmark",
         "site_url": SITE_URL,
         "theme": {"name": "material", "language": "en"},
         **extra,
-        "nav": [{"Home": "index.md"}],
+        "nav": [{"Home": "index.md"}, *(nav or [])],
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
@@ -307,6 +317,117 @@ def write_projects(root: Path, briefings: list[tuple[str, str, Any]]) -> tuple[P
     )
     (b / "mkdocs.yml").write_text(config_b, encoding="utf-8")
     return a / "mkdocs.yml", b / "mkdocs.yml"
+
+
+BLOG_INDEX_MD = """# Blog
+
+Synthetic briefings as posts of Material's blog plugin.
+"""
+EXCERPT = "<!-- more -->"  # the blog plugin's default post_excerpt_separator
+
+# Material's blog plugin: archive, categories and pagination on (10 posts a page, its default).
+# Its archive is by year by default; by month here, as a news site would have it.
+BLOG_PLUGIN: dict[str, Any] = {
+    "blog_dir": "blog",
+    "post_url_format": "{slug}",
+    "archive": True,
+    "archive_date_format": "MMMM yyyy",
+    "archive_url_date_format": "yyyy/MM",
+    "categories": True,
+    "pagination": True,
+    "pagination_per_page": 10,
+}
+
+
+def blog_post(entry: Any) -> str:
+    """``entry`` as a blog post: side (b)'s Markdown with the blog's front matter.
+
+    The body is side (b)'s (``render_markdown(..., template="main.html")``) without its front
+    matter, and with the excerpt separator after the key-points box, so index, archive and
+    category pages show the image, the note and the key points of each post.
+    """
+    b = entry.briefing
+    markdown = render_markdown(b, template="main.html", page_dir="blog/posts")
+    head = front_matter(page_meta(b, template="main.html")) + "\n\n"
+    if not markdown.startswith(head):
+        raise RuntimeError(f"unexpected front matter in {entry.slug}")
+    body = markdown.removeprefix(head)  # side (b)'s front matter, replaced below
+    key_points = render_key_points(b.key_points)
+    if key_points not in body:
+        raise RuntimeError(f"no key-points box in {entry.slug}")
+    body = body.replace(key_points, f"{key_points}\n\n{EXCERPT}", 1)
+    updated = b.updated or b.published
+    meta = {
+        "title": b.title,
+        "description": page_meta(b)["description"],
+        # date objects, not strings: the blog plugin reads YAML dates (or datetimes) only.
+        # A copy of the day: the same object twice would be dumped as a YAML alias.
+        "date": {"created": b.published, "updated": date.fromordinal(updated.toordinal())},
+        "categories": [b.category],
+        "tags": list(b.tags),
+        "slug": entry.slug,
+    }
+    return front_matter(meta) + "\n\n" + body
+
+
+def write_blog_project(root: Path, briefings: list[tuple[str, str, Any]]) -> Path:
+    """Write side (c), the briefings as Material blog posts, to root/c; return its mkdocs.yml."""
+    c = root / "c"
+    if c.exists():
+        shutil.rmtree(c)
+    posts = c / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (c / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
+    (c / "docs" / "blog" / "index.md").write_text(BLOG_INDEX_MD, encoding="utf-8")
+    for _, _, entry in briefings:
+        (posts / f"{entry.slug}.md").write_text(blog_post(entry), encoding="utf-8")
+    css = c / "docs" / STYLESHEET
+    css.parent.mkdir(parents=True)
+    css.write_bytes((resources.files("mkdocs_briefings") / "assets" / "briefings.css").read_bytes())
+    # The blog index in the nav, in a section of its own: the blog plugin then attaches its
+    # archive and category views under it, and keeps the posts out of the nav.
+    config = _mkdocs_yml(
+        {
+            "plugins": ["search", {"blog": BLOG_PLUGIN}, "tags"],
+            "markdown_extensions": ["admonition", "attr_list", "toc"],
+            "extra_css": [STYLESHEET],
+        },
+        nav=[{"Blog": ["blog/index.md"]}],
+    )
+    (c / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return c / "mkdocs.yml"
+
+
+def pages_by_dir(site: Path) -> dict[str, int]:
+    """The HTML pages of a built site by top-level folder ('/' for the site's own root)."""
+    counts: dict[str, int] = {}
+    for path in site.rglob("*.html"):
+        parts = path.relative_to(site).parts
+        kind = parts[0] + "/" if len(parts) > 1 else "/"
+        counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def blog_pages(site: Path) -> dict[str, int]:
+    """The HTML pages of side (c)'s built blog by kind: posts, index, archive, category views."""
+    counts = dict.fromkeys(
+        ("posts", "index", "index pages 2+", "archive", "archive pages 2+", "category",
+         "category pages 2+"),
+        0,
+    )  # fmt: skip
+    blog = site / "blog"
+    for path in blog.rglob("*.html"):
+        parts = path.relative_to(blog).parts
+        view = parts[0] if parts[0] in ("archive", "category") else "index"
+        if "page" in parts[:-1]:
+            counts[f"{view} pages 2+"] += 1
+        elif view != "index":
+            counts[view] += 1
+        elif parts == ("index.html",):
+            counts["index"] += 1
+        else:
+            counts["posts"] += 1
+    return counts
 
 
 # --------------------------------------------------------------------------------------------
@@ -386,10 +507,16 @@ def _profile_rows(path: Path) -> dict[str, tuple[int, float, float]]:
 
 
 def print_profiles(paths: dict[str, Path], limit: int = 15) -> None:
-    """Where side (a)'s time goes: the plugin's functions, build phases, and a-b differences."""
-    a, b = _profile_rows(paths["a"]), _profile_rows(paths["b"])
-    total_a, total_b = (sum(own for _, own, _ in rows.values()) for rows in (a, b))
-    print(f"\n--- cProfile: a {total_a:.2f} s, b {total_b:.2f} s ({paths['a']}, {paths['b']})")
+    """Where side (a)'s time goes: the plugin's functions, build phases, and a-b differences.
+
+    With side (c) profiled too, also its build phases and the blog and tags plugins' functions.
+    """
+    rows = {side: _profile_rows(path) for side, path in paths.items()}
+    a, b = rows["a"], rows["b"]
+    totals = ", ".join(
+        f"{side} {sum(own for _, own, _ in r.values()):.2f} s" for side, r in rows.items()
+    )
+    print(f"\n--- cProfile: {totals} ({', '.join(str(p) for p in paths.values())})")
     print("(cProfile slows pure-Python code most; read the shares, not the absolute times)")
 
     print("plugin functions in a, by cumulative time:")
@@ -402,11 +529,22 @@ def print_profiles(paths: dict[str, Path], limit: int = 15) -> None:
     for cum, own, n, where in sorted(plugin, reverse=True)[:limit]:
         print(f"  {cum:8.3f} s cum {own:8.3f} s own {n:8d} calls  {where}")
 
-    print("build phases, cumulative s (a, b):")
-    for where in sorted(k for k in a.keys() | b.keys() if k.startswith("commands/build.py:")):
-        cum_a, cum_b = a.get(where, (0, 0.0, 0.0))[2], b.get(where, (0, 0.0, 0.0))[2]
-        if max(cum_a, cum_b) >= 0.05:
-            print(f"  {cum_a:8.3f} {cum_b:8.3f}  {where}")
+    if "c" in rows:
+        print("blog and tags plugin functions in c, by cumulative time:")
+        material = [
+            (cum, own, n, k)
+            for k, (n, own, cum) in rows["c"].items()
+            if k.startswith(("blog/", "tags/"))
+        ]
+        for cum, own, n, where in sorted(material, reverse=True)[:limit]:
+            print(f"  {cum:8.3f} s cum {own:8.3f} s own {n:8d} calls  {where}")
+
+    print(f"build phases, cumulative s ({', '.join(rows)}):")
+    phases = set().union(*(r.keys() for r in rows.values()))
+    for where in sorted(k for k in phases if k.startswith("commands/build.py:")):
+        cums = [r.get(where, (0, 0.0, 0.0))[2] for r in rows.values()]
+        if max(cums) >= 0.05:
+            print(f"  {' '.join(f'{cum:8.3f}' for cum in cums)}  {where}")
 
     print("largest extra own time in a over b:")
     diffs = []
@@ -433,8 +571,90 @@ def _check_workdir(path: Path) -> Path:
     return path
 
 
+def plugin_state() -> str:
+    """The committed tree and uncommitted changes of plugins/, to tell if (a) changed mid-run.
+
+    The tree's hash, not HEAD's: commits that leave plugins/ alone do not count.
+    """
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD:plugins"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        diff = subprocess.run(
+            ["git", "status", "--porcelain", "--", "plugins"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        edits = subprocess.run(
+            ["git", "diff", "HEAD", "--", "plugins"], cwd=REPO, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    if not diff:
+        return head
+    # Untracked files count by name only; edits to tracked files by content.
+    return f"{head}+dirty:{len(diff.splitlines())}:{hashlib.sha256(edits).hexdigest()[:8]}"
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+LABELS = {"a": "a (briefings plugin)", "b": "b (hand-written .md)", "c": "c (Material blog)"}
+
+
+def print_ratios(
+    med: dict[str, dict[str, Any]],
+    best: dict[str, float],
+    x: str,
+    y: str,
+    *,
+    target: float,
+    repeat: int,
+) -> bool:
+    """Print the x/y ratios (time against ``target``); whether the best-of time ratio passes."""
+    ratio_best = best[x] / best[y]
+    ok = ratio_best <= target
+    print(
+        f"time   {x}/{y} = {ratio_best:.3f}  {verdict(ok)} (target <= {target:.2f};"
+        f" best of {repeat}: {x} {best[x]:.2f} s, {y} {best[y]:.2f} s)"
+    )
+    print(f"time   {x}/{y} = {med[x]['wall_s'] / med[y]['wall_s']:.3f}  (medians)")
+    print(
+        f"memory {x}/{y} = {med[x]['peak_rss_mb'] / med[y]['peak_rss_mb']:.3f}"
+        "  (peak RSS; reported, not part of the target)"
+    )
+    if med[x]["build_s"] and med[y]["build_s"]:
+        print(
+            f"(mkdocs' own build time {x}/{y} = {med[x]['build_s'] / med[y]['build_s']:.3f},"
+            " without Python start-up)"
+        )
+    print(
+        f"cpu    {x}/{y} = {med[x]['cpu_s'] / med[y]['cpu_s']:.3f}"
+        "  (user+system time of the build process)"
+    )
+    print(f"site size {x}/{y} = {med[x]['site_bytes'] / med[y]['site_bytes']:.3f}")
+    print(f"pages  {x}/{y} = {med[x]['pages']:.0f}/{med[y]['pages']:.0f}")
+    return ok
+
+
+def _ratios(
+    med: dict[str, dict[str, Any]], best: dict[str, float], x: str, y: str
+) -> dict[str, Any]:
+    return {
+        "time_best": best[x] / best[y],
+        "time_median": med[x]["wall_s"] / med[y]["wall_s"],
+        "memory": med[x]["peak_rss_mb"] / med[y]["peak_rss_mb"],
+        "cpu": med[x]["cpu_s"] / med[y]["cpu_s"],
+        "site_bytes": med[x]["site_bytes"] / med[y]["site_bytes"],
+        "pages": med[x]["pages"] / med[y]["pages"],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -446,11 +666,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20251111, help="random seed")
     parser.add_argument("--target", type=float, default=1.10, help="max ratio a/b (default 1.10)")
     parser.add_argument(
+        "--blog",
+        action="store_true",
+        help="add side (c): the same briefings as posts of Material's blog plugin",
+    )
+    parser.add_argument(
+        "--blog-target",
+        type=float,
+        default=0.35,
+        help="max ratio a/c with --blog (default 0.35)",
+    )
+    parser.add_argument(
         "--workdir", type=Path, help="where to write the projects (default: a temp dir)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temp workdir")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a ratio is over --target")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a ratio is over its target"
+    )
     parser.add_argument(
         "--profile",
         action="store_true",
@@ -466,8 +699,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         t0 = time.perf_counter()
+        state = plugin_state()
         briefings = generate(args.n, args.seed)
         config_a, config_b = write_projects(root, briefings)
+        configs = {"a": config_a, "b": config_b}
+        if args.blog:
+            configs["c"] = write_blog_project(root, briefings)
+        elif (root / "c").exists():  # left by an earlier --blog run in this workdir
+            shutil.rmtree(root / "c")
         words = [count_words(e.briefing) for _, _, e in briefings]
         print(
             f"{args.n} briefings ({min(words)}-{max(words)} words,"
@@ -475,60 +714,63 @@ def main(argv: list[str] | None = None) -> int:
             f" written to {root} in {time.perf_counter() - t0:.1f} s",
             flush=True,
         )
-        configs = {"a": config_a, "b": config_b}
         for side, config in configs.items():
             print(f"warm-up build {side} ...", flush=True)
             build(config)
-        runs: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+        runs: dict[str, list[dict[str, Any]]] = {side: [] for side in configs}
         for i in range(args.repeat):
             for side, config in configs.items():
                 result = build(config)
                 runs[side].append(result)
                 print(
                     f"run {i + 1}/{args.repeat} {side}: {result['wall_s']:.2f} s wall,"
-                    f" {result['peak_rss_mb']:.0f} MB peak RSS",
+                    f" {result['cpu_s']:.2f} s cpu, {result['peak_rss_mb']:.0f} MB peak RSS",
                     flush=True,
                 )
         med = {side: summarize(r) for side, r in runs.items()}
         # Best of N, as timeit reports: noise from other processes only ever adds time.
         best = {side: min(r["wall_s"] for r in rs) for side, rs in runs.items()}
-        ratio_best = best["a"] / best["b"]
-        ratio_time = med["a"]["wall_s"] / med["b"]["wall_s"]
-        ratio_mem = med["a"]["peak_rss_mb"] / med["b"]["peak_rss_mb"]
-        ratio_cpu = med["a"]["cpu_s"] / med["b"]["cpu_s"]
         spread = {
             s: max(r["wall_s"] for r in rs) / min(r["wall_s"] for r in rs) for s, rs in runs.items()
         }
-        ok_time = ratio_best <= args.target
 
         print()
         print(
             f"{'side':<22} {'wall s':>8} {'build s':>8} {'cpu s':>8} {'peak RSS MB':>12}"
             f" {'site MB':>8} {'files':>6} {'pages':>6}"
         )
-        labels = {"a": "a (briefings plugin)", "b": "b (hand-written .md)"}
         for side, m in med.items():
             build_s = f"{m['build_s']:8.2f}" if m["build_s"] is not None else f"{'-':>8}"
             print(
-                f"{labels[side]:<22} {m['wall_s']:8.2f} {build_s} {m['cpu_s']:8.2f}"
+                f"{LABELS[side]:<22} {m['wall_s']:8.2f} {build_s} {m['cpu_s']:8.2f}"
                 f" {m['peak_rss_mb']:12.1f}"
                 f" {m['site_bytes'] / 1e6:8.1f} {m['site_files']:6.0f} {m['pages']:6.0f}"
             )
         print(f"(medians of {args.repeat} builds per side; N = {args.n})")
         print()
-        print(
-            f"time   a/b = {ratio_best:.3f}  {verdict(ok_time)} (target <= {args.target:.2f};"
-            f" best of {args.repeat}: a {best['a']:.2f} s, b {best['b']:.2f} s)"
-        )
-        print(f"time   a/b = {ratio_time:.3f}  (medians)")
-        print(f"memory a/b = {ratio_mem:.3f}  (peak RSS; reported, not part of the target)")
-        if med["a"]["build_s"] and med["b"]["build_s"]:
+        ok_time = print_ratios(med, best, "a", "b", target=args.target, repeat=args.repeat)
+        ok_blog = True
+        views: dict[str, int] = {}
+        if args.blog:
+            print()
+            ok_blog = print_ratios(med, best, "a", "c", target=args.blog_target, repeat=args.repeat)
+            # The last build of each side is still on disk.
+            views = blog_pages(root / "c" / "site")
             print(
-                f"(mkdocs' own build time a/b = {med['a']['build_s'] / med['b']['build_s']:.3f},"
-                " without Python start-up)"
+                f"pages of c: {med['c']['pages']:.0f} HTML: "
+                + ", ".join(f"{n} {kind}" for kind, n in views.items())
+                + ", plus the home page and 404"
             )
-        print(f"cpu    a/b = {ratio_cpu:.3f}  (user+system time of the build process)")
-        print(f"site size a/b = {med['a']['site_bytes'] / med['b']['site_bytes']:.3f}")
+        print(
+            f"pages of a: {med['a']['pages']:.0f} HTML by folder: "
+            + ", ".join(f"{kind} {n}" for kind, n in pages_by_dir(root / "a" / "site").items())
+        )
+        state_after = plugin_state()
+        if state_after != state:
+            print(
+                f"WARNING: plugins/ changed during the benchmark ({state} -> {state_after}):"
+                " side (a)'s runs may have built with different code; run it again"
+            )
         if max(spread.values()) > 1.15:
             print(
                 f"NOTE: wall times vary up to {max(spread.values()):.2f}x between runs of a side;"
@@ -541,30 +783,33 @@ def main(argv: list[str] | None = None) -> int:
                 build(config, profile=profiles[side])
             print_profiles(profiles)
 
-        passed = ok_time
+        passed = ok_time and ok_blog
         if args.json:
+            checks = {"time": ok_time}
+            if args.blog:
+                checks["blog_time"] = ok_blog
             result = {
                 "n": args.n,
                 "repeat": args.repeat,
                 "seed": args.seed,
                 "target": args.target,
+                "blog_target": args.blog_target if args.blog else None,
                 "python": platform.python_version(),
                 "platform": platform.platform(),
                 "versions": {
                     p: metadata.version(p)
                     for p in ("mkdocs", "mkdocs-material", "mkdocs-briefings", "markdown")
                 },
+                "plugin_state": [state, state_after],
                 "median": med,
                 "runs": runs,
                 "best_wall_s": best,
-                "ratio": {
-                    "time_best": ratio_best,
-                    "time_median": ratio_time,
-                    "memory": ratio_mem,
-                    "cpu": ratio_cpu,
-                },
+                "ratio": _ratios(med, best, "a", "b"),
+                "ratio_a_c": _ratios(med, best, "a", "c") if args.blog else None,
+                "pages_a": pages_by_dir(root / "a" / "site"),
+                "pages_c": views or None,
                 "wall_spread": spread,
-                "pass": {"time": ok_time},
+                "pass": checks,
             }
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
