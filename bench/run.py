@@ -42,7 +42,10 @@ from typing import Any
 
 import yaml
 
+from mkdocs_briefings.catalog import Layout
 from mkdocs_briefings.collection import read_entry
+from mkdocs_briefings.digest import read_digest
+from mkdocs_briefings.listings import index_pages
 from mkdocs_briefings.render import (
     count_words,
     front_matter,
@@ -225,6 +228,8 @@ def make_briefing(rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.3:
         data["updated"] = published + timedelta(days=rng.randint(0, 5))
     data["tags"] = rng.sample(TAGS, rng.randint(2, 5))
+    if rng.random() < 0.15:
+        data["story"] = f"story-{rng.randrange(40):02d}"
     roll = rng.random()
     if roll < 0.5:
         data["image"] = {
@@ -260,9 +265,56 @@ def generate(n: int, seed: int) -> list[tuple[str, str, Any]]:
     return out
 
 
+def generate_digests(briefings: list[tuple[str, str, Any]]) -> list[tuple[str, str, Any]]:
+    """A curated digest every seventh publication day: that day's briefings and the week's
+    newest others, grouped by category, as (file name, YAML text, Digest)."""
+    by_day: dict[date, list[Any]] = {}
+    for _, _, entry in sorted(briefings, key=lambda b: (b[2].briefing.published, b[2].slug)):
+        by_day.setdefault(entry.briefing.published, []).append(entry)
+    days = sorted(by_day)
+    out = []
+    for i in range(6, len(days), 7):
+        week = [e for day in days[i - 6 : i + 1] for e in by_day[day]][-8:]
+        sections: dict[str, list[str]] = {}
+        for entry in week:
+            sections.setdefault(entry.briefing.category, []).append(entry.slug)
+        data = {
+            "title": f"The week to {days[i]:%A, %B} {days[i].day}",
+            "date": days[i].isoformat(),
+            "note": "A synthetic digest for the benchmark.",
+            "sections": [{"title": t, "briefings": s} for t, s in sections.items()],
+        }
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        name = f"{days[i].isoformat()}.yml"
+        digest, _ = read_digest(text, path=f"briefings/digests/{name}")
+        out.append((name, text, digest))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # The projects
 # --------------------------------------------------------------------------------------------
+
+# The top-level index pages are in the navigation on both sides, as in this repository's site.
+INDEX_NAV = [
+    {"Digests": "digests/index.md"},
+    {"Archive": "archive/index.md"},
+    {"Categories": "categories/index.md"},
+    {"Tags": "tags/index.md"},
+    {"Sources": "sources/index.md"},
+    {"Stories": "stories/index.md"},
+]
+# Everything below them stays out of it (gitignore-style patterns, as MkDocs' not_in_nav takes).
+NOT_IN_NAV = """\
+/briefings/
+/daily/
+/digests/2*.md
+/archive/2*/
+/categories/*/
+/tags/*/
+/sources/*/
+/stories/*/
+"""
 
 INDEX_MD = """# Briefings benchmark
 
@@ -281,42 +333,60 @@ def _mkdocs_yml(extra: dict[str, Any], nav: list[Any] | None = None) -> str:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def write_projects(root: Path, briefings: list[tuple[str, str, Any]]) -> tuple[Path, Path]:
-    """Write side (a) to root/a and side (b) to root/b; return their mkdocs.yml paths."""
-    a, b = root / "a", root / "b"
-    for side in (a, b):
+def write_projects(
+    root: Path, briefings: list[tuple[str, str, Any]], digests: list[tuple[str, str, Any]]
+) -> tuple[Path, Path, Path]:
+    """Write sides (a), (b) and (b0) under root; return their mkdocs.yml paths.
+
+    (b) holds, as hand-written Markdown, every page (a) generates: briefings, digests, daily
+    pages, archive and indexes. (b0) holds the briefings alone, so (b) - (b0) is what the
+    index and digest pages cost to build.
+    """
+    a, b, b0 = root / "a", root / "b", root / "b0"
+    for side in (a, b, b0):
         if side.exists():
             shutil.rmtree(side)
         (side / "docs").mkdir(parents=True)
         (side / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
 
     # (a): the plugin reads briefings/*.yml and adds its CSS and Markdown extensions itself.
-    (a / "briefings").mkdir()
+    (a / "briefings" / "digests").mkdir(parents=True)
     for name, text, _ in briefings:
         (a / "briefings" / name).write_text(text, encoding="utf-8")
+    for name, text, _ in digests:
+        (a / "briefings" / "digests" / name).write_text(text, encoding="utf-8")
     (a / "mkdocs.yml").write_text(
-        _mkdocs_yml({"plugins": ["search", "briefings"]}), encoding="utf-8"
+        _mkdocs_yml({"plugins": ["search", "briefings"]}, INDEX_NAV), encoding="utf-8"
     )
 
-    # (b): the same Markdown by hand, Material's default template, no briefings plugin.
-    pages = b / "docs" / "briefings"
-    pages.mkdir()
-    for _, _, entry in briefings:
-        markdown = render_markdown(entry.briefing, template="main.html", page_dir="briefings")
-        (pages / f"{entry.slug}.md").write_text(markdown, encoding="utf-8")
-    css = b / "docs" / STYLESHEET
-    css.parent.mkdir(parents=True)
-    css.write_bytes((resources.files("mkdocs_briefings") / "assets" / "briefings.css").read_bytes())
-    config_b = _mkdocs_yml(
-        {
-            "plugins": ["search"],
-            "markdown_extensions": ["admonition", "attr_list", "toc"],
-            "extra_css": [STYLESHEET],
-            "not_in_nav": "/briefings/\n",
-        }
+    # (b) and (b0): the same Markdown by hand, Material's default template, no briefings plugin.
+    entries = [entry for _, _, entry in briefings]
+    indexes = index_pages(entries, [d for _, _, d in reversed(digests)], layout=Layout())
+    for side in (b, b0):
+        pages = side / "docs" / "briefings"
+        pages.mkdir()
+        for entry in entries:
+            markdown = render_markdown(entry.briefing, template="main.html", page_dir="briefings")
+            (pages / f"{entry.slug}.md").write_text(markdown, encoding="utf-8")
+        css = side / "docs" / STYLESHEET
+        css.parent.mkdir(parents=True)
+        stylesheet = resources.files("mkdocs_briefings") / "assets" / "briefings.css"
+        css.write_bytes(stylesheet.read_bytes())
+    for uri, markdown in indexes.items():
+        (b / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+        (b / "docs" / uri).write_text(markdown, encoding="utf-8")
+    common = {
+        "plugins": ["search"],
+        "markdown_extensions": ["admonition", "attr_list", "toc"],
+        "extra_css": [STYLESHEET],
+    }
+    (b / "mkdocs.yml").write_text(
+        _mkdocs_yml({**common, "not_in_nav": NOT_IN_NAV}, INDEX_NAV), encoding="utf-8"
     )
-    (b / "mkdocs.yml").write_text(config_b, encoding="utf-8")
-    return a / "mkdocs.yml", b / "mkdocs.yml"
+    (b0 / "mkdocs.yml").write_text(
+        _mkdocs_yml({**common, "not_in_nav": "/briefings/\n"}), encoding="utf-8"
+    )
+    return a / "mkdocs.yml", b / "mkdocs.yml", b0 / "mkdocs.yml"
 
 
 BLOG_INDEX_MD = """# Blog
@@ -606,7 +676,23 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-LABELS = {"a": "a (briefings plugin)", "b": "b (hand-written .md)", "c": "c (Material blog)"}
+LABELS = {
+    "a": "a (briefings plugin)",
+    "b": "b (hand-written .md)",
+    "b0": "b0 (b, briefings only)",
+    "c": "c (Material blog)",
+}
+
+
+def index_markdown_s(
+    briefings: list[tuple[str, str, Any]], digests: list[tuple[str, str, Any]]
+) -> float:
+    """Seconds the plugin takes to generate the index and digest pages' Markdown (in process)."""
+    entries = [entry for _, _, entry in briefings]
+    newest = [d for _, _, d in reversed(digests)]
+    start = time.perf_counter()
+    index_pages(entries, newest, layout=Layout())
+    return time.perf_counter() - start
 
 
 def print_ratios(
@@ -701,8 +787,9 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         state = plugin_state()
         briefings = generate(args.n, args.seed)
-        config_a, config_b = write_projects(root, briefings)
-        configs = {"a": config_a, "b": config_b}
+        digests = generate_digests(briefings)
+        config_a, config_b, config_b0 = write_projects(root, briefings, digests)
+        configs = {"a": config_a, "b": config_b, "b0": config_b0}
         if args.blog:
             configs["c"] = write_blog_project(root, briefings)
         elif (root / "c").exists():  # left by an earlier --blog run in this workdir
@@ -749,6 +836,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(medians of {args.repeat} builds per side; N = {args.n})")
         print()
         ok_time = print_ratios(med, best, "a", "b", target=args.target, repeat=args.repeat)
+        index_count = med["b"]["pages"] - med["b0"]["pages"]
+        print(
+            f"index and digest pages: {index_count:.0f} pages ({len(digests)} digests);"
+            f" plain MkDocs builds them in {best['b'] - best['b0']:.2f} s (best b - best b0);"
+            f" the plugin writes their Markdown in {index_markdown_s(briefings, digests):.2f} s"
+        )
         ok_blog = True
         views: dict[str, int] = {}
         if args.blog:

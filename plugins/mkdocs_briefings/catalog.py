@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .collection import Entry
 
 PAGE_SIZE = 25
-RELATED_WINDOW = 25  # neighbours in time considered per shared tag or source
+RELATED_WINDOW = 10  # neighbours in time considered per shared tag or source
 
 
 @dataclass(frozen=True)
