@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 _SLUG_REPLACEMENTS = [["'", ""], ["’", ""]]
 
 
+@functools.lru_cache(maxsize=8192)  # pure; catalogs slug the same tags and outlets many times
 def make_slug(title: str) -> str:
     """A readable ASCII slug from a title in any script ('Ливия' -> 'liviia').
 
