@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -195,38 +196,39 @@ class Related:
     """
 
     entries: Sequence[Entry]
-    _groups: dict[str, list[Entry]] = field(default_factory=dict, init=False)
+    _groups: dict[str, list[int]] = field(default_factory=dict, init=False)
+    _newest: list[Entry] = field(default_factory=list, init=False)
+    _index: dict[str, int] = field(default_factory=dict, init=False)
     _position: dict[tuple[str, str], int] = field(default_factory=dict, init=False)
     _keys: dict[str, list[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        groups: dict[str, list[Entry]] = defaultdict(list)
+        self._newest = newest_first(self.entries)
+        self._index = {entry.path: i for i, entry in enumerate(self._newest)}
         self._keys = {entry.path: _keys(entry) for entry in self.entries}
-        for entry in newest_first(self.entries):
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self._newest):
             for key in self._keys[entry.path]:
-                groups[key].append(entry)
+                groups[key].append(i)
         self._groups = dict(groups)
         self._position = {
-            (key, e.path): i for key, items in self._groups.items() for i, e in enumerate(items)
+            (key, self._newest[i].path): at
+            for key, indexes in self._groups.items()
+            for at, i in enumerate(indexes)
         }
 
     def of(self, entry: Entry, limit: int = 3) -> list[Entry]:
         """Up to ``limit`` briefings related to ``entry``, the most related first."""
-        scores: Counter[str] = Counter()
-        by_path: dict[str, Entry] = {}
+        scores: Counter[int] = Counter()  # by index in newest-first order: ties go to the newest
         for key in self._keys.get(entry.path) or _keys(entry):
             weight = 100 if key.startswith("story:") else (2 if key.startswith("tag:") else 1)
-            items = self._groups.get(key, [])
+            indexes = self._groups.get(key, [])
             at = self._position.get((key, entry.path), 0)
-            for other in items[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
-                if other.path != entry.path:
-                    scores[other.path] += weight
-                    by_path[other.path] = other
-        ranked = sorted(
-            scores,
-            key=lambda p: (-scores[p], -by_path[p].briefing.published.toordinal(), p),
-        )
-        return [by_path[p] for p in ranked[:limit]]
+            for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                scores[other] += weight
+        scores.pop(self._index.get(entry.path, -1), None)
+        best = heapq.nsmallest(limit, ((-score, i) for i, score in scores.items()))
+        return [self._newest[i] for _, i in best]
 
 
 def _keys(entry: Entry) -> list[str]:

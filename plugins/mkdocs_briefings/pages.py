@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -84,6 +84,8 @@ class Teaser:
     published: str
     published_display: str
     key_point: str
+    href: str | None = None
+    """The link from the page showing it, when the plugin worked it out (else `url | url`)."""
 
 
 def make_teaser(entry: Entry, url: str) -> Teaser:
@@ -161,6 +163,22 @@ class Build:
     """The URL of every generated page, by src path."""
     feeds: list[Feed] = field(default_factory=list)
     _stories: dict[str, Listing] = field(default_factory=dict)
+    _hrefs: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def linked(self, teasers: Iterable[Teaser], page_url: str) -> list[Teaser]:
+        """``teasers`` with their links from the page at ``page_url``.
+
+        Why: every briefing page lists other briefings at the same depth, so each link is
+        worked out once per folder instead of once per page (MkDocs' `url` filter).
+        """
+        folder = page_url.rsplit("/", 2)[0] if page_url.endswith("/") else page_url
+        out = []
+        for t in teasers:
+            key = (t.url, folder)
+            if key not in self._hrefs or t.url.startswith(page_url):
+                self._hrefs[key] = get_relative_url(t.url, page_url)
+            out.append(replace(t, href=self._hrefs[key]))
+        return out
 
     def teaser(self, entry: Entry) -> Teaser:
         """A teaser for any briefing of this build."""

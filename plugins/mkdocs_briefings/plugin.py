@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,17 +13,9 @@ from mkdocs.plugins import BasePlugin
 from .catalog import Layout, Related
 from .collection import (
     Entry,
-    address_taken,
-    find_briefings,
-    find_duplicate_slugs,
-    find_missing_images,
     newest_first,
-    read_entry_file,
-    read_text,
 )
 from .config import BriefingsConfig
-from .digest import check_references, read_digest
-from .errors import BriefingError, Problem
 from .listings import index_pages
 from .pages import (
     Build,
@@ -42,8 +33,11 @@ from .pages import (
 )
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
+from .site import load_site
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -51,7 +45,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from .model import Digest
+    from .errors import Problem
+
 
 # A plain child of MkDocs' logger (not get_plugin_logger): problems print as bare
 # `path:line:col: message` lines that editors and CI annotators can jump to.
@@ -95,9 +90,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         root = Path(config.config_file_path or config.docs_dir).parent
         layout = Layout(briefings=self.config.url_prefix.strip("/"))
-        digests_dir = Path(self.config.briefings_dir) / self.config.digests_dir
-        entries = self._read_briefings(root, files, layout, exclude=digests_dir)
-        sources = _read_digests(digests_dir, root, {e.slug for e in entries})
+        site = load_site(
+            Path(self.config.briefings_dir),
+            root=root,
+            digests_dir=Path(self.config.briefings_dir) / self.config.digests_dir,
+            layout=layout,
+            exists=lambda src: files.get_file_from_path(src) is not None,
+        )
+        _report(site.problems)
+        entries, sources = site.entries, site.digests
         digests = [digest for digest, _ in sources]
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         teasers = []
@@ -129,34 +130,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         files.append(make_asset(config, STYLESHEET, stylesheet))
         self._build = build
         return files
-
-    def _read_briefings(
-        self, root: Path, files: Files, layout: Layout, *, exclude: Path
-    ) -> list[Entry]:
-        entries: dict[str, Entry] = {}
-        for source in find_briefings(Path(self.config.briefings_dir), exclude=exclude):
-            display = Path(os.path.relpath(source, root)).as_posix()
-            try:
-                entries[display] = read_entry_file(source, display=display)
-            except BriefingError as exc:
-                _report(exc.problems)
-        for entry, problem in find_duplicate_slugs(list(entries.values())):
-            _report([problem])
-            del entries[entry.path]
-
-        def exists(src: str) -> bool:
-            return files.get_file_from_path(src) is not None
-
-        for entry, problem in find_missing_images(list(entries.values()), exists=exists):
-            _report([problem])
-            del entries[entry.path]
-        for entry in list(entries.values()):
-            page = layout.briefing(entry.slug)  # briefings/x.md, or the same URL as x/index.md
-            for taken in (page, page.removesuffix(".md") + "/index.md"):
-                if exists(taken) and entry.path in entries:
-                    _report([address_taken(entry, taken)])
-                    del entries[entry.path]
-        return list(entries.values())
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -201,8 +174,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return seo | {
             "briefing_share_url": url,
             "briefing_share": share_links(url, entry.briefing.title) if url else [],
-            "briefing_recent": recent_teasers(build.latest, but=page.url, limit=limit),
-            "briefing_related": [build.teaser(e) for e in related],
+            "briefing_recent": build.linked(
+                recent_teasers(build.latest, but=page.url, limit=limit), page.url
+            ),
+            "briefing_related": build.linked([build.teaser(e) for e in related], page.url),
             "briefing_links": make_links(entry, build),
             "briefing_story": build.story_context(entry),
         }
@@ -232,26 +207,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return server
 
 
-def _read_digests(folder: Path, root: Path, known: set[str]) -> list[tuple[Digest, Path]]:
-    """Every valid digest in ``folder``, newest first; problems are reported."""
-    digests: dict[Any, tuple[Digest, Path]] = {}
-    for source in find_briefings(folder) if folder.is_dir() else []:
-        display = Path(os.path.relpath(source, root)).as_posix()
-        try:
-            text = read_text(source, display=display)
-            digest, anchors = read_digest(text, path=display)
-            check_references(text, digest, path=display, known=known)
-        except BriefingError as exc:
-            _report(exc.problems)
-            continue
-        if digest.date in digests:
-            message = f"date: another digest is already dated {digest.date}; keep one per day"
-            _report([Problem(display, *anchors["date"], message)])
-            continue
-        digests[digest.date] = (digest, source)
-    return [digests[day] for day in sorted(digests, reverse=True)]
-
-
 def _check_options(opts: BriefingsConfig) -> None:
     """Refuse option values that cannot work, with a message that says which."""
     for name in ("words_per_minute", "page_size"):
@@ -267,7 +222,7 @@ def _is_kind_index(uri: str) -> bool:
     return uri.count("/") == 1 and uri.endswith("/index.md")
 
 
-def _report(problems: list[Problem]) -> None:
+def _report(problems: Iterable[Problem]) -> None:
     """Log each problem as a warning: `--strict` then fails, `serve` keeps serving the rest."""
     for problem in problems:
         log.warning("%s", problem)
