@@ -45,6 +45,7 @@ _ESCAPES = {
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _ORDERED_ITEM = re.compile(r"^\d+\.")
+_SPACES = re.compile(r"\s\s|[^\S ]")  # two spaces, or any whitespace but a plain space
 # ASCII punctuation that some Markdown extension reads as a block marker at a line start; the
 # characters _ESCAPES replaces (& \\ " and the like) already arrive escaped.
 _BLOCK_MARKERS = frozenset("#-!?/.,;%@'()")
@@ -52,7 +53,7 @@ _BLOCK_MARKERS = frozenset("#-!?/.,;%@'()")
 
 def inline_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally, on one line."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(text.split()) if _SPACES.search(text) else text.strip()
     escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], one_line)
     first = escaped[:1]
     if first in _BLOCK_MARKERS:  # a heading, list, admonition, details... at a line start
