@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build the site and serve it with live reload on http://$(ADDR)/
+serve: $(STAMP)  ## build the site and serve it with live reload (site_url path: /mkdocs-briefings/)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
 build: $(STAMP)  ## build the site into site/, failing on any problem
