@@ -164,6 +164,7 @@ class Build:
     feeds: list[Feed] = field(default_factory=list)
     _stories: dict[str, Listing] = field(default_factory=dict)
     _hrefs: dict[tuple[str, str], str] = field(default_factory=dict)
+    _discovery: dict[int, str] = field(default_factory=dict)
 
     def linked(self, teasers: Iterable[Teaser], page_url: str) -> list[Teaser]:
         """``teasers`` with their links from the page at ``page_url``.
@@ -179,6 +180,14 @@ class Build:
                 self._hrefs[key] = get_relative_url(t.url, page_url)
             out.append(replace(t, href=self._hrefs[key]))
         return out
+
+    def discovery(self, page_url: str) -> str:
+        """The feed discovery links for a page; the feeds sit at the site root, so pages at
+        the same depth share one string."""
+        depth = page_url.count("/")
+        if depth not in self._discovery:
+            self._discovery[depth] = discovery_links(self.feeds, page_url=page_url)
+        return self._discovery[depth]
 
     def teaser(self, entry: Entry) -> Teaser:
         """A teaser for any briefing of this build."""

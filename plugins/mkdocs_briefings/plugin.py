@@ -19,7 +19,6 @@ from .config import BriefingsConfig
 from .listings import index_pages
 from .pages import (
     Build,
-    discovery_links,
     edit_path,
     make_asset,
     make_digest_teaser,
@@ -195,7 +194,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Feed discovery links in every page's head, whatever the theme's templates."""
         if not self._build.feeds or "</head>" not in output:
             return output
-        links = discovery_links(self._build.feeds, page_url=page.url)
+        links = self._build.discovery(page.url)
         return output.replace("</head>", links + "</head>", 1)
 
     def on_serve(
