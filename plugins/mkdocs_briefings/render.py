@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import math
 import posixpath
@@ -52,7 +51,6 @@ _SPACES = re.compile(r"\s\s|[^\S ]")  # two spaces, or any whitespace but a plai
 _BLOCK_MARKERS = frozenset("#-!?/.,;%@'()")
 
 
-@functools.lru_cache(maxsize=16384)  # pure; titles, key points and outlets recur on many pages
 def inline_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally, on one line."""
     one_line = " ".join(text.split()) if _SPACES.search(text) else text.strip()
