@@ -65,32 +65,21 @@ def find_duplicate_slugs(entries: Iterable[Entry]) -> Iterator[tuple[Entry, Prob
     first: dict[str, Entry] = {}
     for entry in sorted(entries, key=lambda e: e.path):
         if (owner := first.setdefault(entry.slug, entry)) is not entry:
-            line, col = entry.slug_at
-            field = "slug" if entry.briefing.slug else "title"
-            yield (
-                entry,
-                Problem(
-                    entry.path,
-                    line,
-                    col,
-                    f"{field}: gives the page address '{entry.slug}', "
-                    f"which {owner.path} already has; "
-                    "set a different 'slug:' in one of them",
-                ),
-            )
+            clash = f"which {owner.path} already has; set a different 'slug:' in one of them"
+            yield entry, _address_problem(entry, clash)
 
 
 def address_taken(entry: Entry, src_uri: str) -> Problem:
     """The problem of a briefing whose page would replace the hand-written docs/``src_uri``."""
-    line, col = entry.slug_at
+    clash = f"but docs/{src_uri} already has it; set a different 'slug:' or rename the page"
+    return _address_problem(entry, clash)
+
+
+def _address_problem(entry: Entry, clash: str) -> Problem:
+    """A problem located at what gives ``entry`` its address: its 'slug:' or its 'title:'."""
     field = "slug" if entry.briefing.slug else "title"
-    return Problem(
-        entry.path,
-        line,
-        col,
-        f"{field}: gives the page address '{entry.slug}', but docs/{src_uri} already has it; "
-        "set a different 'slug:' or rename the page",
-    )
+    message = f"{field}: gives the page address '{entry.slug}', {clash}"
+    return Problem(entry.path, *entry.slug_at, message)
 
 
 def find_missing_images(
