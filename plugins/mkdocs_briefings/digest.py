@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import BriefingError, Problem
-from .loader import Loc, Position, compose_data, parse_document
+from .loader import Loc, Position, compose_data, format_loc, parse_document
 from .model import Digest
 
 if TYPE_CHECKING:
@@ -47,14 +47,8 @@ def check_references(text: str, digest: Digest, *, path: str, known: Collection[
         Problem(
             path,
             *where.value_at(loc),
-            f"{_label(loc)}: no briefing has the address '{slug}'; check the slug "
+            f"{format_loc(loc)}: no briefing has the address '{slug}'; check the slug "
             "(the last part of the briefing page's address)",
         )
         for loc, slug in missing
-    )
-
-
-def _label(loc: Loc) -> str:
-    return "".join(
-        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(loc)
     )

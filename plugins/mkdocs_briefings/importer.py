@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import yaml
 from slugify import slugify
 
+from .loader import Loc, format_loc
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from pathlib import Path
 
 Block: TypeAlias = dict[str, Any]
-Loc: TypeAlias = tuple[str | int, ...]
 
 TODO_SOURCE = "todo"
 """The credit given to a block whose outlets the article does not name."""
@@ -722,13 +723,6 @@ def _assemble(
     return data
 
 
-def _format_loc(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, dict):
         for key, item in value.items():
@@ -748,7 +742,7 @@ def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def _draft(data: dict[str, Any], name: str) -> Draft:
-    todos = [f"{_format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
+    todos = [f"{format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
     if not data["sources"]:
         todos.append("sources: add the outlets the briefing draws on")
     return Draft(data=data, todos=todos, source_name=name)

@@ -345,7 +345,8 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def _format_loc(loc: Loc) -> str:
+def format_loc(loc: Loc) -> str:
+    """('body', 2, 'credits', 0) -> 'body[2].credits[0]', as problems name places."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -353,7 +354,7 @@ def _format_loc(loc: Loc) -> str:
 
 
 def _located(loc: Loc, message: str) -> str:
-    label = _format_loc(loc)
+    label = format_loc(loc)
     return f"{label}: {message}" if label else message
 
 
@@ -491,7 +492,7 @@ def _problem_from_pydantic(
     kind = err["type"]
     value = err.get("input")
     name = str(loc[-1]) if loc else ""
-    label = _format_loc(loc)
+    label = format_loc(loc)
     position = where.value_at(loc)
     if kind == "extra_forbidden":
         position = where.key_at(loc)
@@ -500,13 +501,13 @@ def _problem_from_pydantic(
         allowed = ", ".join(model.model_fields) if model else ""
         hint = f"did you mean {suggestion!r}?" if suggestion else f"allowed here: {allowed}"
         message = f"unknown field {name!r}; {hint}"
-        label = _format_loc(loc[:-1])
+        label = format_loc(loc[:-1])
     elif kind == "missing":
         model = _model_at(root, loc[:-1], data)
         field = model.model_fields.get(name) if model else None
         hint = _MISSING_HINTS.get(name) or _hint_from(field.description if field else None)
         message = f"{name!r} is missing; {hint}"
-        label = _format_loc(loc[:-1])
+        label = format_loc(loc[:-1])
     elif value is None and kind.endswith("_type"):
         message = "is empty; write a value" + _or_remove(root, loc, data)
     elif kind == "string_type":
@@ -534,6 +535,6 @@ def _problem_from_pydantic(
         message = err["msg"]
     if loc and loc[-1] == "[key]":
         position = where.key_at((*loc[:-2], loc[-2]))
-        label = _format_loc(loc[:-2])
+        label = format_loc(loc[:-2])
         message = f"key {loc[-2]!r}: {message}"
     return Problem(path, *position, f"{label}: {message}" if label else message)
