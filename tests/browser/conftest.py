@@ -7,18 +7,16 @@ not downloaded). Without it the browser tests skip, except under CI=true, where 
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
 from ..conftest import ROOT, build_site
+from ..pages_server import LOCAL_HOST, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,7 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
-LOCAL_HOST = "127.0.0.1"
+SITE_PREFIX = "/mkdocs-briefings/"
 
 
 def skip_or_fail(reason: str) -> None:
@@ -56,28 +54,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL (with trailing slash) of the built site, served at the root of 127.0.0.1:<free port>.
+    """Base URL of the built site, served as GitHub Pages would: under mkdocs.yml's sub-path.
 
-    mkdocs.yml's site_url has a sub-path (/mkdocs-briefings/), but Material's pages and search
-    use relative URLs, so serving at the root works (the search tests check that it does).
+    mkdocs.yml's site_url is https://mkdocs-briefings.github.io/mkdocs-briefings/, so the site
+    is served at http://127.0.0.1:<port>/mkdocs-briefings/ and everything outside that path is
+    a 404: a link or asset that escapes to the domain root breaks a test.
     """
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(built_site, SITE_PREFIX) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Material's client-side search over the built site, driven in headless Chromium.
 
-The site is served from the root of 127.0.0.1 even though mkdocs.yml's site_url has a
-sub-path: these tests also check that search (index, worker and result links) works there.
+The site is served under mkdocs.yml's sub-path (/mkdocs-briefings/), as GitHub Pages serves a
+project site: these tests also check that search (index, worker and result links) stays there.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def test_kushner_first_result_is_the_seed_briefing(
     first_link = results.first.locator("a.md-search-result__link").first
     href = first_link.get_attribute("href") or ""
     assert SEED_SLUG in href, f"first result links to {href!r}, not the seed briefing"
-    # Result links must stay on the served origin (served at the root, despite site_url's path).
+    # Result links must stay under the served sub-path.
     assert href.startswith(site_url), f"{href!r} is not under {site_url!r}"
     title = first_link.locator(".md-search-result__article h1").first.inner_text()
     assert "Kushner" in title
