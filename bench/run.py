@@ -42,7 +42,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_briefings.catalog import Layout
+from mkdocs_briefings.catalog import Layout, outlet_key, relative
 from mkdocs_briefings.collection import read_entry
 from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.listings import index_pages
@@ -361,20 +361,29 @@ def write_projects(
 
     # (b) and (b0): the same Markdown by hand, Material's default template, no briefings plugin.
     entries = [entry for _, _, entry in briefings]
-    indexes = index_pages(entries, [d for _, _, d in reversed(digests)], layout=Layout())
+    layout = Layout()
+    indexes = index_pages(entries, [d for _, _, d in reversed(digests)], layout=layout)
     for side in (b, b0):
         pages = side / "docs" / "briefings"
         pages.mkdir()
         for entry in entries:
-            markdown = render_markdown(entry.briefing, template="main.html", page_dir="briefings")
+            uri = f"briefings/{entry.slug}.md"
+            listings = {  # b0 has no source pages to link to
+                key: relative(layout.listing("sources", outlet_key(source.name)), uri)
+                for key, source in entry.briefing.sources.items()
+                if side == b
+            }
+            markdown = render_markdown(
+                entry.briefing, template="main.html", page_dir="briefings", source_listings=listings
+            )
             (pages / f"{entry.slug}.md").write_text(markdown, encoding="utf-8")
         css = side / "docs" / STYLESHEET
         css.parent.mkdir(parents=True)
         stylesheet = resources.files("mkdocs_briefings") / "assets" / "briefings.css"
         css.write_bytes(stylesheet.read_bytes())
-    for uri, markdown in indexes.items():
+    for uri, page in indexes.items():  # as front matter + Markdown, as a person would write them
         (b / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        (b / "docs" / uri).write_text(markdown, encoding="utf-8")
+        (b / "docs" / uri).write_text(page.document(), encoding="utf-8")
     common = {
         "plugins": ["search"],
         "markdown_extensions": ["admonition", "attr_list", "toc"],

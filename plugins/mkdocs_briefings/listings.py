@@ -7,6 +7,7 @@ them like any hand-written link. All text from YAML goes through `inline_text`.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .catalog import (
@@ -40,10 +41,26 @@ KIND_TITLES = {
 }
 
 
-def _meta(title: str, **extra: Any) -> str:
+@dataclass(frozen=True)
+class IndexPage:
+    """A generated index page: its metadata (what front matter would say) and its Markdown.
+
+    Why apart: the plugin hands ``meta`` to MkDocs directly, sparing a YAML dump and re-parse
+    per page; `document` joins them for tools that want a standalone Markdown file.
+    """
+
+    meta: dict[str, Any]
+    markdown: str
+
+    def document(self) -> str:
+        """The page as a Markdown file with YAML front matter."""
+        return f"{front_matter(self.meta)}\n\n{self.markdown}"
+
+
+def _meta(title: str, **extra: Any) -> dict[str, Any]:
     # Index pages repeat what the briefings say: kept out of search so results lead to briefings.
     # The title is escaped: Material prints it without escaping.
-    return front_matter({"title": html.escape(title), "search": {"exclude": True}, **extra})
+    return {"title": html.escape(title), "search": {"exclude": True}, **extra}
 
 
 def teaser_line(entry: Entry, *, page: str, layout: Layout) -> str:
@@ -64,7 +81,7 @@ def render_listing(
     number: int,
     pages: int,
     layout: Layout,
-) -> str:
+) -> IndexPage:
     """One page of a category, tag, source, story or month listing."""
     count = len(listing.entries)
     noun = "briefing" if count == 1 else "briefings"
@@ -73,12 +90,12 @@ def render_listing(
         "stories": f"The story so far, oldest first: {count} {noun}.",
     }.get(listing.kind, f"{count} {noun}, newest first.")
     title = listing.title if pages == 1 else f"{listing.title} (page {number} of {pages})"
-    lines = [_meta(title), "", f"# {inline_text(title)}", "", intro, ""]
+    lines = [f"# {inline_text(title)}", "", intro, ""]
     lines += [teaser_line(e, page=page, layout=layout) for e in entries]
     lines += ["", *_pager(listing, page=page, number=number, pages=pages, layout=layout)]
     up = relative(layout.index(listing.kind), page)
     lines += ["", f"[All {KIND_TITLES[listing.kind].lower()}](<{up}>)", ""]
-    return "\n".join(lines)
+    return IndexPage(_meta(title), "\n".join(lines))
 
 
 def _pager(listing: Listing, *, page: str, number: int, pages: int, layout: Layout) -> list[str]:
@@ -97,19 +114,19 @@ def _pager(listing: Listing, *, page: str, number: int, pages: int, layout: Layo
     return [" · ".join(links) + "\n{ .briefing-pager }"]
 
 
-def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout) -> str:
+def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout) -> IndexPage:
     """The index of every category (tag, source, story, month) with its count."""
     page = layout.index(kind)
     title = KIND_TITLES[kind]
-    lines = [_meta(title), "", f"# {title}", ""]
+    lines = [f"# {title}", ""]
     for listing in listings:
         link = relative(layout.listing(kind, listing.key), page)
         count = len(listing.entries)
         noun = "briefing" if count == 1 else "briefings"
         lines.append(f"- [{inline_text(listing.title)}](<{link}>) · {count} {noun}")
-    if len(lines) == 4:
+    if len(lines) == 2:
         lines.append("Nothing here yet.")
-    return "\n".join(lines) + "\n"
+    return IndexPage(_meta(title), "\n".join(lines) + "\n")
 
 
 def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "###") -> str:
@@ -124,13 +141,12 @@ def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "
     )
 
 
-def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Layout) -> str:
+def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Layout) -> IndexPage:
     """A curated digest: the editor's note, then each briefing's headline, key points, outlets."""
     page = layout.digest(digest.date)
-    blocks = [_meta(digest.title, date={"created": digest.date.isoformat()})]
-    blocks.append(
+    blocks = [
         f"# {inline_text(digest.title)}\n\n{format_date(digest.date)}\n{{ .briefing-credit }}"
-    )
+    ]
     if digest.note:
         blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(digest.note)}')
     blocks += [
@@ -142,36 +158,39 @@ def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Lay
             _briefing_summary(briefings[slug], page=page, layout=layout)
             for slug in section.briefings
         ]
-    return "\n\n".join(blocks) + "\n"
+    meta = _meta(digest.title, date={"created": digest.date.isoformat()})
+    return IndexPage(meta, "\n\n".join(blocks) + "\n")
 
 
-def render_day(day: date, entries: Sequence[Entry], *, layout: Layout) -> str:
+def render_day(day: date, entries: Sequence[Entry], *, layout: Layout) -> IndexPage:
     """A generated daily page: every briefing published that day."""
     page = layout.day(day)
     title = f"Briefings of {format_date(day)}"
-    blocks = [_meta(title, date={"created": day.isoformat()}), f"# {title}"]
+    blocks = [f"# {title}"]
     blocks += [_briefing_summary(e, page=page, layout=layout, level="##") for e in entries]
-    return "\n\n".join(blocks) + "\n"
+    return IndexPage(_meta(title, date={"created": day.isoformat()}), "\n\n".join(blocks) + "\n")
 
 
-def render_digests_index(digests: Sequence[Digest], days: Iterable[date], *, layout: Layout) -> str:
+def render_digests_index(
+    digests: Sequence[Digest], days: Iterable[date], *, layout: Layout
+) -> IndexPage:
     """Every digest, newest first, and the generated daily pages for days without one."""
     page = layout.index("digests")
-    lines = [_meta("Digests"), "", "# Digests", ""]
+    lines = ["# Digests", ""]
     for digest in digests:
         link = relative(layout.digest(digest.date), page)
         lines.append(f"- [{inline_text(digest.title)}](<{link}>) · {format_date(digest.date)}")
     daily = [f"- [{format_date(d)}](<{relative(layout.day(d), page)}>)" for d in days]
     if daily:
         lines += ["", "## Daily pages", "", "Days without a curated digest.", "", *daily]
-    return "\n".join(lines) + "\n"
+    return IndexPage(_meta("Digests"), "\n".join(lines) + "\n")
 
 
-def render_month(listing: Listing, *, layout: Layout, digest_days: Iterable[date]) -> str:
+def render_month(listing: Listing, *, layout: Layout, digest_days: Iterable[date]) -> IndexPage:
     """A month of the archive: its briefings by day, each day linking to its digest or page."""
     page = layout.listing("archive", listing.key)
     curated = set(digest_days)
-    lines = [_meta(listing.title), "", f"# {inline_text(listing.title)}", ""]
+    lines = [f"# {inline_text(listing.title)}", ""]
     current = None
     for entry in listing.entries:
         day = entry.briefing.published
@@ -183,7 +202,7 @@ def render_month(listing: Listing, *, layout: Layout, digest_days: Iterable[date
         lines.append(teaser_line(entry, page=page, layout=layout))
     up = relative(layout.index("archive"), page)
     lines += ["", f"[All months](<{up}>)", ""]
-    return "\n".join(lines)
+    return IndexPage(_meta(listing.title), "\n".join(lines))
 
 
 def index_pages(
@@ -192,8 +211,8 @@ def index_pages(
     *,
     layout: Layout,
     page_size: int = PAGE_SIZE,
-) -> dict[str, str]:
-    """Every generated index page, as {src path: Markdown}: what the site shows besides briefings.
+) -> dict[str, IndexPage]:
+    """Every generated index page, as {src path: page}: what the site shows besides briefings.
 
     Args:
         entries: The briefings, in any order.
@@ -201,7 +220,7 @@ def index_pages(
         layout: Where pages go.
         page_size: Briefings per listing page.
     """
-    pages: dict[str, str] = {}
+    pages: dict[str, IndexPage] = {}
     by_slug = {e.slug: e for e in entries}
     for kind, listings in (
         ("categories", by_category(entries)),

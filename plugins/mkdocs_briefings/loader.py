@@ -175,12 +175,16 @@ class _RepeatedKey(Exception):
     """Raised by `_plain` so the located walk can report the repeated key."""
 
 
-def _plain(node: yaml.Node, seen: set[int] | None = None) -> Any:
-    """`_to_data` without positions: the fast path for files that turn out to be fine."""
-    seen = set() if seen is None else seen
-    if id(node) in seen:  # an alias (*name): refused, see _to_data
-        raise _RepeatedKey
-    seen.add(id(node))
+def _plain(node: yaml.Node, seen: set[int] | None) -> Any:
+    """`_Walk` without positions: the fast path for files that turn out to be fine.
+
+    ``seen`` collects the nodes met so far, to refuse aliases; None when the text has no ``&``
+    (so no anchor, so no alias), which spares the bookkeeping for nearly every file.
+    """
+    if seen is not None:
+        if id(node) in seen:  # an alias (*name): refused, see _Walk.data
+            raise _RepeatedKey
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result = {str(k.value): _plain(v, seen) for k, v in node.value}
         if len(result) != len(node.value):
@@ -228,7 +232,7 @@ def parse_document(
     """
     root = compose_node(text, path=path)
     try:
-        data = _plain(root) if root is not None else {}
+        data = _plain(root, set() if "&" in text else None) if root is not None else {}
     except (_RepeatedKey, RecursionError):
         data = None
     if isinstance(data, dict) and next(_checks(check, data, text), None) is None:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from .catalog import Layout, Related, by_story, story_neighbours
+from .catalog import Layout, Related, by_story, outlet_key, relative, story_neighbours
 from .collection import make_slug, newest_first
 from .feeds import FeedInfo, briefing_item, digest_item, render_atom, render_json_feed, render_rss
 from .render import format_date, page_meta, render_body
@@ -34,7 +34,9 @@ def page_uri(entry: Entry, opts: BriefingsConfig) -> str:
     return posixpath.join(opts.url_prefix.strip("/"), f"{entry.slug}.md")
 
 
-def make_file(entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsConfig) -> File:
+def make_file(
+    entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsConfig, layout: Layout
+) -> File:
     """A page generated in memory from ``entry``, kept out of the navigation.
 
     Why NOT_IN_NAV: with Material, a nav that lists every page repeats the whole list in every
@@ -43,7 +45,13 @@ def make_file(entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsC
     directly, which saves a YAML dump and parse per page.
     """
     uri = page_uri(entry, opts)
-    markdown = render_body(entry.briefing, page_dir=posixpath.dirname(uri))
+    listings = {
+        key: relative(layout.listing("sources", outlet_key(s.name)), uri)
+        for key, s in entry.briefing.sources.items()
+    }
+    markdown = render_body(
+        entry.briefing, page_dir=posixpath.dirname(uri), source_listings=listings
+    )
     file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
     # resolves the '..'.
@@ -157,6 +165,8 @@ class Build:
     digests: list[Digest] = field(default_factory=list)
     related: Related | None = None
     pages: dict[str, Entry] = field(default_factory=dict)
+    index_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The metadata of each generated index page, by src path."""
     latest: list[Teaser] = field(default_factory=list)
     latest_digest: DigestTeaser | None = None
     urls: dict[str, str] = field(default_factory=dict)

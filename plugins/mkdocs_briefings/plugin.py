@@ -102,18 +102,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         teasers = []
         for entry in newest_first(entries):
-            file = make_file(entry, root / entry.path, config, self.config)
+            file = make_file(entry, root / entry.path, config, self.config, layout)
             files.append(file)
             build.pages[file.src_uri] = entry
             build.urls[file.src_uri] = file.url
             teasers.append(make_teaser(entry, file.url))
         build.latest = teasers
         pages = index_pages(entries, digests, layout=layout, page_size=self.config.page_size)
-        for uri, markdown in pages.items():
+        for uri, index in pages.items():
             if files.get_file_from_path(uri) is None:  # a hand-written page wins
-                file = make_index_file(config, uri, markdown, in_nav=_is_kind_index(uri))
+                file = make_index_file(config, uri, index.markdown, in_nav=_is_kind_index(uri))
                 files.append(file)
                 build.urls[uri] = file.url
+                build.index_meta[uri] = index.meta
         for digest, source in sources:  # "Edit this page" on a digest opens its YAML
             if digest_file := files.get_file_from_path(layout.digest(digest.date)):
                 digest_file.edit_uri = edit_path(source, config)
@@ -138,6 +139,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if entry is not None:
             page.meta = {**make_meta(entry, self.config), **page.meta}
             page.update_date = entry.briefing.modified.isoformat()  # the sitemap's lastmod
+        elif (meta := self._build.index_meta.get(page.file.src_uri)) is not None:
+            page.meta = {**meta, **page.meta}
         return markdown
 
     def on_page_context(

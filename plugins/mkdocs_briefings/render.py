@@ -210,12 +210,18 @@ def render_changes(b: Briefing) -> str:
     return "## Updates and corrections { #updates }\n\n" + "\n".join(lines)
 
 
-def render_sources(sources: Mapping[str, Source]) -> str:
-    """The sources section: one entry per outlet, each an anchor for the credit links."""
+def render_sources(sources: Mapping[str, Source], listings: Mapping[str, str] | None = None) -> str:
+    """The sources section: one entry per outlet, each an anchor for the credit links.
+
+    ``listings`` maps source keys to links to the outlet's listing page (every briefing that
+    credits it), shown after the outlet's name.
+    """
     lines = []
     for key, source in sources.items():
         name = inline_text(source.name)
         entry = f"[{name}](<{safe_url(source.url)}>)" if source.url else name
+        if listings and key in listings:
+            entry += f" · [Briefings crediting {name}](<{listings[key]}>)"
         lines.append(f"- {entry}\n  {{ #{source_anchor(key)} }}")
     return "## Sources { #sources }\n\n" + "\n".join(lines)
 
@@ -226,6 +232,7 @@ def render_markdown(
     template: str = "briefing.html",
     page_dir: str = "briefings",
     words_per_minute: int = WORDS_PER_MINUTE,
+    source_listings: Mapping[str, str] | None = None,
 ) -> str:
     """The whole page as a Markdown document: front matter (`page_meta`), then `render_body`.
 
@@ -234,16 +241,23 @@ def render_markdown(
         template: The theme template named in the front matter.
         page_dir: The page's folder inside docs/, to make local image paths relative.
         words_per_minute: Reading speed for the reading time.
+        source_listings: Links to each source's listing page (`render_sources`).
 
     Returns:
         Markdown text for Python-Markdown with admonition and attr_list.
     """
     meta = page_meta(b, template=template, words_per_minute=words_per_minute)
-    return front_matter(meta) + "\n\n" + render_body(b, page_dir=page_dir)
+    body = render_body(b, page_dir=page_dir, source_listings=source_listings)
+    return front_matter(meta) + "\n\n" + body
 
 
-def render_body(b: Briefing, *, page_dir: str = "briefings") -> str:
-    """The page's Markdown without front matter: image, note, key points, blocks and sources."""
+def render_body(
+    b: Briefing, *, page_dir: str = "briefings", source_listings: Mapping[str, str] | None = None
+) -> str:
+    """The page's Markdown without front matter: image, note, key points, blocks and sources.
+
+    ``source_listings``: links from this page to each source's listing page (`render_sources`).
+    """
     blocks = []
     if b.image:
         blocks.append(render_image(b.image, page_dir=page_dir))
@@ -257,5 +271,5 @@ def render_body(b: Briefing, *, page_dir: str = "briefings") -> str:
             blocks.append(render_paragraph(block, b.sources))
     if b.updates or b.corrections:
         blocks.append(render_changes(b))
-    blocks.append(render_sources(b.sources))
+    blocks.append(render_sources(b.sources, source_listings))
     return "\n\n".join(blocks) + "\n"

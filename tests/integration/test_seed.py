@@ -97,11 +97,15 @@ def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
         quote.select_one(".briefing-quote-context").get_text()
         == "While addressing the Israeli parliament"
     )
-    assert [li.get_text() for li in page.select("#sources + ul li")] == [
-        "Los Angeles Times",
-        "Reuters",
-        "Al Jazeera",
-        "Le Monde",
+    outlets = ["Los Angeles Times", "Reuters", "Al Jazeera", "Le Monde"]
+    items = page.select("#sources + ul li")
+    assert [li.get_text() for li in items] == [f"{o} · Briefings crediting {o}" for o in outlets]
+    # Each outlet links to its listing: every briefing that credits it.
+    assert [li.a["href"] for li in items] == [
+        "../../sources/los-angeles-times/",
+        "../../sources/reuters/",
+        "../../sources/al-jazeera/",
+        "../../sources/le-monde/",
     ]
     assert page.select(".briefing-share a")
     assert page.select(".briefing-recent li")

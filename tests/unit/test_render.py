@@ -18,6 +18,7 @@ from mkdocs_briefings.render import (
     reading_time,
     render_credit,
     render_markdown,
+    render_sources,
     safe_url,
 )
 
@@ -105,6 +106,18 @@ def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
         in html
     )
     assert '<li id="source-courier">Nordvik Courier</li>' in html
+
+
+def test_sources_link_each_outlet_to_its_listing_when_given() -> None:
+    b = read_briefing(VALID, path="b.yml")
+    listings = {"ledger": "../sources/the-harbour-ledger/index.md"}
+    html = to_html(render_sources(b.sources, listings))
+    assert (
+        '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a>'
+        ' · <a href="../sources/the-harbour-ledger/index.md">Briefings crediting The Harbour Ledger</a>'
+        "</li>"
+    ) in html
+    assert '<li id="source-courier">Nordvik Courier</li>' in html  # no listing given: name only
 
 
 def test_description_is_escaped_for_material_which_prints_it_raw() -> None:
