@@ -35,7 +35,7 @@ class PagesHandler(SimpleHTTPRequestHandler):
         """Paths outside the prefix map to nothing (so they 404), like another repo's site."""
         path = unquote(urlsplit(path).path)
         if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0outside-prefix")
+            return str(Path(self.directory) / ".outside-the-prefix" / "missing")
         relative = posixpath.normpath("/" + path[len(self.prefix) :])
         return super().translate_path(relative + ("/" if path.endswith("/") else ""))
 
