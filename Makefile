@@ -6,6 +6,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+NPM ?= npm
+NODE_TOOLS := tests/browser/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast lint fmt schema bench clean
@@ -15,13 +17,19 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# The browser tests' Node tools (axe-core, vnu-jar, Lighthouse) as the lock file pins them.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the system's runs it.
+$(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	$(NPM) ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
+
 serve: $(STAMP)  ## build the site and serve it with live reload (site_url path: /mkdocs-briefings/)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
 build: $(STAMP)  ## build the site into site/, failing on any problem
 	$(BIN)/mkdocs build --strict
 
-test: lint build  ## lint, type-check, build --strict, then every test (browser included)
+test: lint build $(NODE_TOOLS)  ## lint, type-check, build --strict, then every test (browser included)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## the tests that need no browser
