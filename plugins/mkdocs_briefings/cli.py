@@ -16,7 +16,7 @@ from .collection import make_slug
 from .model import DAY
 from .schema import main as schema_main
 from .schema import write_atomically
-from .site import load_site
+from .site import default_workers, load_site
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -83,6 +83,7 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
         digests_dir=folder / digests,
         layout=Layout(),
         exists=lambda src: (docs / src).is_file(),
+        workers=default_workers(),
     )
     wanted = {p.resolve() for p in paths}
     problems = [p for p in site.problems if not wanted or _covers(wanted, Path(p.path).resolve())]

@@ -28,3 +28,7 @@ class BriefingError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: list[Problem] = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[BriefingError], tuple[list[Problem]]]:
+        """Pickle with the problems (the parallel reader sends errors between processes)."""
+        return (BriefingError, (self.problems,))

@@ -30,9 +30,10 @@ from .pages import (
     make_teaser,
     recent_teasers,
 )
+from .progress import PROGRESS_MIN, Progress
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
-from .site import load_site
+from .site import FileCache, load_site
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,6 +64,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self._build = Build()
         self._site_url = self._site_name = ""
+        self._cache = FileCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
+        self._rendered: tuple[Progress, int] | None = None  # and the pages to render
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
@@ -95,6 +98,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             digests_dir=Path(self.config.briefings_dir) / self.config.digests_dir,
             layout=layout,
             exists=lambda src: files.get_file_from_path(src) is not None,
+            cache=self._cache,
+            progress=Progress("briefings: briefing files read", log.info),
         )
         _report(site.problems)
         entries, sources = site.entries, site.digests
@@ -129,7 +134,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
         files.append(make_asset(config, STYLESHEET, stylesheet))
         self._build = build
+        self._summarise(build, len(pages), site.problems, files)
         return files
+
+    def _summarise(self, build: Build, indexes: int, problems: list[Problem], files: Files) -> None:
+        """One line on what was read and generated; big sites also get rendering progress."""
+        say = log.info if len(build.entries) >= PROGRESS_MIN else log.debug
+        broken = len({p.path for p in problems})
+        say(
+            "briefings: %s briefings and %s digests read%s; %s index pages generated",
+            f"{len(build.entries):,}",
+            f"{len(build.digests):,}",
+            f" ({broken:,} files with problems left out)" if broken else "",
+            f"{indexes:,}",
+        )
+        pages = len(files.documentation_pages())
+        self._rendered = (Progress("briefings: pages rendered", log.info), pages)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -195,6 +215,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Feed discovery links in every page's head, whatever the theme's templates."""
+        if self._rendered is not None:
+            progress, total = self._rendered
+            progress.advance(total)
         if not self._build.feeds or "</head>" not in output:
             return output
         links = self._build.discovery(page.url)

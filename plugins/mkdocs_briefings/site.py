@@ -5,10 +5,12 @@ The plugin and `briefings check` both call `load_site`, so they apply exactly th
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .collection import (
     Entry,
@@ -23,11 +25,14 @@ from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from datetime import date
 
     from .catalog import Layout
+    from .loader import Position
     from .model import Digest
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -40,6 +45,113 @@ class Site:
     problems: list[Problem] = field(default_factory=list)
 
 
+Stamp = tuple[int, int]
+PARALLEL_MIN = 1500
+"""Read files in several processes when at least this many need reading (and cores allow)."""
+
+
+@dataclass
+class FileCache:
+    """What earlier reads made of each file, reused while the file's size and mtime hold.
+
+    Why: `mkdocs serve` rebuilds the site after every save, and reading 10,000 unchanged
+    briefings again would take seconds. A file saved since (new mtime or size) is read again;
+    a file that is gone is forgotten. Problems are cached like results, so an unchanged
+    broken file is reported again without being parsed again.
+    """
+
+    _seen: dict[Callable[..., Any], dict[tuple[Path, str], tuple[Stamp, Any]]] = field(
+        default_factory=dict
+    )
+    """By reader, then by (path, display): the file's stamp and what the reader made of it."""
+
+    def read_all(
+        self,
+        files: Sequence[tuple[Path, str]],
+        reader: Callable[[Path, str], T],
+        *,
+        workers: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[T | BriefingError]:
+        """``reader(path, display)`` for each file: its result, or the BriefingError it raised.
+
+        Unchanged files come from the cache; the others are read, in ``workers`` processes
+        when there are at least PARALLEL_MIN of them. Files not in ``files`` are forgotten.
+        """
+        known = self._seen.get(reader, {})
+        stamps = [_stamp(path) for path, _ in files]
+        stale = [
+            i
+            for i, (key, stamp) in enumerate(zip(files, stamps, strict=True))
+            if stamp is None or key not in known or known[key][0] != stamp
+        ]
+        fresh = _read_each([files[i] for i in stale], reader, workers=workers, progress=progress)
+        seen = {key: known[key] for key in files if key in known}
+        for i, outcome in zip(stale, fresh, strict=True):
+            seen[files[i]] = (stamps[i] or (-1, -1), outcome)
+        self._seen[reader] = seen
+        return [seen[key][1] for key in files]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # the reader reports what is wrong with the file
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _outcome(reader: Callable[[Path, str], T], path: Path, display: str) -> T | BriefingError:
+    try:
+        return reader(path, display)
+    except BriefingError as exc:
+        return exc
+
+
+def _read_chunk(
+    reader: Callable[[Path, str], T], files: list[tuple[Path, str]]
+) -> list[T | BriefingError]:
+    return [_outcome(reader, path, display) for path, display in files]
+
+
+def _read_each(
+    files: list[tuple[Path, str]],
+    reader: Callable[[Path, str], T],
+    *,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[T | BriefingError]:
+    """Read ``files`` in order, in worker processes when there are many (see PARALLEL_MIN).
+
+    Why processes: parsing YAML is CPU-bound Python; threads would take turns on the GIL.
+    Why fork: workers start at once with everything imported (spawn and forkserver import
+    the program's main module again). Forking a process that runs threads can deadlock, so
+    only single-threaded callers (the `briefings` command) pass ``workers`` > 1; the plugin
+    runs inside `mkdocs serve`'s threads and reads in-process, with its `FileCache`.
+    """
+    total, out = len(files), []
+    if workers > 1 and total >= PARALLEL_MIN:
+        size = max(50, total // (workers * 8))
+        chunks = [files[i : i + size] for i in range(0, total, size)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for chunk in pool.map(_read_chunk, [reader] * len(chunks), chunks):
+                out += chunk
+                if progress:
+                    progress(len(out), total)
+        return out
+    for path, display in files:
+        out.append(_outcome(reader, path, display))
+        if progress:
+            progress(len(out), total)
+    return out
+
+
+def default_workers() -> int:
+    """Processes for reading many files: the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def load_site(
     briefings_dir: Path,
     *,
@@ -47,6 +159,9 @@ def load_site(
     digests_dir: Path,
     layout: Layout,
     exists: Callable[[str], bool],
+    cache: FileCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> Site:
     """Read every briefing and digest and check them, alone and against each other.
 
@@ -56,18 +171,23 @@ def load_site(
         digests_dir: The folder of digest files (inside briefings_dir, not briefings).
         layout: Where pages go, to find clashes with hand-written pages.
         exists: Whether a path inside docs/ exists (images, hand-written pages).
+        cache: Results of earlier reads to reuse for unchanged files (`mkdocs serve`).
+        progress: Called with (files read, files to read) as briefing files are read.
+        workers: Processes to read briefings in, when many files need reading.
 
     Returns:
         The site; a file with problems is left out and its problems listed.
     """
     site = Site()
+    cache = cache or FileCache()
     entries: dict[str, Entry] = {}
-    for source in find_briefings(briefings_dir, exclude=digests_dir):
-        display = _display(source, root)
-        try:
-            entries[display] = read_entry_file(source, display=display)
-        except BriefingError as exc:
-            site.problems += exc.problems
+    files = [(p, _display(p, root)) for p in find_briefings(briefings_dir, exclude=digests_dir)]
+    outcomes = cache.read_all(files, _read_briefing_file, workers=workers, progress=progress)
+    for (_, display), outcome in zip(files, outcomes, strict=True):
+        if isinstance(outcome, BriefingError):
+            site.problems += outcome.problems
+        else:
+            entries[display] = outcome
     for entry, problem in find_duplicate_slugs(list(entries.values())):
         site.problems.append(problem)
         del entries[entry.path]
@@ -81,18 +201,30 @@ def load_site(
             site.problems.append(address_taken(entry, taken[0]))
             del entries[entry.path]
     site.entries = list(entries.values())
-    _load_digests(site, digests_dir, root)
+    _load_digests(site, digests_dir, root, cache)
     return site
 
 
-def _load_digests(site: Site, folder: Path, root: Path) -> None:
+def _read_briefing_file(source: Path, display: str) -> Entry:
+    return read_entry_file(source, display=display)
+
+
+def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:
+    text = read_text(source, display=display)
+    return (text, *read_digest(text, path=display))
+
+
+def _load_digests(site: Site, folder: Path, root: Path, cache: FileCache) -> None:
     known = {e.slug for e in site.entries}
     digests: dict[date, tuple[Digest, Path]] = {}
-    for source in find_briefings(folder) if folder.is_dir() else []:
-        display = _display(source, root)
+    files = [(p, _display(p, root)) for p in (find_briefings(folder) if folder.is_dir() else [])]
+    for (source, display), outcome in zip(
+        files, cache.read_all(files, _read_digest_file), strict=True
+    ):
         try:
-            text = read_text(source, display=display)
-            digest, anchors = read_digest(text, path=display)
+            if isinstance(outcome, BriefingError):
+                raise outcome
+            text, digest, anchors = outcome
             check_references(text, digest, path=display, known=known)
         except BriefingError as exc:
             site.problems += exc.problems
