@@ -149,8 +149,9 @@ def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Lay
     ]
     if digest.note:
         blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(digest.note)}')
-    blocks += [
-        _briefing_summary(briefings[slug], page=page, layout=layout) for slug in digest.briefings
+    blocks += [  # outside any section: one level below the title, like the sections
+        _briefing_summary(briefings[slug], page=page, layout=layout, level="##")
+        for slug in digest.briefings
     ]
     for section in digest.sections:
         blocks.append(f"## {inline_text(section.title)}")
