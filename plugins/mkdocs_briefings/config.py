@@ -41,3 +41,8 @@ class BriefingsConfig(base.Config):
 
     related_limit = c.Type(int, default=3)
     """How many related briefings end each briefing page."""
+
+    search = c.Choice(("material", "pagefind"), default="material")
+    """Search engine: Material's lunr index (one download of every page), or ``pagefind``: a
+    chunked Pagefind index behind Material's search box, for large sites (needs
+    ``pip install 'mkdocs-briefings[pagefind]'`` and Material's ``search`` plugin)."""

@@ -17,6 +17,7 @@ from .collection import (
 )
 from .config import BriefingsConfig
 from .listings import index_pages
+from .pagefind import PagefindSearch
 from .pages import (
     Build,
     edit_path,
@@ -66,6 +67,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._site_url = self._site_name = ""
         self._cache = FileCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
         self._rendered: tuple[Progress, int] | None = None  # and the pages to render
+        self._pagefind: PagefindSearch | None = None  # with `search: pagefind`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
@@ -75,6 +77,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._build = Build()
         self._site_url, self._site_name = config.site_url or "", config.site_name
         _check_options(self.config)
+        self._pagefind = _start_pagefind(config, self.config)
         # Templates even when disabled: hand-written pages may name briefings-home.html.
         config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
         if not self.config.enabled:
@@ -155,6 +158,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Give a briefing page its metadata (title, template, dates) before it is rendered."""
+        if self._pagefind:
+            self._pagefind.page_markdown(page)
         entry = self._build.pages.get(page.file.src_uri)
         if entry is not None:
             page.meta = {**make_meta(entry, self.config), **page.meta}
@@ -218,10 +223,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._rendered is not None:
             progress, total = self._rendered
             progress.advance(total)
+        if self._pagefind:
+            output = self._pagefind.post_page(output)
         if not self._build.feeds or "</head>" not in output:
             return output
         links = self._build.discovery(page.url)
         return output.replace("</head>", links + "</head>", 1)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """With `search: pagefind`, the 404 page's search box too."""
+        if self._pagefind and template_name.endswith(".html"):
+            return self._pagefind.post_page(output_content)
+        return output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """With `search: pagefind`, index the built site."""
+        if self._pagefind:
+            log.info("briefings: Pagefind: %s", self._pagefind.post_build(Path(config.site_dir)))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -240,6 +260,13 @@ def _check_options(opts: BriefingsConfig) -> None:
     for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
         if opts[name] < 0:
             raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
+
+
+def _start_pagefind(config: MkDocsConfig, opts: BriefingsConfig) -> PagefindSearch | None:
+    """`search: pagefind` (see pagefind.py), or None for Material's own search."""
+    if opts.enabled and opts.search == "pagefind":
+        return PagefindSearch(config)
+    return None
 
 
 def _is_kind_index(uri: str) -> bool:
