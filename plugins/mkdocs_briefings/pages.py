@@ -34,9 +34,16 @@ def page_uri(entry: Entry, opts: BriefingsConfig) -> str:
     return posixpath.join(opts.url_prefix.strip("/"), f"{entry.slug}.md")
 
 
-def make_file(
-    entry: Entry, source: Path, config: MkDocsConfig, opts: BriefingsConfig, layout: Layout
-) -> File:
+def briefing_markdown(entry: Entry, uri: str, layout: Layout) -> str:
+    """The Markdown of ``entry``'s page at src path ``uri``; outlets link to their listings."""
+    listings = {
+        key: relative(layout.listing("sources", outlet_key(s.name)), uri)
+        for key, s in entry.briefing.sources.items()
+    }
+    return render_body(entry.briefing, page_dir=posixpath.dirname(uri), source_listings=listings)
+
+
+def make_file(entry: Entry, uri: str, markdown: str, source: Path, config: MkDocsConfig) -> File:
     """A page generated in memory from ``entry``, kept out of the navigation.
 
     Why NOT_IN_NAV: with Material, a nav that lists every page repeats the whole list in every
@@ -44,14 +51,6 @@ def make_file(
     The page's metadata is not written as front matter: `make_meta` gives it to the page
     directly, which saves a YAML dump and parse per page.
     """
-    uri = page_uri(entry, opts)
-    listings = {
-        key: relative(layout.listing("sources", outlet_key(s.name)), uri)
-        for key, s in entry.briefing.sources.items()
-    }
-    markdown = render_body(
-        entry.briefing, page_dir=posixpath.dirname(uri), source_listings=listings
-    )
     file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
     # resolves the '..'.

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from .catalog import Layout, Related
 from .collection import (
@@ -16,10 +18,18 @@ from .collection import (
     newest_first,
 )
 from .config import BriefingsConfig
-from .listings import index_pages
+from .incremental import (
+    Incremental,
+    QuietDirtyWarning,
+    file_stamps,
+    reset_search_merge,
+    template_stamps,
+)
+from .listings import IndexPage, index_pages
 from .pagefind import PagefindSearch
 from .pages import (
     Build,
+    briefing_markdown,
     edit_path,
     make_asset,
     make_digest_teaser,
@@ -29,16 +39,18 @@ from .pages import (
     make_links,
     make_meta,
     make_teaser,
+    page_uri,
     recent_teasers,
 )
 from .progress import PROGRESS_MIN, Progress
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
-from .site import FileCache, load_site
+from .site import FileCache, briefing_stamps, load_site
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Hashable, Iterable
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -68,9 +80,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._cache = FileCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
         self._rendered: tuple[Progress, int] | None = None  # and the pages to render
         self._pagefind: PagefindSearch | None = None  # with `search: pagefind`
+        self._incremental: Incremental | None = None  # under `mkdocs serve --dirty`
+        self._files: Files | None = None
+        self._quiet = QuietDirtyWarning()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
+        """MkDocs keeps a plugin with this hook across `mkdocs serve` rebuilds; with --dirty,
+        rebuilds render only the pages an edit affects (see incremental.py)."""
+        self._cache = FileCache()
+        self._incremental = Incremental() if command == "serve" and dirty else None
+        if self._incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+
+    def on_shutdown(self) -> None:
+        """Stop filtering MkDocs' dirty-build warning."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
@@ -109,8 +133,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         digests = [digest for digest, _ in sources]
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         teasers = []
+        stamps = briefing_stamps(self._cache)
+        markdown_keys = set()
         for entry in newest_first(entries):
-            file = make_file(entry, root / entry.path, config, self.config, layout)
+            uri = page_uri(entry, self.config)
+            key = (entry.path, stamps.get(entry.path, (-1, -1)), uri)
+            markdown_keys.add(key)
+            render = functools.partial(briefing_markdown, entry, uri, layout)
+            markdown = (
+                self._incremental.cached_markdown(key, render) if self._incremental else render()
+            )
+            file = make_file(entry, uri, markdown, root / entry.path, config)
             files.append(file)
             build.pages[file.src_uri] = entry
             build.urls[file.src_uri] = file.url
@@ -136,9 +169,48 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             build.feeds.append(feed)
         stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
         files.append(make_asset(config, STYLESHEET, stylesheet))
-        self._build = build
+        self._build, self._files = build, files
         self._summarise(build, len(pages), site.problems, files)
+        if self._incremental:
+            self._incremental.forget_markdown_except(markdown_keys)
+            self._plan(self._incremental, files, config, pages, stamps)
         return files
+
+    def _plan(
+        self,
+        incremental: Incremental,
+        files: Files,
+        config: MkDocsConfig,
+        pages: dict[str, IndexPage],
+        stamps: dict[str, Any],
+    ) -> None:
+        """Under `serve --dirty`: fingerprint every generated page, to render the changed ones."""
+        build, limit = self._build, self.config.related_limit
+        shared = (
+            tuple(build.latest[: max(self.config.recent_limit, self.config.latest_limit) + 1]),
+            build.latest_digest,
+        )
+        generated: dict[str, Hashable] = {}
+        for uri, entry in build.pages.items():
+            related = build.related.of(entry, limit) if build.related else []
+            generated[uri] = (
+                shared,
+                stamps.get(entry.path),
+                tuple(build.teaser(e) for e in related),
+                repr(build.story_context(entry)),
+            )
+        for uri, index in pages.items():
+            if uri in build.index_meta:
+                generated[uri] = (shared, index.markdown, repr(index.meta))
+        site_wide = (
+            file_stamps(files),
+            template_stamps(config.theme.dirs),
+            repr(dict(self.config)),
+            config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
+        )
+        in_nav = [uri for uri in build.index_meta if _is_kind_index(uri)]
+        incremental.plan(files, generated, site_wide=site_wide, always=in_nav)
+        reset_search_merge(config)
 
     def _summarise(self, build: Build, indexes: int, problems: list[Problem], files: Files) -> None:
         """One line on what was read and generated; big sites also get rendering progress."""
@@ -168,6 +240,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.meta = {**meta, **page.meta}
         return markdown
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under `serve --dirty`, pages left as they were still give the sitemap their date."""
+        if self._incremental:
+            for uri, entry in self._build.pages.items():
+                file = files.get_file_from_path(uri)
+                if file is not None and file.page is not None:
+                    file.page.update_date = entry.briefing.modified.isoformat()
+        return env
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -180,6 +261,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         entry = build.pages.get(page.file.src_uri)
         if entry is not None:
             extra.update(self._briefing_context(entry, page))
+        if self._incremental:
+            self._incremental.built.add(page.url)
         context.update(extra)  # type: ignore[typeddict-item]  # TemplateContext lists MkDocs' keys only
         return context
 
@@ -238,8 +321,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return self._pagefind.post_page(output_content)
         return output_content
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With `search: pagefind`, index the built site."""
+        """Under `serve --dirty`, drop stale files and merge the search index; with
+        `search: pagefind`, index the built site."""
+        if self._incremental and self._files is not None:
+            outputs = [*config.theme.static_templates, "sitemap.xml.gz"]
+            self._incremental.finish(config, self._files, outputs)
         if self._pagefind:
             log.info("briefings: Pagefind: %s", self._pagefind.post_build(Path(config.site_dir)))
 

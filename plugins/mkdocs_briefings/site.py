@@ -92,6 +92,10 @@ class FileCache:
         self._seen[reader] = seen
         return [seen[key][1] for key in files]
 
+    def stamps(self, reader: Callable[..., Any]) -> dict[str, Stamp]:
+        """The stamp of every file ``reader`` last read, by display path."""
+        return {display: seen[0] for (_, display), seen in self._seen.get(reader, {}).items()}
+
 
 def _stamp(path: Path) -> Stamp | None:
     try:
@@ -203,6 +207,11 @@ def load_site(
     site.entries = list(entries.values())
     _load_digests(site, digests_dir, root, cache)
     return site
+
+
+def briefing_stamps(cache: FileCache) -> dict[str, Stamp]:
+    """The stamp of every briefing file ``cache`` holds, by display path."""
+    return cache.stamps(_read_briefing_file)
 
 
 def _read_briefing_file(source: Path, display: str) -> Entry:

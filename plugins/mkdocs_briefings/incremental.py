@@ -1,0 +1,200 @@
+"""Incremental rebuilds under `mkdocs serve --dirty`: rebuild the pages an edit affects, only.
+
+MkDocs' ``--dirty`` keeps the site folder between rebuilds and skips a page whose file says it
+is not modified. On its own that serves stale pages: generated pages always count as modified,
+hand-written ones only by their own mtime (the home page's latest briefings go stale), deleted
+pages stay, and Material's search index keeps only what the last rebuild rendered. This module
+makes it exact:
+
+- every generated page gets a fingerprint of everything its output depends on (its own YAML,
+  the teasers its recent, related and story lists show, its Markdown and metadata, and what the
+  whole site shares: mkdocs.yml, the plugin options, hand-written files and theme templates);
+  a page is rebuilt when its fingerprint changed;
+- hand-written pages and pages in the navigation are always rebuilt (few, and they show the
+  latest briefings or navigation titles);
+- files the previous build wrote and this one did not (a deleted briefing, a renamed slug, a tag
+  no longer used) are deleted;
+- the search index is merged: the entries of rebuilt pages replace their old ones, entries of
+  pages that are gone are dropped.
+
+tests/integration/test_incremental.py proves it: after each of a series of edits, the site an
+incremental rebuild leaves is identical to a clean full build of the same sources.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from .site import Stamp
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+SEARCH_PLUGIN = "material/search"
+SEARCH_INDEX = Path("search") / "search_index.json"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+@dataclass
+class Incremental:
+    """What the previous build of this `mkdocs serve --dirty` session left, to compare with."""
+
+    fingerprints: dict[str, Hashable] = field(default_factory=dict)
+    """By src path: the fingerprint each generated page was last built with."""
+    outputs: set[str] = field(default_factory=set)
+    """Every file the last build wrote (absolute paths)."""
+    search: dict[str, list[dict[str, Any]]] | None = None
+    """Search index entries by page location, or None before the first build."""
+    markdown: dict[tuple[str, Stamp, str], str] = field(default_factory=dict)
+    """Briefing Markdown by (source path, its stamp, page path): rendering is skipped."""
+    built: set[str] = field(default_factory=set)
+    """URLs of the pages this build rendered."""
+    planned: tuple[int, int] = (0, 0)
+    """Generated pages to rebuild, of all generated pages."""
+
+    def plan(
+        self,
+        files: Files,
+        generated: dict[str, Hashable],
+        *,
+        site_wide: Hashable,
+        always: Iterable[str],
+    ) -> None:
+        """Mark which pages this build renders.
+
+        Args:
+            files: The build's files.
+            generated: The fingerprint of each generated page, by src path.
+            site_wide: What every page depends on; when it changes, every page is rebuilt.
+            always: Src paths of generated pages to rebuild anyway (pages in the navigation).
+        """
+        self.built = set()
+        previous = self.fingerprints
+        fingerprints: dict[str, Hashable] = {uri: (site_wide, fp) for uri, fp in generated.items()}
+        rebuild = {uri for uri, fp in fingerprints.items() if previous.get(uri) != fp}
+        rebuild.update(always)
+        for file in files.documentation_pages():
+            _set_modified(file, file.src_uri in rebuild or file.src_uri not in fingerprints)
+        self.fingerprints = fingerprints
+        self.planned = (len(rebuild & fingerprints.keys()), len(fingerprints))
+
+    def cached_markdown(self, key: tuple[str, Stamp, str], render: Callable[[], str]) -> str:
+        """The Markdown of a briefing page, rendered again only when its file changed."""
+        if key not in self.markdown:
+            self.markdown[key] = render()
+        return self.markdown[key]
+
+    def forget_markdown_except(self, keys: set[tuple[str, Stamp, str]]) -> None:
+        """Drop the Markdown of files that changed or went away since."""
+        self.markdown = {k: v for k, v in self.markdown.items() if k in keys}
+
+    def finish(self, config: MkDocsConfig, files: Files, extra_outputs: Iterable[str]) -> None:
+        """After the build: delete what no page produces any more; merge the search index."""
+        site = Path(config.site_dir)
+        outputs = {os.path.normpath(f.abs_dest_path) for f in files}
+        outputs |= {os.path.normpath(site / p) for p in extra_outputs}
+        for stale in sorted(self.outputs - outputs):
+            _remove(Path(stale), site)
+        self.outputs = outputs
+        if SEARCH_PLUGIN in config.plugins:
+            pages = {"" if f.url in (".", "./") else f.url for f in files.documentation_pages()}
+            self._merge_search(site / SEARCH_INDEX, pages)
+        log.info(
+            "briefings: incremental rebuild: %s of %s generated pages rendered",
+            f"{self.planned[0]:,}",
+            f"{self.planned[1]:,}",
+        )
+
+    def _merge_search(self, index: Path, pages: set[str]) -> None:
+        """Material wrote the entries of the pages this build rendered; add everyone else's."""
+        try:
+            data = json.loads(index.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for entry in data.get("docs", []):
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+        merged = {} if self.search is None else dict(self.search)
+        for url in self.built:  # rendered now: its new entries (none if excluded from search)
+            merged[url] = fresh.get(url, [])
+        for url, entries in fresh.items():
+            merged.setdefault(url, entries)
+        merged = {url: entries for url, entries in merged.items() if url in pages}
+        self.search = merged
+        data["docs"] = [entry for entries in merged.values() for entry in entries]
+        _write_atomic(index, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def reset_search_merge(config: MkDocsConfig) -> None:
+    """Stop Material's own --dirty merge, which assumes one page per rebuild: we merge instead."""
+    plugin = config.plugins.get(SEARCH_PLUGIN)
+    if plugin is not None and hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None
+
+
+class QuietDirtyWarning(logging.Filter):
+    """Drops MkDocs' warning about dirty builds: with the plugin's planning they are exact."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def template_stamps(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Every theme template's path, mtime and size: a changed override rebuilds every page."""
+    found = []
+    for folder in dirs:
+        for parent, _, names in os.walk(folder):
+            for name in names:
+                if name.endswith((".html", ".xml", ".js", ".css")):
+                    path = os.path.join(parent, name)
+                    info = os.stat(path)
+                    found.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))
+
+
+def file_stamps(files: Iterable[File]) -> tuple[tuple[str, int, int], ...]:
+    """The mtime and size of every file read from disk (hand-written pages, theme assets)."""
+    found = []
+    for file in files:
+        if file.abs_src_path and not file.generated_by:
+            try:
+                info = os.stat(file.abs_src_path)
+            except OSError:
+                continue
+            found.append((file.src_uri, info.st_mtime_ns, info.st_size))
+    return tuple(found)
+
+
+def _set_modified(file: File, modified: bool) -> None:
+    """Tell MkDocs' --dirty build whether to render ``file``'s page."""
+    file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
+
+
+def _remove(path: Path, site: Path) -> None:
+    """Delete a stale output file inside ``site``, and the folders it leaves empty."""
+    if not path.is_relative_to(site) or not path.is_file():
+        return
+    path.unlink()
+    for folder in path.parents:
+        if folder == site or not folder.is_relative_to(site):
+            break
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
