@@ -24,7 +24,7 @@ $(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	touch $(NODE_TOOLS)
 
 serve: $(STAMP)  ## build the site and serve it with live reload (site_url path: /mkdocs-briefings/)
-	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(ADDR)  # --dirty: rebuild only what an edit affects
 
 build: $(STAMP)  ## build the site into site/, failing on any problem
 	$(BIN)/mkdocs build --strict

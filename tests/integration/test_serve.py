@@ -48,9 +48,13 @@ def wait_for(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def served(project: Path) -> Iterator[tuple[str, Path, Path]]:
-    """`mkdocs serve --livereload` of the project on 127.0.0.1; yields (base URL, yml, log file)."""
+@pytest.fixture(params=[["--dirty"], []], ids=["dirty (make serve)", "clean"])
+def served(project: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Path, Path]]:
+    """`mkdocs serve --livereload` of the project on 127.0.0.1; yields (base URL, yml, log file).
+
+    Both as `make serve` runs it (--dirty: the plugin re-renders only what an edit affects) and
+    as plain `mkdocs serve` (every rebuild renders everything).
+    """
     yml = project / "briefings" / "harbour-strike.yml"
     yml.write_text(HARBOUR, encoding="utf-8")
     (project / "briefings" / "other.yml").write_text(
@@ -60,7 +64,11 @@ def served(project: Path) -> Iterator[tuple[str, Path, Path]]:
     log = project / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [
+                *(sys.executable, "-m", "mkdocs", "serve", "--livereload"),
+                *request.param,
+                *("-a", f"127.0.0.1:{port}"),
+            ],
             cwd=project,
             stdout=out,
             stderr=subprocess.STDOUT,
