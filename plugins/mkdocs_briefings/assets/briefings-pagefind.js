@@ -248,6 +248,15 @@ function start() {
     true,
   );
   window.addEventListener("keydown", onKeydown);
+  // A pointer on its way to the search button or box: start loading Pagefind already.
+  document.addEventListener(
+    "pointerover",
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(`label[for="__search"], ${COMPONENT}`)) loadPagefind();
+    },
+    { passive: true },
+  );
 
   showMeta(translation("search.result.placeholder"));
   onToggle();
