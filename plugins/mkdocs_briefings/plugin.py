@@ -241,8 +241,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Under `serve --dirty`, pages left as they were still give the sitemap their date."""
+        """Under `serve --dirty`: templates compiled once per session, and pages left as they
+        were still give the sitemap their date."""
         if self._incremental:
+            env.bytecode_cache = self._incremental.templates
             for uri, entry in self._build.pages.items():
                 file = files.get_file_from_path(uri)
                 if file is not None and file.page is not None:
