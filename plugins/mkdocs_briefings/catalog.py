@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -70,14 +71,24 @@ def relative(target: str, page: str) -> str:
     Both are normalised docs-relative paths, so this is posixpath.relpath without its
     (measurably slow) normalisation.
     """
-    here = page.split("/")[:-1]
-    there = target.split("/")
+    here, _, _ = page.rpartition("/")
+    there, _, name = target.rpartition("/")
+    prefix = _relative_folder(there, here)
+    return prefix + name
+
+
+@functools.lru_cache(maxsize=4096)  # pure; index pages link many pages in few folders
+def _relative_folder(there: str, here: str) -> str:
+    """The path from folder ``here`` to folder ``there`` ('' or ending in '/')."""
+    here_parts = here.split("/") if here else []
+    there_parts = there.split("/") if there else []
     common = 0
-    for a, b in zip(here, there[:-1], strict=False):
+    for a, b in zip(here_parts, there_parts, strict=False):
         if a != b:
             break
         common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
+    parts = [".."] * (len(here_parts) - common) + there_parts[common:]
+    return "".join(f"{part}/" for part in parts)
 
 
 def paginate(items: Sequence[Entry], size: int = PAGE_SIZE) -> list[Sequence[Entry]]:

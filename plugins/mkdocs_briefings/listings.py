@@ -6,6 +6,7 @@ them like any hand-written link. All text from YAML goes through `inline_text`.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -63,14 +64,17 @@ def _meta(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": html.escape(title), "search": {"exclude": True}, **extra}
 
 
+# Pure, and each headline, category and outlet shows on many index pages (its category, tags,
+# sources, month, day...): escaped once per build instead of about ten times.
+_text = functools.lru_cache(maxsize=1 << 16)(inline_text)
+_date = functools.lru_cache(maxsize=1 << 12)(format_date)
+
+
 def teaser_line(entry: Entry, *, page: str, layout: Layout) -> str:
     """'- [Headline](../briefings/x.md) · Tuesday, November 11, 2025 · Politics'."""
     b = entry.briefing
     link = relative(layout.briefing(entry.slug), page)
-    return (
-        f"- [{inline_text(b.title)}](<{link}>) · {format_date(b.published)}"
-        f" · {inline_text(b.category)}"
-    )
+    return f"- [{_text(b.title)}](<{link}>) · {_date(b.published)} · {_text(b.category)}"
 
 
 def render_listing(
@@ -132,11 +136,11 @@ def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout)
 def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "###") -> str:
     b = entry.briefing
     link = relative(layout.briefing(entry.slug), page)
-    points = "\n".join(f"- {inline_text(p)}" for p in b.key_points)
-    outlets = join_names(dict.fromkeys(inline_text(s.name) for s in b.sources.values()))
+    points = "\n".join(f"- {_text(p)}" for p in b.key_points)
+    outlets = join_names(dict.fromkeys(_text(s.name) for s in b.sources.values()))
     return (
-        f"{level} [{inline_text(b.title)}](<{link}>)\n\n"
-        f"{format_date(b.published)} · {inline_text(b.category)}\n{{ .briefing-credit }}\n\n"
+        f"{level} [{_text(b.title)}](<{link}>)\n\n"
+        f"{_date(b.published)} · {_text(b.category)}\n{{ .briefing-credit }}\n\n"
         f"{points}\n\nAccording to {outlets}\n{{ .briefing-credit }}"
     )
 

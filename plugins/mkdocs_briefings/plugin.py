@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import posixpath
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,12 +120,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         root = Path(config.config_file_path or config.docs_dir).parent
         layout = Layout(briefings=self.config.url_prefix.strip("/"))
+        known = {f.src_uri for f in files}  # a set: 10,000 lookups by path are a tenth of a second
         site = load_site(
             Path(self.config.briefings_dir),
             root=root,
             digests_dir=Path(self.config.briefings_dir) / self.config.digests_dir,
             layout=layout,
-            exists=lambda src: files.get_file_from_path(src) is not None,
+            exists=lambda src: posixpath.normpath(src) in known,
             cache=self._cache,
             progress=Progress("briefings: briefing files read", log.info),
         )
