@@ -251,11 +251,16 @@ def make_feeds(config: MkDocsConfig, build: Build, *, limit: int) -> list[tuple[
         url = build.urls.get(uri)
         return urljoin(site_url, url) if url is not None else None
 
-    briefings = {
-        e.slug: (e.briefing, absolute(build.layout.briefing(e.slug))) for e in build.entries
-    }
-    linked = {slug: (b, url) for slug, (b, url) in briefings.items() if url is not None}
     newest = newest_first(build.entries)
+    # Only the briefings the feeds show: the newest, and those the newest digests list.
+    wanted = {e.slug for e in newest[:limit]}
+    wanted.update(slug for d in build.digests[:limit] for _, slug in d.references())
+    by_slug = {e.slug: e for e in build.entries}
+    linked = {
+        slug: (by_slug[slug].briefing, url)
+        for slug in wanted
+        if slug in by_slug and (url := absolute(build.layout.briefing(slug))) is not None
+    }
     items = {
         "briefings": [
             briefing_item(e.briefing, linked[e.slug][1]) for e in newest[:limit] if e.slug in linked
