@@ -228,6 +228,10 @@ class Related:
             for at, i in enumerate(indexes)
         }
 
+    def keys(self, entry: Entry) -> list[str]:
+        """What relates ``entry`` to others: its story, tags and outlets ('tag:gaza')."""
+        return self._keys.get(entry.path) or _keys(entry)
+
     def of(self, entry: Entry, limit: int = 3) -> list[Entry]:
         """Up to ``limit`` briefings related to ``entry``, the most related first."""
         scores: Counter[int] = Counter()  # by index in newest-first order: ties go to the newest

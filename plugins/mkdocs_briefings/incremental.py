@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
+    from .collection import Entry
     from .site import Stamp
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -82,6 +83,10 @@ class Incremental:
     planned: tuple[int, int] = (0, 0)
     """Generated pages to rebuild, of all generated pages."""
     templates: TemplateCache = field(default_factory=TemplateCache)
+    _related: dict[str, Hashable] = field(default_factory=dict)
+    _related_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    _related_stamps: dict[str, Stamp] = field(default_factory=dict)
+    _related_basis: Hashable = None
 
     def plan(
         self,
@@ -108,6 +113,40 @@ class Incremental:
             _set_modified(file, file.src_uri in rebuild or file.src_uri not in fingerprints)
         self.fingerprints = fingerprints
         self.planned = (len(rebuild & fingerprints.keys()), len(fingerprints))
+
+    def related(
+        self,
+        entries: Iterable[Entry],
+        stamps: dict[str, Stamp],
+        *,
+        keys: Callable[[Entry], Iterable[str]],
+        compute: Callable[[Entry], Hashable],
+        basis: Hashable,
+    ) -> dict[str, Hashable]:
+        """What each briefing's related list shows, computed again only where it can change.
+
+        A briefing's related list can change only when a briefing sharing one of its keys
+        (story, tag, outlet), before or after the edit, changed, appeared or went away; the
+        others keep the last build's result. ``basis`` (options, site-wide stamps) changing
+        recomputes everything.
+        """
+        entries = list(entries)
+        now = {e.path: frozenset(keys(e)) for e in entries}
+        memo = self._related if self._related_basis == basis else {}
+        before = self._related_stamps
+        changed = {p for p in now if before.get(p) != stamps.get(p)} | (before.keys() - now.keys())
+        touched: set[str] = set()
+        for path in changed:
+            touched |= now.get(path, frozenset()) | self._related_keys.get(path, frozenset())
+        result = {
+            e.path: memo[e.path]
+            if e.path in memo and e.path not in changed and touched.isdisjoint(now[e.path])
+            else compute(e)
+            for e in entries
+        }
+        self._related, self._related_keys, self._related_basis = result, now, basis
+        self._related_stamps = {p: stamps[p] for p in now if p in stamps}
+        return result
 
     def cached_markdown(self, key: tuple[str, Stamp, str], render: Callable[[], str]) -> str:
         """The Markdown of a briefing page, rendered again only when its file changed."""

@@ -192,24 +192,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             tuple(build.latest[: max(self.config.recent_limit, self.config.latest_limit) + 1]),
             build.latest_digest,
         )
-        generated: dict[str, Hashable] = {}
-        for uri, entry in build.pages.items():
-            related = build.related.of(entry, limit) if build.related else []
-            generated[uri] = (
-                shared,
-                stamps.get(entry.path),
-                tuple(build.teaser(e) for e in related),
-                repr(build.story_context(entry)),
-            )
-        for uri, index in pages.items():
-            if uri in build.index_meta:
-                generated[uri] = (shared, index.markdown, repr(index.meta))
         site_wide = (
             file_stamps(files),
             template_stamps(config.theme.dirs),
             repr(dict(self.config)),
             config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
         )
+        related = build.related or Related([])
+        shows = incremental.related(
+            build.pages.values(),
+            stamps,
+            keys=related.keys,
+            compute=lambda e: tuple(build.teaser(r) for r in related.of(e, limit)),
+            basis=site_wide,
+        )
+        generated: dict[str, Hashable] = {}
+        for uri, entry in build.pages.items():
+            generated[uri] = (
+                shared,
+                stamps.get(entry.path),
+                shows[entry.path],
+                repr(build.story_context(entry)),
+            )
+        for uri, index in pages.items():
+            if uri in build.index_meta:
+                generated[uri] = (shared, index.markdown, repr(index.meta))
         in_nav = [uri for uri in build.index_meta if _is_kind_index(uri)]
         incremental.plan(files, generated, site_wide=site_wide, always=in_nav)
         reset_search_merge(config)

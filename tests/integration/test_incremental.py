@@ -155,7 +155,9 @@ def test_rebuilds_after_edits_equal_clean_builds(
     full_build(repo_copy, reference)
     assert_same_site(session.site, reference)
 
-    # 3. A renamed briefing (new slug), a deleted one, and a broken file.
+    # 3. A tag other briefings have (their related lists change), a renamed briefing (new
+    #    slug), a deleted one, and a broken file.
+    edit(repo_copy, BANK, "tags: [", "tags: [Port Anselm, ")
     edit(repo_copy, COALITION, "title: ", "title: Renamed: ")
     (repo_copy / FLOOD).unlink()
     edit(
