@@ -228,9 +228,21 @@ class Related:
             for at, i in enumerate(indexes)
         }
 
-    def keys(self, entry: Entry) -> list[str]:
-        """What relates ``entry`` to others: its story, tags and outlets ('tag:gaza')."""
-        return self._keys.get(entry.path) or _keys(entry)
+    @property
+    def entry_paths(self) -> dict[str, Entry]:
+        """Every entry by its path."""
+        return {entry.path: entry for entry in self._newest}
+
+    def neighbours(self, entry: Entry) -> set[str]:
+        """Paths of the briefings whose related lists ``entry`` can appear in or change: those
+        within the window around it in each of its groups (see `of`)."""
+        found = set()
+        for key in self._keys.get(entry.path, []):
+            indexes = self._groups.get(key, [])
+            at = self._position.get((key, entry.path), 0)
+            for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                found.add(self._newest[other].path)
+        return found
 
     def of(self, entry: Entry, limit: int = 3) -> list[Entry]:
         """Up to ``limit`` briefings related to ``entry``, the most related first."""
@@ -254,10 +266,11 @@ def _keys(entry: Entry) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def story_neighbours(listing: Listing, entry: Entry) -> tuple[Entry | None, Entry | None]:
-    """The briefings before and after ``entry`` in its story's timeline."""
-    paths = [e.path for e in listing.entries]
-    i = paths.index(entry.path)
-    before = listing.entries[i - 1] if i > 0 else None
-    after = listing.entries[i + 1] if i + 1 < len(paths) else None
-    return before, after
+def story_neighbours(
+    listing: Listing, entry: Entry, position: int | None = None
+) -> tuple[Entry | None, Entry | None]:
+    """The briefings before and after ``entry`` in its story's timeline (at ``position``, when
+    the caller knows it: looking it up is linear in the story's length)."""
+    entries = listing.entries
+    i = position if position is not None else [e.path for e in entries].index(entry.path)
+    return (entries[i - 1] if i > 0 else None), (entries[i + 1] if i + 1 < len(entries) else None)

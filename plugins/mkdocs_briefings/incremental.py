@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
+    from .catalog import Related
     from .collection import Entry
     from .site import Stamp
 
@@ -84,7 +85,7 @@ class Incremental:
     """Generated pages to rebuild, of all generated pages."""
     templates: TemplateCache = field(default_factory=TemplateCache)
     _related: dict[str, Hashable] = field(default_factory=dict)
-    _related_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    _related_index: Related | None = None
     _related_stamps: dict[str, Stamp] = field(default_factory=dict)
     _related_basis: Hashable = None
 
@@ -119,33 +120,36 @@ class Incremental:
         entries: Iterable[Entry],
         stamps: dict[str, Stamp],
         *,
-        keys: Callable[[Entry], Iterable[str]],
+        index: Related,
         compute: Callable[[Entry], Hashable],
         basis: Hashable,
     ) -> dict[str, Hashable]:
         """What each briefing's related list shows, computed again only where it can change.
 
-        A briefing's related list can change only when a briefing sharing one of its keys
-        (story, tag, outlet), before or after the edit, changed, appeared or went away; the
-        others keep the last build's result. ``basis`` (options, site-wide stamps) changing
-        recomputes everything.
+        A changed, new or deleted briefing can only change the related lists of its neighbours
+        in its story, tag and outlet groups, before or after the edit (`Related.neighbours`);
+        the others keep the last build's result. ``basis`` (options, site-wide stamps)
+        changing recomputes everything.
         """
         entries = list(entries)
-        now = {e.path: frozenset(keys(e)) for e in entries}
         memo = self._related if self._related_basis == basis else {}
-        before = self._related_stamps
-        changed = {p for p in now if before.get(p) != stamps.get(p)} | (before.keys() - now.keys())
-        touched: set[str] = set()
+        before, previous = self._related_stamps, self._related_index
+        current = {e.path: e for e in entries}
+        changed = {p for p in current if before.get(p) != stamps.get(p)}
+        gone = before.keys() - current.keys()
+        affected = set(changed)
         for path in changed:
-            touched |= now.get(path, frozenset()) | self._related_keys.get(path, frozenset())
+            affected |= index.neighbours(current[path])
+        old = previous.entry_paths if previous is not None else {}
+        for path in changed | gone:
+            if previous is not None and path in old:
+                affected |= previous.neighbours(old[path])
         result = {
-            e.path: memo[e.path]
-            if e.path in memo and e.path not in changed and touched.isdisjoint(now[e.path])
-            else compute(e)
+            e.path: memo[e.path] if e.path in memo and e.path not in affected else compute(e)
             for e in entries
         }
-        self._related, self._related_keys, self._related_basis = result, now, basis
-        self._related_stamps = {p: stamps[p] for p in now if p in stamps}
+        self._related, self._related_basis, self._related_index = result, basis, index
+        self._related_stamps = {p: stamps[p] for p in current if p in stamps}
         return result
 
     def cached_markdown(self, key: tuple[str, Stamp, str], render: Callable[[], str]) -> str:

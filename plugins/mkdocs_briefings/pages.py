@@ -172,6 +172,7 @@ class Build:
     """The URL of every generated page, by src path."""
     feeds: list[Feed] = field(default_factory=list)
     _stories: dict[str, Listing] = field(default_factory=dict)
+    _story_at: dict[str, int] = field(default_factory=dict)
     _hrefs: dict[tuple[str, str], str] = field(default_factory=dict)
     _discovery: dict[int, str] = field(default_factory=dict)
 
@@ -214,8 +215,13 @@ class Build:
             return None
         if not self._stories:
             self._stories = {listing.key: listing for listing in by_story(self.entries)}
+            self._story_at = {
+                e.path: i
+                for listing in self._stories.values()
+                for i, e in enumerate(listing.entries)
+            }
         listing = self._stories[story]
-        before, after = story_neighbours(listing, entry)
+        before, after = story_neighbours(listing, entry, self._story_at.get(entry.path))
         return {
             "title": listing.title,
             "url": self.urls.get(self.layout.listing("stories", story)),

@@ -202,7 +202,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         shows = incremental.related(
             build.pages.values(),
             stamps,
-            keys=related.keys,
+            index=related,
             compute=lambda e: tuple(build.teaser(r) for r in related.of(e, limit)),
             basis=site_wide,
         )
