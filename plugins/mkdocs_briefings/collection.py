@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slugify import slugify
@@ -15,7 +17,6 @@ from .model import MAX_SLUG
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
-    from pathlib import Path
 
     from .model import Briefing
 
@@ -132,11 +133,13 @@ def read_entry_file(path: Path, *, display: str) -> Entry:
 
 
 def find_briefings(folder: Path, *, exclude: Path | None = None) -> list[Path]:
-    """Every YAML file under ``folder`` but not under ``exclude``, in a stable order."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in (".yml", ".yaml")
-        and p.is_file()
-        and not (exclude is not None and p.is_relative_to(exclude))
-    )
+    """Every YAML file under ``folder`` but not under ``exclude``, in a stable order.
+
+    Why os.walk: at 10,000 files, Path.rglob and Path comparisons cost a second per build.
+    """
+    skip = os.path.abspath(exclude) if exclude is not None else None
+    found = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if os.path.abspath(os.path.join(parent, d)) != skip]
+        found += [os.path.join(parent, n) for n in names if n.endswith((".yml", ".yaml"))]
+    return [Path(p) for p in sorted(found) if os.path.isfile(p)]
