@@ -53,12 +53,15 @@ def new(title: str, category: str, day: str | None, folder: Path, force: bool) -
     """Write a briefing skeleton named after TITLE and print its path."""
     published = date.fromisoformat(day) if day else date.today()
     path = folder / f"{published.isoformat()}-{make_slug(title)}.yml"
-    if path.exists() and not force:
-        raise click.ClickException(f"{path} exists; pass --force to replace it")
     text = SKELETON.format(
         title=_yaml_scalar(title), category=_yaml_scalar(category), published=published
     )
-    write_atomically(path, text)
+    try:
+        write_atomically(path, text, replace=force)
+    except FileExistsError:
+        raise click.ClickException(f"{path} exists; pass --force to replace it") from None
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}") from None
     click.echo(path)
 
 
@@ -145,11 +148,16 @@ def import_(sources: tuple[Path, ...], out: Path, year: int | None, force: bool)
                 failed = True
                 continue
             path = out / draft_name(draft.data, source)
-            if path.exists() and not force:
+            try:
+                write_atomically(path, draft_yaml(draft.data, draft.todos, source), replace=force)
+            except FileExistsError:
                 click.echo(f"{path}: exists; pass --force to replace it", err=True)
                 failed = True
                 continue
-            write_atomically(path, draft_yaml(draft.data, draft.todos, source))
+            except OSError as exc:  # a full disk, a read-only folder: say so, go on with the rest
+                click.echo(f"{path}: cannot write: {exc.strerror or exc}", err=True)
+                failed = True
+                continue
             click.echo(f"{path}" + (f"  ({len(draft.todos)} TODO)" if draft.todos else ""))
     if failed:
         sys.exit(1)

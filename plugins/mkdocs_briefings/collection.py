@@ -142,4 +142,5 @@ def find_briefings(folder: Path, *, exclude: Path | None = None) -> list[Path]:
     for parent, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if os.path.abspath(os.path.join(parent, d)) != skip]
         found += [os.path.join(parent, n) for n in names if n.endswith((".yml", ".yaml"))]
-    return [Path(p) for p in sorted(found) if os.path.isfile(p)]
+    # Not only regular files: a dangling link or an unreadable entry is reported when read.
+    return [Path(p) for p in sorted(found) if not os.path.isdir(p)]

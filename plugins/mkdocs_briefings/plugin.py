@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .catalog import Layout, Related
@@ -341,6 +341,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._incremental.finish(config, self._files, outputs)
         if self._pagefind:
             log.info("briefings: Pagefind: %s", self._pagefind.post_build(Path(config.site_dir)))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A full disk or a missing permission while building: one clear line naming the file
+        (MkDocs would print a traceback), and the build stops."""
+        if isinstance(error, OSError):
+            where = f" at {error.filename}" if error.filename else ""
+            raise Abort(
+                f"the build stopped{where}: {error.strerror or error}; "
+                "free some space or fix the permissions, then build again"
+            ) from None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
