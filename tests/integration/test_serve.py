@@ -105,3 +105,17 @@ def test_a_broken_briefing_is_logged_and_the_rest_keeps_serving(
     assert "Traceback" not in log.read_text()
     yml.write_text(HARBOUR, encoding="utf-8")
     wait_for(lambda: fetch(base + PAGE)[0] == 200, "the fixed briefing to come back")
+
+
+def test_a_half_written_save_is_survived_and_the_fix_is_served(
+    served: tuple[str, Path, Path],
+) -> None:
+    """An editor's save cut off mid-file (truncated YAML): reported, the rest keeps serving."""
+    base, yml, log = served
+    yml.write_text(HARBOUR[: len(HARBOUR) // 2], encoding="utf-8")
+    wait_for(lambda: "briefings/harbour-strike.yml:" in log.read_text(), "the problem in the log")
+    wait_for(lambda: fetch(base + PAGE)[0] == 404, "the half-written briefing to be left out")
+    assert fetch(base + "briefings/ferry-service-resumes-after-nine-days/")[0] == 200
+    yml.write_text(HARBOUR.replace("nine-day strike", "ten-day strike"), encoding="utf-8")
+    wait_for(lambda: "ten-day strike" in fetch(base + PAGE)[1], "the completed file to be served")
+    assert "Traceback" not in log.read_text()
