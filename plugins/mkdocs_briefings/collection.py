@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from slugify import slugify
 
 from .errors import BriefingError, Problem
-from .loader import Position, parse_briefing
-from .model import MAX_SLUG
+from .loader import Position, file_too_large, parse_briefing
+from .model import MAX_FILE_BYTES, MAX_SLUG
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -108,13 +108,16 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def read_text(path: Path, *, display: str) -> str:
-    """A file's UTF-8 text; an unreadable file is a problem, not a traceback.
+    """A file's UTF-8 text; an unreadable or oversized file is a problem, not a traceback.
 
     Raises:
         BriefingError: naming the file and what is wrong with it.
     """
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:  # before decoding: 20 MB of text would take seconds later
+            raise BriefingError([file_too_large(len(raw), path=display)])
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         message = f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
         raise BriefingError([Problem(display, 1, 1, message)]) from None

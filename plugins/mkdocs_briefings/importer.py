@@ -14,6 +14,7 @@ reports it with its line and column:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import yaml
 from slugify import slugify
 
-from .loader import Loc, format_loc
+from .loader import Loc, format_loc, megabytes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -38,6 +39,26 @@ _PUBLISHED_TODO = "TODO: add the date of first publication, YYYY-MM-DD"
 _KEY_POINTS_TODO = "TODO: sum the article up in one to five one-sentence points"
 _IMAGE_CREDIT_TODO = "TODO: credit the image (who took or supplied it)"
 _BODY_TODO = "TODO: the article's text could not be found; write the first paragraph"
+
+MAX_PAGE_BYTES = 5_000_000
+"""A saved HTML page, markup and all; reading its main text takes about a second per MB."""
+MAX_ARTICLE_BYTES = 1_000_000
+"""A .txt or .md article (characters, for text given as a string); news articles are ~10 kB."""
+_PAGE_HINT = "save it as 'Web page, HTML only', or copy the article's text into a .txt file"
+_ARTICLE_HINT = "keep only the article"
+
+
+def _check_size(size: int, limit: int, what: str, hint: str) -> None:
+    """Raise ValueError for an input of ``size`` over ``limit``.
+
+    Why: reading a page's main text takes about a second per MB; a 20 MB page would hold
+    `briefings import` up for half a minute before failing anyway.
+    """
+    if size > limit:
+        shown = megabytes(size, limit=limit)
+        raise ValueError(
+            f"the {what} is {shown}; at most {limit / 1e6:g} MB can be imported: {hint}"
+        )
 
 
 @dataclass(frozen=True)
@@ -396,14 +417,29 @@ def _person(words: list[str]) -> tuple[str, str | None] | None:
 
 
 def _person_ending(text: str) -> tuple[int, tuple[str, str | None]] | None:
-    """The person (with their role) named right at the end of ``text``, and where it starts."""
-    tokens = list(_TOKEN.finditer(text))
-    start, words = len(text.rstrip()), list[str]()
-    for token in reversed(tokens):
-        if text[token.end() : start].strip() or not _is_run_word(token[0]):
+    """The person (with their role) named right at the end of ``text``, and where it starts.
+
+    Why a window: `_fuller_name` calls this at every mention of a name with all the text
+    before it; splitting all of it into words each time made a 20 kB article take minutes.
+    The window grows until the run of name and role words starts inside it.
+    """
+    size = 256
+    while True:
+        offset = max(0, len(text) - size)
+        tokens = list(_TOKEN.finditer(text, offset))  # the first one may be part of a word
+        start, words = len(text.rstrip()), list[str]()
+        first = 0
+        for index in range(len(tokens) - 1, -1, -1):
+            token = tokens[index]
+            if text[token.end() : start].strip() or not _is_run_word(token[0]):
+                first = index + 1
+                break
+            words.append(token[0])
+            start = token.start()
+        if first > 1 or offset == 0:  # the run stops at a whole word (or at the text's start)
             break
-        words.insert(0, token[0])
-        start = token.start()
+        size *= 4
+    words.reverse()
     found = _person(words) if words else None
     return (start, found) if found else None
 
@@ -440,6 +476,7 @@ def _who(text: str) -> tuple[str, str | None] | None:
     return found
 
 
+@functools.lru_cache(maxsize=256)  # a speaker quoted ten times is looked up once
 def _fuller_name(name: str, role: str | None, document: str) -> tuple[str, str | None]:
     """The longest form of ``name`` in ``document`` and the role given there.
 
@@ -742,6 +779,7 @@ def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def _draft(data: dict[str, Any], name: str) -> Draft:
+    _fuller_name.cache_clear()  # it holds the article's text; the next import needs none of it
     todos = [f"{format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
     if not data["sources"]:
         todos.append("sources: add the outlets the briefing draws on")
@@ -832,7 +870,11 @@ def import_text(
 
     Returns:
         The draft; each value it could not determine is a "TODO: ..." placeholder.
+
+    Raises:
+        ValueError: for a text of more than `MAX_ARTICLE_BYTES` characters.
     """
+    _check_size(len(text), MAX_ARTICLE_BYTES, "text", _ARTICLE_HINT)
     today = today or dt.date.today()
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -978,7 +1020,11 @@ def import_html(
 
     Returns:
         The draft; each value it could not determine is a "TODO: ..." placeholder.
+
+    Raises:
+        ValueError: for a page of more than `MAX_PAGE_BYTES` characters.
     """
+    _check_size(len(html), MAX_PAGE_BYTES, "page", _PAGE_HINT)
     import trafilatura  # slow to import; only importing HTML needs it
 
     saved_from = _SAVED_FROM.search(html[:4096])
@@ -1164,7 +1210,11 @@ def import_markdown(text: str, *, name: str = "") -> Draft:
 
     Returns:
         The draft; each value it could not determine is a "TODO: ..." placeholder.
+
+    Raises:
+        ValueError: for a text of more than `MAX_ARTICLE_BYTES` characters.
     """
+    _check_size(len(text), MAX_ARTICLE_BYTES, "text", _ARTICLE_HINT)
     front = _FRONT_MATTER.match(text)
     meta: dict[str, Any] = {}
     if front:
@@ -1243,10 +1293,15 @@ def import_file(path: Path, *, year: int | None = None, today: dt.date | None = 
         The draft, with ``source_name`` set to the file's name.
 
     Raises:
-        ValueError: for another suffix.
+        ValueError: for another suffix, or a file larger than `MAX_PAGE_BYTES` (HTML) or
+            `MAX_ARTICLE_BYTES` (text, Markdown).
         OSError: if the file cannot be read.
     """
     suffix = path.suffix.casefold()
+    if suffix in (".html", ".htm"):
+        _check_size(path.stat().st_size, MAX_PAGE_BYTES, "file", _PAGE_HINT)
+    elif suffix in (".txt", ".md", ".markdown"):
+        _check_size(path.stat().st_size, MAX_ARTICLE_BYTES, "file", _ARTICLE_HINT)
     text = _decode(path.read_bytes())
     if suffix == ".txt":
         return import_text(text, year=year, name=path.name, today=today)

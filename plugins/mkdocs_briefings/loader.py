@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import UnionType
@@ -14,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, Problem
-from .model import DAY, Briefing, block_kind
+from .model import DAY, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Briefing, block_kind
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -30,6 +31,14 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faste
 _TODO = re.compile(r"\s*TODO\b")  # "TODO: name the outlet"; not "Todos Santos"
 _ALIAS = "anchors and aliases (&name, *name) are not supported; write the value out"
 _TOO_DEEP = "lists or mappings are nested too deeply; a briefing needs at most four levels"
+_TOO_MANY = (
+    f"more than {MAX_VALUES:,} values (texts, keys, list items) by this point; a briefing has "
+    "a few hundred: remove pasted or generated data"
+)
+MAX_PROBLEMS = 100
+"""Problems listed per file; one more line says how many were left out."""
+_COUNT_ABOVE = MAX_VALUES // 2
+"""Texts longer than this many characters have their values counted before composing."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +88,38 @@ _TAGS = {
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
+def megabytes(size: int, *, limit: int) -> str:
+    """'20.0 MB' for a size over ``limit``, rounded up where rounding would hide the excess."""
+    shown = f"{size / 1e6:.1f}"
+    if float(shown) * 1e6 <= limit:  # 1,000,001 bytes over a 1 MB limit is "1.1 MB", not "1.0"
+        shown = f"{math.ceil(size / 1e5) / 10:.1f}"
+    return f"{shown} MB"
+
+
+def file_too_large(size: int, *, path: str) -> Problem:
+    """The problem of a file of ``size`` bytes, more than `MAX_FILE_BYTES`."""
+    return Problem(
+        path,
+        1,
+        1,
+        f"the file is {megabytes(size, limit=MAX_FILE_BYTES)}; a briefing or digest file is at "
+        f"most {MAX_FILE_BYTES / 1e6:g} MB: remove pasted content (most are a few kB)",
+    )
+
+
 def compose_node(text: str, *, path: str) -> yaml.Node | None:
     """Parse YAML text into its node tree (which knows every position), or None when empty.
 
     Raises:
-        BriefingError: on a YAML syntax error, located where the parser stopped.
+        BriefingError: on a YAML syntax error, located where the parser stopped; on a text of
+            more than `MAX_FILE_BYTES` or `MAX_VALUES`.
     """
+    if len(text) > MAX_FILE_BYTES // 4:  # at most 4 bytes a character: shorter texts fit
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_BYTES:
+            raise BriefingError([file_too_large(size, path=path)])
+    if len(text) > _COUNT_ABOVE:
+        _count_values(text, path=path)
     try:
         return yaml.compose(text, Loader=_TextLoader)
     except yaml.reader.ReaderError as exc:
@@ -97,6 +132,8 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
+        if "nesting depth" in what:  # libyaml stops at 1,000 levels
+            raise BriefingError([Problem(path, line, col, _TOO_DEEP)]) from None
         if exc.context and exc.context_mark and exc.context_mark is not mark:
             start = _position(exc.context_mark)
             what += f" ({exc.context} that starts at line {start[0]}, column {start[1]})"
@@ -107,6 +144,32 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
         raise BriefingError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
+
+
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _count_values(text: str, *, path: str) -> None:
+    """Refuse a text of more than `MAX_VALUES` values before composing it.
+
+    Why: composing makes a Python object with two marks per value; a 1 MB file of ``[x,x,x...``
+    holds half a million values and takes over a second. Parser events are a quarter of the
+    cost, and counting stops at the limit.
+
+    Raises:
+        BriefingError: located at the value that goes over the limit.
+    """
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_TextLoader):
+            if isinstance(event, _VALUE_EVENTS):
+                count += 1
+                if count > MAX_VALUES:
+                    mark = event.start_mark
+                    position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    raise BriefingError([Problem(path, *position, _TOO_MANY)])
+    except yaml.YAMLError:
+        return  # composing stops at the same place and locates the problem
 
 
 def compose_data(text: str, *, path: str) -> tuple[Any, SourceMap]:
@@ -125,7 +188,7 @@ def _located_data(root: yaml.Node | None, *, path: str) -> tuple[Any, SourceMap]
     except RecursionError:
         raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
     if walk.problems:
-        raise BriefingError(walk.problems)
+        raise BriefingError(_first_problems(walk.problems))
     return data, SourceMap(walk.values, walk.keys)
 
 
@@ -144,8 +207,11 @@ class _Walk:
     problems: list[Problem] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)
 
-    def data(self, node: yaml.Node, loc: Loc) -> Any:
+    def data(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
         self.values[loc] = position = _position(node.start_mark)
+        if depth >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+            self.problems.append(Problem(self.path, *position, _TOO_DEEP))
+            return None
         if id(node) in self.seen:
             # Why refuse: ten aliases nested six deep expand a 340-byte file into a million
             # values ("billion laughs"); briefings have no need for them.
@@ -153,12 +219,12 @@ class _Walk:
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
+            return self._mapping(node, loc, depth + 1)
         if isinstance(node, yaml.SequenceNode):
-            return [self.data(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return [self.data(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         return _scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
@@ -167,15 +233,15 @@ class _Walk:
                 self.problems.append(Problem(self.path, *_position(key_node.start_mark), message))
                 continue
             self.keys[(*loc, key)] = _position(key_node.start_mark)
-            result[key] = self.data(value_node, (*loc, key))
+            result[key] = self.data(value_node, (*loc, key), depth)
         return result
 
 
 class _RepeatedKey(Exception):
-    """Raised by `_plain` so the located walk can report the repeated key."""
+    """Raised by `_plain` so the located walk can report the repeated key (or deep nesting)."""
 
 
-def _plain(node: yaml.Node, seen: set[int] | None) -> Any:
+def _plain(node: yaml.Node, seen: set[int] | None, depth: int = 0) -> Any:
     """`_Walk` without positions: the fast path for files that turn out to be fine.
 
     ``seen`` collects the nodes met so far, to refuse aliases; None when the text has no ``&``
@@ -185,14 +251,17 @@ def _plain(node: yaml.Node, seen: set[int] | None) -> Any:
         if id(node) in seen:  # an alias (*name): refused, see _Walk.data
             raise _RepeatedKey
         seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):  # most values: test for them first
+        return _scalar(node)
+    if depth >= MAX_DEPTH:  # too deep for a briefing; the located walk says where
+        raise _RepeatedKey
+    depth += 1
     if isinstance(node, yaml.MappingNode):
-        result = {str(k.value): _plain(v, seen) for k, v in node.value}
+        result = {str(k.value): _plain(v, seen, depth) for k, v in node.value}
         if len(result) != len(node.value):
             raise _RepeatedKey
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, seen) for item in node.value]
-    return _scalar(node)
+    return [_plain(item, seen, depth) for item in node.value]
 
 
 def read_briefing(text: str, *, path: str) -> Briefing:
@@ -268,12 +337,44 @@ def _locate_problems(
         Problem(path, *where.value_at(loc), _located(loc, message))
         for loc, message in _checks(check, data, "TODO")
     ]
+    left_out = 0
     try:
         model.model_validate(data)
     except ValidationError as exc:
         errors = _drop_misspelt_missing(model, exc.errors(), data)
-        problems += [_problem_from_pydantic(model, err, data, where, path) for err in errors]
-    return problems
+        # Why sort first: wording a problem can take difflib; only the first ones are shown.
+        errors.sort(key=lambda err: _error_position(err, where))
+        left_out = max(0, len(errors) - MAX_PROBLEMS - 1)
+        problems += [
+            _problem_from_pydantic(model, err, data, where, path)
+            for err in errors[: MAX_PROBLEMS + 1]
+        ]
+    return _first_problems(problems, left_out=left_out)
+
+
+def _first_problems(problems: Iterable[Problem], *, left_out: int = 0) -> list[Problem]:
+    """The first `MAX_PROBLEMS` problems in file order, and one saying how many more there are.
+
+    ``left_out`` counts problems already dropped, all after the ones given.
+    """
+    ordered = sorted(set(problems))
+    more = len(ordered) - MAX_PROBLEMS + left_out
+    if more <= 0:
+        return ordered
+    first_left_out = ordered[MAX_PROBLEMS]
+    note = (
+        f"{more:,} more problem{'s' if more > 1 else ''} from here on "
+        "not listed; fix the ones above and check again"
+    )
+    return [
+        *ordered[:MAX_PROBLEMS],
+        Problem(
+            path=first_left_out.path,
+            line=first_left_out.line,
+            column=first_left_out.column,
+            message=note,
+        ),
+    ]
 
 
 def _checks(check: Check, data: Mapping[str, Any], text: str) -> Iterator[tuple[Loc, str]]:
@@ -475,11 +576,20 @@ def _drop_misspelt_missing(
     root: type[BaseModel], errors: list[ErrorDetails], data: Any
 ) -> list[ErrorDetails]:
     """Leave out "'key_points' is missing" when the file has 'keypoints:' instead."""
-    misspelt = set()
+    missing: dict[Loc, list[str]] = {}
     for err in errors:
+        if err["type"] == "missing":
+            loc = _clean_loc(tuple(err["loc"]))
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    misspelt = set()
+    for err in errors if missing else []:
         loc = _clean_loc(tuple(err["loc"]))
-        if err["type"] == "extra_forbidden" and (
-            suggestion := _suggest(root, str(loc[-1]), loc[:-1], data)
+        # Why the first test: a file of 10,000 unknown keys would take seconds of difflib; a
+        # name close to none of the missing fields cannot be one of them misspelt.
+        if (
+            err["type"] == "extra_forbidden"
+            and difflib.get_close_matches(str(loc[-1]), missing.get(loc[:-1], []), n=1)
+            and (suggestion := _suggest(root, str(loc[-1]), loc[:-1], data))
         ):
             misspelt.add((*loc[:-1], suggestion))
     return [
@@ -487,6 +597,14 @@ def _drop_misspelt_missing(
         for err in errors
         if not (err["type"] == "missing" and _clean_loc(tuple(err["loc"])) in misspelt)
     ]
+
+
+def _error_position(err: ErrorDetails, where: SourceMap) -> Position:
+    """Where a pydantic error is shown: at the value, or at the key for a key's problem."""
+    loc = _clean_loc(tuple(err["loc"]))
+    if loc and loc[-1] == "[key]":
+        return where.key_at((*loc[:-2], loc[-2]))
+    return where.key_at(loc) if err["type"] == "extra_forbidden" else where.value_at(loc)
 
 
 def _problem_from_pydantic(
@@ -497,9 +615,8 @@ def _problem_from_pydantic(
     value = err.get("input")
     name = str(loc[-1]) if loc else ""
     label = format_loc(loc)
-    position = where.value_at(loc)
+    position = _error_position(err, where)
     if kind == "extra_forbidden":
-        position = where.key_at(loc)
         model = _model_at(root, loc[:-1], data)
         suggestion = _suggest(root, name, loc[:-1], data)
         allowed = ", ".join(model.model_fields) if model else ""
@@ -538,7 +655,6 @@ def _problem_from_pydantic(
     else:
         message = err["msg"]
     if loc and loc[-1] == "[key]":
-        position = where.key_at((*loc[:-2], loc[-2]))
         label = format_loc(loc[:-2])
         message = f"key {loc[-2]!r}: {message}"
     return Problem(path, *position, f"{label}: {message}" if label else message)

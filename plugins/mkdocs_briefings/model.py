@@ -35,6 +35,12 @@ MAX_KEY_POINTS = 5
 MAX_BLOCKS = 100
 MAX_SOURCES = 50
 MAX_SLUG = 80
+MAX_FILE_BYTES = 1_000_000
+"""A briefing or digest file is a few kilobytes; more is pasted or generated content."""
+MAX_DEPTH = 20
+"""Lists and mappings nested in one another; a briefing needs four (body, block, credits)."""
+MAX_VALUES = 20_000
+"""YAML values (texts, keys, lists, mappings) in one file; a full briefing has a few hundred."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 """Plain text: Markdown and HTML in it are shown literally."""
