@@ -1,0 +1,226 @@
+"""Hostile briefings and digests in headless Chromium: nothing in them runs.
+
+The site of tests/integration/test_injection.py (a briefing and a digest per payload, the
+payload in every text field), built with this repository's theme features (instant loading,
+search suggestions and highlighting) and served on 127.0.0.1. Each page starts with
+``window.__pwned = false``; the payloads would set it to true. After loading, hovering and
+clicking the payload text, searching for it and following search results, the flag is still
+false, no dialog opened, and the payload is on the page as visible text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ..conftest import build_site
+from ..integration.test_injection import (
+    PAYLOADS,
+    PWNED,
+    make_hostile_site,
+    one_line,
+    slug_of,
+    title_of,
+)
+from ..pages_server import serve
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from playwright.sync_api import Dialog, Locator, Page
+
+pytestmark = pytest.mark.browser
+
+FEATURES = """\
+  features:
+    - content.action.edit
+    - navigation.instant
+    - search.suggest
+    - search.highlight
+"""
+SEARCH_INPUT = 'input[data-md-component="search-query"]'
+
+# What the browser itself made of the markup: handlers, and link or resource URLs whose parsed
+# protocol is not a web or mail one (obfuscated schemes included, as the browser resolves them).
+INSPECT = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name) || attr.name === "srcdoc") found.push(`${el.tagName} ${attr.name}`);
+    }
+    for (const name of ["href", "src", "action", "formaction", "xlink:href"]) {
+      const value = el.getAttribute(name);
+      if (value === null) continue;
+      let protocol;
+      try { protocol = new URL(value, document.baseURI).protocol; } catch { continue; }
+      if (!["http:", "https:", "mailto:"].includes(protocol)) found.push(`${el.tagName} ${name}=${value}`);
+    }
+  }
+  for (const s of document.querySelectorAll("script")) {
+    if (/pwned/.test(s.textContent) && s.type !== "application/ld+json") found.push("script: " + s.textContent.slice(0, 80));
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = make_hostile_site(tmp_path_factory.mktemp("hostile-browser"))
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  features: [content.action.edit]\n", FEATURES)
+    config.write_text(text, "utf-8")
+    site = build_site(root, strict=False)  # the refused briefings are warnings
+    with serve(site, "/hostile/") as url:
+        yield url
+
+
+@pytest.fixture
+def guarded(page: Page) -> Iterator[tuple[Page, list[str]]]:
+    """``page`` with ``window.__pwned = false`` set before any of its scripts, and the dialogs
+    (alert, confirm, prompt) it tried to open, each dismissed."""
+    dialogs: list[str] = []
+    page.add_init_script("window.__pwned = false;")
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    yield page, dialogs
+    assert not dialogs
+
+
+def heading(locator: Locator) -> str:
+    """A heading's text without its permalink."""
+    text = locator.evaluate(
+        "h => [...h.childNodes].filter(n => !n.classList?.contains('headerlink'))"
+        ".map(n => n.textContent).join('')"
+    )
+    return one_line(str(text))
+
+
+def pwned(page: Page) -> bool:
+    return bool(page.evaluate("window.__pwned"))
+
+
+def poke(page: Page, selector: str) -> None:
+    """Hover over each element ``selector`` matches and click it (links are only hovered: they
+    lead to other pages), as a curious reader would."""
+    for element in page.locator(selector).all():
+        if element.is_visible():
+            element.hover()
+            if not element.evaluate("el => Boolean(el.closest('a'))"):
+                element.click(position={"x": 2, "y": 2}, no_wait_after=True)
+
+
+@pytest.mark.parametrize("n", range(len(PAYLOADS)))
+def test_briefing_page_runs_nothing_and_shows_the_payload(
+    guarded: tuple[Page, list[str]], hostile_url: str, n: int, artifacts_dir: Path
+) -> None:
+    page, _ = guarded
+    url = f"{hostile_url}briefings/{slug_of(n)}/"
+    page.goto(url)
+    page.wait_for_load_state("load")
+    assert page.evaluate(INSPECT) == []
+    headline = page.locator("article.briefing h1")
+    assert headline.is_visible()
+    assert one_line(headline.inner_text()) == one_line(title_of(n))
+    key_points = page.locator(".key-points li")
+    assert one_line(key_points.first.inner_text()) == one_line(PAYLOADS[n])
+    # Where a link, an image or a handler would have been made of the payload.
+    poke(page, ".key-points li, article.briefing > p, .briefing-quote blockquote, h1")
+    poke(page, ".briefing-meta__category, .md-tag, .briefing-image")
+    assert page.url == url  # nothing navigated away (javascript: links never load a page)
+    assert not pwned(page)
+    if n in (0, 12):
+        page.screenshot(path=artifacts_dir / f"injection-briefing-{n:02}.png", full_page=True)
+
+
+def test_javascript_links_in_the_text_are_not_links(
+    guarded: tuple[Page, list[str]], hostile_url: str
+) -> None:
+    page, _ = guarded
+    for n, payload in enumerate(PAYLOADS):
+        if "javascript:" not in payload.lower() and "java\tscript:" not in payload:
+            continue
+        page.goto(f"{hostile_url}briefings/{slug_of(n)}/")
+        article = page.locator("article.briefing")
+        # The payload text is there; the only links in the article are the page's own.
+        assert one_line(payload) in one_line(article.inner_text())
+        hrefs = article.locator("a[href]").evaluate_all("as => as.map(a => a.protocol)")
+        assert set(hrefs) <= {"http:", "https:"}
+        # Click the text where the links would have been: nothing runs, nothing loads.
+        texts = article.locator(".key-points li, :scope > p:not([class]), blockquote p")
+        clicked = texts.filter(has_text=re.compile("java.?script:", re.IGNORECASE)).all()
+        assert clicked
+        for element in clicked:
+            element.click(position={"x": 2, "y": 2}, no_wait_after=True)
+        assert page.url.endswith(f"/briefings/{slug_of(n)}/")
+        assert not pwned(page)
+
+
+@pytest.mark.parametrize("n", range(0, len(PAYLOADS), 5))
+def test_digest_page_runs_nothing_and_shows_the_payload(
+    guarded: tuple[Page, list[str]], hostile_url: str, n: int
+) -> None:
+    page, _ = guarded
+    page.goto(f"{hostile_url}digests/2025-09-{n + 1:02}/")
+    assert page.evaluate(INSPECT) == []
+    article = page.locator("article")
+    assert heading(article.locator("h1")) == one_line(f"Digest {n:02}: {PAYLOADS[n]}")
+    assert heading(article.locator("h2").first) == one_line(f"S{n:02} {PAYLOADS[n]}")
+    poke(page, "article li, article h2, .admonition.note p")
+    assert not pwned(page)
+
+
+@pytest.mark.parametrize("url", ["", "tags/", "categories/", "archive/2025-10/", "missing/"])
+def test_index_pages_run_nothing(
+    guarded: tuple[Page, list[str]], hostile_url: str, url: str
+) -> None:
+    page, _ = guarded
+    page.goto(hostile_url + url)
+    assert page.evaluate(INSPECT) == []
+    assert page.locator("body").is_visible()  # the <style> payload hid nothing
+    poke(page, ".briefing-teaser__point, .briefing-teaser__meta")
+    assert not pwned(page)
+
+
+def test_a_listing_links_to_the_briefing_which_runs_nothing(
+    guarded: tuple[Page, list[str]], hostile_url: str
+) -> None:
+    page, _ = guarded
+    n = PAYLOADS.index(f'<img src=x onerror="{PWNED}">')
+    page.goto(f"{hostile_url}categories/")
+    page.locator("article a").filter(has_text=f"C{n:02} ").first.click()
+    page.locator("article").get_by_role("link", name=one_line(title_of(n)), exact=True).click()
+    page.wait_for_url(f"**/briefings/{slug_of(n)}/")
+    assert one_line(page.locator("article.briefing h1").inner_text()) == one_line(title_of(n))
+    assert page.evaluate(INSPECT) == []
+    assert not pwned(page)
+
+
+@pytest.mark.parametrize("query", ["Hostile", "Speaker", "Closing paragraph"])
+def test_search_results_show_the_payloads_as_text(
+    guarded: tuple[Page, list[str]], hostile_url: str, query: str, artifacts_dir: Path
+) -> None:
+    page, _ = guarded
+    page.goto(hostile_url)
+    page.locator("body").press("/")
+    search = page.locator(SEARCH_INPUT)
+    search.fill(query[:-1])
+    search.press(query[-1])
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible")
+    assert page.evaluate(INSPECT) == []
+    assert not pwned(page)
+    page.screenshot(path=artifacts_dir / f"injection-search-{query.lower().replace(' ', '-')}.png")
+    teasers = page.locator(".md-search-result").inner_text()
+    assert "window.__pwned=true" in teasers  # the payload, as text
+    results.first.locator("a").first.click()  # search.highlight marks the query on the page
+    page.wait_for_url(re.compile(r"/briefings/"))
+    page.locator("article.briefing h1").wait_for()
+    assert page.evaluate(INSPECT) == []
+    assert not pwned(page)
