@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,16 +24,43 @@ if TYPE_CHECKING:
 
 # Apostrophes join their word instead of splitting it: "Anselm's" -> "anselms".
 _SLUG_REPLACEMENTS = [["'", ""], ["’", ""]]
+# Japanese writes words without spaces; a change between hiragana, katakana and other scripts
+# is the nearest thing to a word boundary ("港のストライキ" -> "gang-no-sutoraiki").
+_KANA_RUN = re.compile("[\u3040-\u309f]+|[\u30a0-\u30ff]+")
+# text-unidecode drops alef and writes ain, hamza and teh marbuta as ` ' @, which would split
+# Arabic words: "بعد" -> "b-d". Alef and its forms become vowels, ain and hamza join the word.
+_ARABIC = str.maketrans(
+    {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ة": "a", "ع": "", "ء": ""}
+)
 
 
 @functools.lru_cache(maxsize=8192)  # pure; catalogs slug the same tags and outlets many times
 def make_slug(title: str) -> str:
     """A readable ASCII slug from a title in any script ('Ливия' -> 'liviia').
 
-    Why a hash fallback: a title of only symbols or emoji has no letters to transliterate.
+    Why our own transliteration: python-slugify uses Unidecode when it happens to be
+    installed and text-unidecode (its own dependency) otherwise, and the two differ, so the
+    same title could get another address on another machine. Why a hash fallback: a title of
+    only symbols or emoji has no letters to transliterate.
     """
-    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True, replacements=_SLUG_REPLACEMENTS)
-    return slug or "briefing-" + hashlib.sha1(title.encode()).hexdigest()[:8]  # noqa: S324
+    text = title
+    for old, new in _SLUG_REPLACEMENTS:  # before transliteration, as slugify does
+        text = text.replace(old, new)
+    if not text.isascii():
+        text = _transliterate(_KANA_RUN.sub(lambda run: f" {run[0]} ", text).translate(_ARABIC))
+    slug = slugify(text, max_length=MAX_SLUG, word_boundary=True, replacements=_SLUG_REPLACEMENTS)
+    if slug:
+        return slug
+    digest = hashlib.sha1(unicodedata.normalize("NFC", title).encode())  # noqa: S324
+    return "briefing-" + digest.hexdigest()[:8]
+
+
+def _transliterate(text: str) -> str:
+    """``text`` in ASCII, as python-slugify's text-unidecode backend makes it."""
+    from text_unidecode import unidecode  # type: ignore[import-untyped]  # ~3 MB table: lazily
+
+    ascii_text: str = unidecode(unicodedata.normalize("NFKD", text))
+    return ascii_text
 
 
 @dataclass(frozen=True)
