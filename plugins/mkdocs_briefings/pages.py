@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
@@ -67,7 +67,8 @@ def make_meta(entry: Entry, opts: BriefingsConfig) -> dict[str, Any]:
 
 def edit_path(source: Path, config: MkDocsConfig) -> str:
     """The edit_uri of a page made from ``source``: relative to docs/ (URL joins resolve '..')."""
-    return Path(os.path.relpath(source, config.docs_dir)).as_posix()
+    # Percent-encoded: a file name is not markup, and Material prints edit_url as it is.
+    return quote(Path(os.path.relpath(source, config.docs_dir)).as_posix(), safe="/.-_~")
 
 
 def make_index_file(config: MkDocsConfig, uri: str, markdown: str, *, in_nav: bool) -> File:

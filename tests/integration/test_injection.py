@@ -639,11 +639,6 @@ def test_search_index_holds_the_payloads_as_escaped_text(hostile: Hostile) -> No
         assert not BeautifulSoup(doc["title"], "html.parser").find(True), doc["title"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages.edit_path puts the YAML file's name into the edit link without "
-    "percent-encoding it, and Material prints page.edit_url unescaped (issue 7)",
-)
 def test_a_file_name_cannot_break_out_of_the_edit_link(project: Path) -> None:
     name = f'harbour" onmouseover="{PWNED}" x=".yml'
     shutil.copy(
