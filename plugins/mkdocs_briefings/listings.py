@@ -24,7 +24,7 @@ from .catalog import (
     paginate,
     relative,
 )
-from .render import format_date, front_matter, inline_text, join_names
+from .render import DIR_AUTO, format_date, front_matter, inline_text, join_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -71,10 +71,15 @@ _date = functools.lru_cache(maxsize=1 << 12)(format_date)
 
 
 def teaser_line(entry: Entry, *, page: str, layout: Layout) -> str:
-    """'- [Headline](../briefings/x.md) · Tuesday, November 11, 2025 · Politics'."""
+    """'- [Headline](../briefings/x.md) · Tuesday, November 11, 2025 · Politics'.
+
+    The headline link takes its own direction (a Hebrew headline reads right to left, isolated
+    from the date after it); the line keeps the page's.
+    """
     b = entry.briefing
     link = relative(layout.briefing(entry.slug), page)
-    return f"- [{_text(b.title)}](<{link}>) · {_date(b.published)} · {_text(b.category)}"
+    headline = f"[{_text(b.title)}](<{link}>){DIR_AUTO}"
+    return f"- {headline} · {_date(b.published)} · {_text(b.category)}"
 
 
 def render_listing(
@@ -94,7 +99,7 @@ def render_listing(
         "stories": f"The story so far, oldest first: {count} {noun}.",
     }.get(listing.kind, f"{count} {noun}, newest first.")
     title = listing.title if pages == 1 else f"{listing.title} (page {number} of {pages})"
-    lines = [f"# {inline_text(title)}", "", intro, ""]
+    lines = [f"# {inline_text(title)} {DIR_AUTO}", "", intro, ""]
     lines += [teaser_line(e, page=page, layout=layout) for e in entries]
     lines += ["", *_pager(listing, page=page, number=number, pages=pages, layout=layout)]
     up = relative(layout.index(listing.kind), page)
@@ -127,7 +132,7 @@ def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout)
         link = relative(layout.listing(kind, listing.key), page)
         count = len(listing.entries)
         noun = "briefing" if count == 1 else "briefings"
-        lines.append(f"- [{inline_text(listing.title)}](<{link}>) · {count} {noun}")
+        lines.append(f"- [{inline_text(listing.title)}](<{link}>){DIR_AUTO} · {count} {noun}")
     if len(lines) == 2:
         lines.append("Nothing here yet.")
     return IndexPage(_meta(title), "\n".join(lines) + "\n")
@@ -136,10 +141,10 @@ def render_kind_index(kind: str, listings: Iterable[Listing], *, layout: Layout)
 def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "###") -> str:
     b = entry.briefing
     link = relative(layout.briefing(entry.slug), page)
-    points = "\n".join(f"- {_text(p)}" for p in b.key_points)
+    points = "\n".join(f"- {_text(p)}\n  {DIR_AUTO}" for p in b.key_points)
     outlets = join_names(dict.fromkeys(_text(s.name) for s in b.sources.values()))
     return (
-        f"{level} [{_text(b.title)}](<{link}>)\n\n"
+        f"{level} [{_text(b.title)}](<{link}>) {DIR_AUTO}\n\n"
         f"{_date(b.published)} · {_text(b.category)}\n{{ .briefing-credit }}\n\n"
         f"{points}\n\nAccording to {outlets}\n{{ .briefing-credit }}"
     )
@@ -148,17 +153,17 @@ def _briefing_summary(entry: Entry, *, page: str, layout: Layout, level: str = "
 def render_digest(digest: Digest, briefings: Mapping[str, Entry], *, layout: Layout) -> IndexPage:
     """A curated digest: the editor's note, then each briefing's headline, key points, outlets."""
     page = layout.digest(digest.date)
-    blocks = [
-        f"# {inline_text(digest.title)}\n\n{format_date(digest.date)}\n{{ .briefing-credit }}"
-    ]
+    heading = f"# {inline_text(digest.title)} {DIR_AUTO}"
+    blocks = [f"{heading}\n\n{format_date(digest.date)}\n{{ .briefing-credit }}"]
     if digest.note:
-        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(digest.note)}')
+        note = f"{inline_text(digest.note)}\n    {DIR_AUTO}"
+        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {note}')
     blocks += [  # outside any section: one level below the title, like the sections
         _briefing_summary(briefings[slug], page=page, layout=layout, level="##")
         for slug in digest.briefings
     ]
     for section in digest.sections:
-        blocks.append(f"## {inline_text(section.title)}")
+        blocks.append(f"## {inline_text(section.title)} {DIR_AUTO}")
         blocks += [
             _briefing_summary(briefings[slug], page=page, layout=layout)
             for slug in section.briefings
@@ -184,7 +189,8 @@ def render_digests_index(
     lines = ["# Digests", ""]
     for digest in digests:
         link = relative(layout.digest(digest.date), page)
-        lines.append(f"- [{inline_text(digest.title)}](<{link}>) · {format_date(digest.date)}")
+        title = inline_text(digest.title)
+        lines.append(f"- [{title}](<{link}>){DIR_AUTO} · {format_date(digest.date)}")
     daily = [f"- [{format_date(d)}](<{relative(layout.day(d), page)}>)" for d in days]
     if daily:
         lines += ["", "## Daily pages", "", "Days without a curated digest.", "", *daily]

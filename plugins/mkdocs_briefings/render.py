@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from datetime import date
 
 WORDS_PER_MINUTE = 200
+#: attr_list's mark for a block whose text sets its own direction: a Hebrew or Arabic key
+#: point reads right to left on an English page, and an English one left to right on a
+#: Hebrew page (the browser looks at the first strong letter).
+DIR_AUTO = "{ dir=auto }"
 
 # One pass, so nothing is escaped twice. Backslash escapes where Python-Markdown knows them;
 # numeric character references for characters that extensions (emoji, tables, caret, tilde,
@@ -172,8 +176,8 @@ def render_image(image: Image, *, page_dir: str) -> str:
 
 
 def render_key_points(points: Iterable[str]) -> str:
-    """The key-points box: an admonition of its own type."""
-    items = "\n".join(f"    - {inline_text(p)}" for p in points)
+    """The key-points box: an admonition of its own type; each point in its own direction."""
+    items = "\n".join(f"    - {inline_text(p)}\n      {DIR_AUTO}" for p in points)
     return f'!!! key-points "Key points"\n\n{items}'
 
 
@@ -184,16 +188,17 @@ def render_credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
 
 
 def render_paragraph(block: Paragraph, sources: Mapping[str, Source]) -> str:
-    """A paragraph followed by its credit line."""
-    return f"{inline_text(block.paragraph)}\n\n{render_credit(block.credits, sources)}"
+    """A paragraph, in its own direction, followed by its credit line."""
+    credit = render_credit(block.credits, sources)
+    return f"{inline_text(block.paragraph)}\n{DIR_AUTO}\n\n{credit}"
 
 
 def render_quote(block: Quote, sources: Mapping[str, Source]) -> str:
     """A quote callout: the words, who said them (and their role), the context and the credit."""
     speaker = block.speaker + (f", {block.role}" if block.role else "")
-    parts = [f"> “{inline_text(block.quote)}”"]
+    parts = [f"> “{inline_text(block.quote)}”\n> {DIR_AUTO}"]
     if block.context:
-        parts.append(f"{inline_text(block.context)}\n{{ .briefing-quote-context }}")
+        parts.append(f"{inline_text(block.context)}\n{{ .briefing-quote-context dir=auto }}")
     parts.append(render_credit(block.credits, sources))
     body = "\n\n".join(parts)
     indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
@@ -262,7 +267,7 @@ def render_body(
     if b.image:
         blocks.append(render_image(b.image, page_dir=page_dir))
     if b.note:
-        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(b.note)}')
+        blocks.append(f'!!! note "Editor&#39;s note"\n\n    {inline_text(b.note)}\n    {DIR_AUTO}')
     blocks.append(render_key_points(b.key_points))
     for block in b.body:
         if isinstance(block, Quote):

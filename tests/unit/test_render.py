@@ -99,8 +99,8 @@ def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
     assert '<div class="admonition key-points">' in html
     assert '<div class="admonition quote briefing-quote">' in html
     assert '<p class="admonition-title">Mara Quell, Union organiser</p>' in html
-    assert "<blockquote>\n<p>“We got what we came for.”</p>\n</blockquote>" in html
-    assert '<p class="briefing-quote-context">Outside the port gates</p>' in html
+    assert '<blockquote>\n<p dir="auto">“We got what we came for.”</p>\n</blockquote>' in html
+    assert '<p class="briefing-quote-context" dir="auto">Outside the port gates</p>' in html
     assert (
         '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a></li>'
         in html
@@ -145,5 +145,5 @@ def test_editors_note_is_shown_above_the_key_points() -> None:
     assert (
         '<div class="admonition note">\n<p class="admonition-title">Editor&#39;s note</p>' in html
     )
-    assert "<p>Example &lt;b&gt;only&lt;/b&gt;.</p>" in html
+    assert '<p dir="auto">Example &lt;b&gt;only&lt;/b&gt;.</p>' in html
     assert html.index("Editor&#39;s note") < html.index("key-points")
