@@ -24,6 +24,7 @@ from ..integration.test_injection import (
     slug_of,
     title_of,
 )
+from ..integration.test_names import ARABIC_SLUG, HEBREW_SLUG, MIXED_SLUG, make_names_site
 from ..pages_server import serve
 
 if TYPE_CHECKING:
@@ -224,3 +225,92 @@ def test_search_results_show_the_payloads_as_text(
     page.locator("article.briefing h1").wait_for()
     assert page.evaluate(INSPECT) == []
     assert not pwned(page)
+
+
+# -- right-to-left text --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def names_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Hebrew, Arabic and mixed briefings of tests/integration/test_names.py, served."""
+    site = build_site(make_names_site(tmp_path_factory.mktemp("names-browser")))
+    with serve(site, "/names/") as url:
+        yield url
+
+
+def direction(locator: Locator) -> str:
+    return str(locator.evaluate("el => getComputedStyle(el).direction"))
+
+
+def right_aligned(locator: Locator) -> bool:
+    """Whether the element's text sits against its right edge rather than its left (a float,
+    such as Material's edit button, may shorten the line)."""
+    return bool(
+        locator.evaluate(
+            """el => { const r = document.createRange(); r.selectNodeContents(el);
+                const text = r.getBoundingClientRect(), box = el.getBoundingClientRect();
+                return box.right - text.right < text.left - box.left; }"""
+        )
+    )
+
+
+def test_arabic_and_hebrew_briefings_read_right_to_left(
+    page: Page, names_url: str, artifacts_dir: Path
+) -> None:
+    for slug in (ARABIC_SLUG, HEBREW_SLUG):
+        page.goto(f"{names_url}briefings/{slug}/")
+        article = page.locator("article.briefing")
+        for selector in ("h1", ".key-points li", ":scope > p:not([class])", "blockquote p"):
+            for element in article.locator(selector).all():
+                assert direction(element) == "rtl", (slug, selector)
+                assert right_aligned(element), (slug, selector)
+        # The bullets stay inside the key-points box, on the right of each point.
+        for item in article.locator(".key-points li").all():
+            assert item.evaluate(
+                "li => { const box = li.closest('.admonition').getBoundingClientRect();"
+                " const r = li.getBoundingClientRect(); const s = getComputedStyle(li);"
+                " return parseFloat(s.marginRight) > 0 && box.right - r.right > 10; }"
+            ), slug
+        speaker = article.locator(".briefing-quote > .admonition-title")
+        assert speaker.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
+        page.screenshot(path=artifacts_dir / f"rtl-{slug[:20]}.png", full_page=True)
+
+
+def test_each_block_of_a_mixed_page_takes_its_own_direction(page: Page, names_url: str) -> None:
+    page.goto(f"{names_url}briefings/{MIXED_SLUG}/")
+    article = page.locator("article.briefing")
+    assert direction(article.locator("h1")) == "ltr"
+    points = article.locator(".key-points li")
+    assert [direction(points.nth(0)), direction(points.nth(1))] == ["ltr", "rtl"]
+    assert right_aligned(points.nth(1))
+    assert direction(article.locator(":scope > p:not([class])").first) == "ltr"
+    assert direction(article.locator("blockquote p")) == "rtl"
+
+
+def test_a_hebrew_digest_and_listings_read_right_to_left(page: Page, names_url: str) -> None:
+    page.goto(f"{names_url}digests/2025-11-05/")
+    article = page.locator("article")
+    assert direction(article.locator("h1")) == "rtl"
+    assert direction(article.locator("h2").first) == "rtl"
+    assert direction(article.locator("h2").nth(1)) == "ltr"  # "Elsewhere"
+    page.goto(f"{names_url}categories/")
+    link = page.locator("article li > a").filter(has_text="כלכלה")
+    assert direction(link) == "rtl"
+
+
+def test_search_results_in_hebrew_read_right_to_left(page: Page, names_url: str) -> None:
+    page.goto(names_url)
+    page.locator("body").press("/")
+    search = page.locator(SEARCH_INPUT)
+    search.fill("הנמל")
+    search.press("End")  # Material searches on keyup
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(state="visible")
+    title = result.locator("article h1")
+    assert title.inner_text() == "שביתת הנמל בנורדוויק הסתיימה"
+    assert title.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
+    assert right_aligned(title)
+    texts = result.locator("article > p, article li").all()
+    assert texts
+    for text in texts:
+        assert text.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
