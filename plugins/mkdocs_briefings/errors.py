@@ -9,6 +9,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {
+    c: f"\\u{c:04x}" for c in [*range(0x80, 0xA0), 0x2028, 0x2029, 0x202E, 0x2066, 0x2067]
+}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one file, at a 1-based line and column."""
@@ -19,7 +24,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        # Control characters copied from a file are shown escaped: a message must not be able to
+        # move a terminal's cursor, recolour a CI log or hide the lines after it.
+        message = self.message.translate(_CONTROLS)
+        return f"{self.path.translate(_CONTROLS)}:{self.line}:{self.column}: {message}"
 
 
 class BriefingError(Exception):
