@@ -1160,15 +1160,15 @@ def _front_matter_sources(meta: dict[str, Any], sources: _Sources) -> list[str]:
     return keys
 
 
-def _markdown_blocks(body: str) -> tuple[list[str], list[str], list[Block]]:
-    """(leading bullets, paragraphs, blockquote quote blocks without credits) of a Markdown body.
+def _markdown_blocks(body: str) -> tuple[list[str], list[str | Block], list[str]]:
+    """(leading bullets, paragraphs and quotes, paragraph texts) of a Markdown body.
 
-    Blockquotes that end with a "— Speaker, role" line become quotes; they are returned as
-    markers ("\\0<n>") in the paragraph list so they keep their place.
+    Blockquotes that end with a "— Speaker, role" line become quote blocks (without credits),
+    in their place among the paragraphs.
     """
     bullets: list[str] = []
-    paragraphs: list[str] = []
-    quotes: list[Block] = []
+    paragraphs: list[str | Block] = []
+    texts: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", body.strip()):
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
         if not lines or lines[0].startswith("#") or re.fullmatch(r"[-*_]{3,}", lines[0]):
@@ -1186,12 +1186,12 @@ def _markdown_blocks(body: str) -> tuple[list[str], list[str], list[Block]]:
                 block: Block = {"quote": words, "speaker": who.strip()}
                 if role.strip():
                     block["role"] = _capitalise(role.strip())
-                quotes.append(block)
-                paragraphs.append(f"\0{len(quotes) - 1}")
+                paragraphs.append(block)
                 continue
             lines = inner
-        paragraphs.append(_plain_markdown(" ".join(lines)))
-    return bullets, paragraphs, quotes
+        texts.append(_plain_markdown(" ".join(lines)))
+        paragraphs.append(texts[-1])
+    return bullets, paragraphs, texts
 
 
 def import_markdown(text: str, *, name: str = "") -> Draft:
@@ -1227,13 +1227,13 @@ def import_markdown(text: str, *, name: str = "") -> Draft:
 
     sources = _Sources()
     given = _front_matter_sources(meta, sources)
-    bullets, paragraphs, quotes = _markdown_blocks(body_text)
-    document = "\n".join(p for p in paragraphs if not p.startswith("\0"))
+    bullets, paragraphs, texts = _markdown_blocks(body_text)
+    document = "\n".join(texts)
     default = given[0] if len(given) == 1 else TODO_SOURCE
     body: list[Block] = []
     for paragraph in paragraphs:
-        if paragraph.startswith("\0"):  # a blockquote is the article's own: its outlet
-            body.append({**quotes[int(paragraph[1:])], "credits": [default]})
+        if isinstance(paragraph, dict):  # a blockquote is the article's own: its outlet
+            body.append({**paragraph, "credits": [default]})
         else:
             body += _body_blocks([paragraph], sources, default_credit=default, document=document)
 

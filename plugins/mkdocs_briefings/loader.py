@@ -123,19 +123,19 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_TextLoader)
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        what = f"character {char!r} is not allowed in YAML; delete it"
-        raise BriefingError([Problem(path, line, col, what)]) from None
+        raise BriefingError([_bad_character(text, exc.position, char, path=path)]) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate: text that was never read from a file
+        char = text[exc.start]
+        raise BriefingError([_bad_character(text, exc.start, char, path=path)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = _position(mark) if mark else (1, 1)
+        line, col = _within(text, _position(mark)) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
         if "nesting depth" in what:  # libyaml stops at 1,000 levels
             raise BriefingError([Problem(path, line, col, _TOO_DEEP)]) from None
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            start = _position(exc.context_mark)
+        start = _within(text, _position(exc.context_mark)) if exc.context_mark else None
+        if exc.context and start and start != (line, col):
             what += f" ({exc.context} that starts at line {start[0]}, column {start[1]})"
         raise BriefingError(
             [Problem(path, line, col, f"YAML syntax error: {what}; check quoting and indentation")]
@@ -144,6 +144,30 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
         raise BriefingError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
+
+
+def _bad_character(text: str, index: int, char: str, *, path: str) -> Problem:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem(path, line, col, f"character {char!r} is not allowed in YAML; delete it")
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as YAML counts lines
+
+
+def _within(text: str, position: Position) -> Position:
+    """``position``, or the end of the text when past it.
+
+    Why: libyaml puts the end of the stream on the line after a last line without a newline
+    ("[" is unfinished at 2:1), a line editors do not have.
+    """
+    last = text.count("\n") + 1  # a lower bound: quick, and enough for nearly every file
+    if position[0] <= last:
+        return position
+    ends = list(_LINE_BREAKS.finditer(text))
+    if position[0] <= len(ends) + 1:
+        return position
+    return (len(ends) + 1, len(text) - (ends[-1].end() if ends else 0) + 1)
 
 
 _VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
