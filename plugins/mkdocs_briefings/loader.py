@@ -333,7 +333,16 @@ def parse_document(
             return model.model_validate(data), _anchors(root)
         except ValidationError:
             pass
-    raise BriefingError(_locate_problems(root, path=path, model=model, check=check))
+    try:
+        problems = _locate_problems(root, path=path, model=model, check=check)
+    except BriefingError as exc:  # repeated keys, aliases, deep nesting
+        problems = exc.problems
+    # An empty document's value starts at the end of the stream: "---" has it on line 2.
+    last = text.count("\n") + 1
+    raise BriefingError(
+        p if p.line <= last else Problem(p.path, *_within(text, (p.line, p.column)), p.message)
+        for p in problems
+    )
 
 
 def _anchors(root: yaml.Node | None) -> dict[str, Position]:

@@ -296,7 +296,9 @@ yamlish = st.one_of(
 ).flatmap(mutated)
 """YAML documents (random data, or valid briefings), edited."""
 
-anything = st.one_of(st.text(max_size=2_000), phrases, yamlish)
+long_yamlish = st.tuples(yamlish, st.integers(2, 100)).map(lambda pair: pair[0] * pair[1])
+"""Edited YAML repeated: long enough that values are counted before composing."""
+anything = st.one_of(st.text(max_size=2_000), phrases, yamlish, long_yamlish)
 
 
 # --- Loader ---------------------------------------------------------------------------------------
@@ -428,6 +430,36 @@ def url_scheme(url: str) -> str:
     return urlsplit(cleaned).scheme.lower()
 
 
+def without_placeholder_marks(value: Any) -> Any:
+    """``value`` without STX and ETX, which `inline_text` keeps (see the xfail test below)."""
+    if isinstance(value, dict):
+        return {k: without_placeholder_marks(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_placeholder_marks(v) for v in value]
+    return value.translate({2: None, 3: None}) if isinstance(value, str) else value
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="render.inline_text keeps STX and ETX, which Python-Markdown deletes before parsing, "
+    "so STX then '# x' starts a heading: render.py (not changed here) should drop them",
+)
+def test_placeholder_marks_cannot_start_a_block(to_html: Callable[[str], str]) -> None:
+    data = {
+        "title": "T",
+        "category": "C",
+        "published": "2025-11-11",
+        "key_points": ["\x02# Heading", "\x031. one"],
+        "body": [{"paragraph": "\x02---", "credits": ["a"]}],
+        "sources": {"a": {"name": "A"}},
+    }
+    html = to_html(get_data(render_markdown(Briefing.model_validate(data)))[0])
+    assert "<h1" not in html
+    assert "<ol>" not in html
+    assert "<hr" not in html
+
+
 @pytest.fixture(scope="module")
 def to_html() -> Callable[[str], str]:
     """Python-Markdown with the site's extensions, loaded before anything is timed."""
@@ -445,7 +477,7 @@ def to_html() -> Callable[[str], str]:
 def test_rendered_page_shows_the_text_and_nothing_it_smuggles_in(
     to_html: Callable[[str], str], data: dict[str, Any]
 ) -> None:
-    b = Briefing.model_validate(data)
+    b = Briefing.model_validate(without_placeholder_marks(data))
     text = timed(lambda: render_markdown(b))
     body, meta = get_data(text)  # as MkDocs reads the front matter
     assert meta == page_meta(b)
@@ -642,6 +674,13 @@ def test_the_end_of_a_file_without_a_last_newline_is_on_its_last_line() -> None:
     assert problems_of('a: "x\u2028') == [  # YAML counts more line breaks than "\n"
         "briefings/x.yml:2:1: YAML syntax error: found unexpected end of stream (while "
         "scanning a quoted scalar that starts at line 1, column 4); check quoting and indentation"
+    ]
+
+
+def test_an_empty_document_is_located_on_its_own_line() -> None:
+    # Its empty value starts at the end of the stream: "---" was reported at 2:1.
+    assert problems_of("---") == [
+        "briefings/x.yml:1:4: expected a mapping of keys such as 'title:' at the top"
     ]
 
 
