@@ -28,7 +28,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -75,8 +75,8 @@ class Incremental:
     """By src path: the fingerprint each generated page was last built with."""
     outputs: set[str] = field(default_factory=set)
     """Every file the last build wrote (absolute paths)."""
-    search: dict[str, list[dict[str, Any]]] | None = None
-    """Search index entries by page location, or None before the first build."""
+    search: dict[str, list[str]] | None = None
+    """Search index entries (as JSON) by page location, or None before the first build."""
     markdown: dict[tuple[str, Stamp, str], str] = field(default_factory=dict)
     """Briefing Markdown by (source path, its stamp, page path): rendering is skipped."""
     built: set[str] = field(default_factory=set)
@@ -180,23 +180,28 @@ class Incremental:
         )
 
     def _merge_search(self, index: Path, pages: set[str]) -> None:
-        """Material wrote the entries of the pages this build rendered; add everyone else's."""
+        """Material wrote the entries of the pages this build rendered; add everyone else's.
+
+        Each page's entries are kept as serialised JSON, so a rebuild serialises only the pages
+        it rendered (the whole index is 50 MB at 10,000 briefings).
+        """
         try:
             data = json.loads(index.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
-        fresh: dict[str, list[dict[str, Any]]] = {}
+        fresh: dict[str, list[str]] = {}
         for entry in data.get("docs", []):
-            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+            location = entry["location"].split("#", 1)[0]
+            fresh.setdefault(location, []).append(json.dumps(entry, ensure_ascii=False))
         merged = {} if self.search is None else dict(self.search)
         for url in self.built:  # rendered now: its new entries (none if excluded from search)
             merged[url] = fresh.get(url, [])
         for url, entries in fresh.items():
             merged.setdefault(url, entries)
-        merged = {url: entries for url, entries in merged.items() if url in pages}
-        self.search = merged
-        data["docs"] = [entry for entries in merged.values() for entry in entries]
-        _write_atomic(index, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        self.search = {url: entries for url, entries in merged.items() if url in pages}
+        head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False)
+        docs = ",".join(entry for entries in self.search.values() for entry in entries)
+        _write_atomic(index, f'{head[:-1]}{", " if len(head) > 2 else ""}"docs":[{docs}]}}')
 
 
 def reset_search_merge(config: MkDocsConfig) -> None:
