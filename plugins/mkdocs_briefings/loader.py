@@ -192,7 +192,7 @@ def _count_values(text: str, *, path: str) -> None:
                     mark = event.start_mark
                     position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                     raise BriefingError([Problem(path, *position, _TOO_MANY)])
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeEncodeError):
         return  # composing stops at the same place and locates the problem
 
 

@@ -49,6 +49,7 @@ _ESCAPES = {
 }
 _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _ORDERED_ITEM = re.compile(r"^\d+\.")
+_PLACEHOLDERS = re.compile("[\x02\x03]")  # STX and ETX mark Python-Markdown's stashed HTML
 _SPACES = re.compile(r"\s\s|[^\S ]")  # two spaces, or any whitespace but a plain space
 # ASCII punctuation that some Markdown extension reads as a block marker at a line start; the
 # characters _ESCAPES replaces (& \\ " and the like) already arrive escaped.
@@ -57,6 +58,8 @@ _BLOCK_MARKERS = frozenset("#-!?/.,;%@'()")
 
 def inline_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally, on one line."""
+    if _PLACEHOLDERS.search(text):  # Python-Markdown's own markers: dropped before it parses
+        text = _PLACEHOLDERS.sub("", text)
     one_line = " ".join(text.split()) if _SPACES.search(text) else text.strip()
     escaped = _SPECIAL.sub(lambda m: _ESCAPES[m[0]], one_line)
     first = escaped[:1]
@@ -227,7 +230,8 @@ def render_sources(sources: Mapping[str, Source], listings: Mapping[str, str] | 
         entry = f"[{name}](<{safe_url(source.url)}>)" if source.url else name
         if listings and key in listings:
             entry += f" · [Briefings crediting {name}](<{listings[key]}>)"
-        lines.append(f"- {entry}\n  {{ #{source_anchor(key)} }}")
+        anchor = source_anchor(key).replace("_", "\\_")  # not emphasis: the id keeps its '_'
+        lines.append(f"- {entry}\n  {{ #{anchor} }}")
     return "## Sources { #sources }\n\n" + "\n".join(lines)
 
 
