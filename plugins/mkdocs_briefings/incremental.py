@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 
 from jinja2.bccache import Bucket, BytecodeCache
 
+from .schema import write_atomically
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable
 
@@ -201,7 +203,7 @@ class Incremental:
         self.search = {url: entries for url, entries in merged.items() if url in pages}
         head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False)
         docs = ",".join(entry for entries in self.search.values() for entry in entries)
-        _write_atomic(index, f'{head[:-1]}{", " if len(head) > 2 else ""}"docs":[{docs}]}}')
+        write_atomically(index, f'{head[:-1]}{", " if len(head) > 2 else ""}"docs":[{docs}]}}')
 
 
 def reset_search_merge(config: MkDocsConfig) -> None:
@@ -224,9 +226,12 @@ def template_stamps(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
     for folder in dirs:
         for parent, _, names in os.walk(folder):
             for name in names:
-                if name.endswith((".html", ".xml", ".js", ".css")):
+                if name.endswith((".html", ".xml")):  # assets are in `files` (file_stamps)
                     path = os.path.join(parent, name)
-                    info = os.stat(path)
+                    try:
+                        info = os.stat(path)
+                    except OSError:  # an editor's lock file, or deleted meanwhile
+                        continue
                     found.append((path, info.st_mtime_ns, info.st_size))
     return tuple(sorted(found))
 
@@ -261,9 +266,3 @@ def _remove(path: Path, site: Path) -> None:
             folder.rmdir()
         except OSError:
             break
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

@@ -350,7 +350,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A full disk or a missing permission while building: one clear line naming the file
-        (MkDocs would print a traceback), and the build stops."""
+        (MkDocs would print a traceback), and the build stops. Under `serve --dirty`, the next
+        rebuild renders everything: this one may have stopped before writing its pages."""
+        if self._incremental:
+            self._incremental.fingerprints = {}
         if isinstance(error, OSError):
             where = f" at {error.filename}" if error.filename else ""
             raise Abort(

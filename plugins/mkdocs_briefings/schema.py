@@ -49,6 +49,7 @@ def write_atomically(path: Path, text: str, *, replace: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o644)  # mkstemp makes 0600: others (CI, a web server) may read it too
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()

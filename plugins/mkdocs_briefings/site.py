@@ -109,7 +109,7 @@ def _outcome(reader: Callable[[Path, str], T], path: Path, display: str) -> T | 
     try:
         return reader(path, display)
     except BriefingError as exc:
-        return exc
+        return exc.with_traceback(None)  # kept in the cache: keep no parser frames with it
 
 
 def _read_chunk(
@@ -230,10 +230,11 @@ def _load_digests(site: Site, folder: Path, root: Path, cache: FileCache) -> Non
     for (source, display), outcome in zip(
         files, cache.read_all(files, _read_digest_file), strict=True
     ):
+        if isinstance(outcome, BriefingError):  # not raised again: it is the cached object
+            site.problems += outcome.problems
+            continue
+        text, digest, anchors = outcome
         try:
-            if isinstance(outcome, BriefingError):
-                raise outcome
-            text, digest, anchors = outcome
             check_references(text, digest, path=display, known=known)
         except BriefingError as exc:
             site.problems += exc.problems

@@ -149,3 +149,9 @@ def test_a_full_disk_during_the_build_is_one_clear_error(
     message = str(caught.value)
     assert "harbour-strike-ends-after-nine-days/index.html" in message
     assert "No space left on device" in message
+
+
+def test_written_files_are_readable_by_others(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.yml"
+    schema.write_atomically(target, "title: x\n", replace=False)
+    assert target.stat().st_mode & 0o777 == 0o644

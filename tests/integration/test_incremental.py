@@ -152,6 +152,10 @@ def test_rebuilds_after_edits_equal_clean_builds(
     session.rebuild()
     rendered, generated = plugin._incremental.planned  # type: ignore[attr-defined]
     assert 0 < rendered < generated / 3, (rendered, generated)
+    # A rebuild that fails part-way leaves pages unwritten: the next one renders everything.
+    with pytest.raises(Exception, match="the build stopped"):
+        plugin.on_build_error(error=OSError(28, "No space left on device", "x.html"))
+    assert plugin._incremental.fingerprints == {}  # type: ignore[attr-defined]
     full_build(repo_copy, reference)
     assert_same_site(session.site, reference)
 

@@ -134,3 +134,10 @@ def test_reading_in_worker_processes_gives_the_same_outcomes(
         str(o) if isinstance(o, BriefingError) else o for o in serial
     ]
     assert isinstance(parallel[-1], BriefingError)
+
+
+def test_cached_problems_keep_no_parser_frames(tmp_path: Path) -> None:
+    files = [_write(tmp_path, "b.yml", "title: [unclosed\n")]
+    [outcome] = FileCache().read_all(files, CountingReader())
+    assert isinstance(outcome, BriefingError)
+    assert outcome.__traceback__ is None  # a cached error must not pin the frames that raised it
