@@ -33,13 +33,26 @@ TOO_MANY = (
 
 
 def timed(call: Callable[[], Any]) -> Any:
-    """``call()``, asserting that it returns or raises within a second."""
-    start = time.perf_counter()
-    try:
-        return call()
-    finally:
+    """``call()``, asserting that it returns or raises within a second.
+
+    A slow call is tried once more: on a busy machine (browser tests beside these) a process
+    can wait a second for the CPU, while an input that is slow to refuse is slow every time.
+    """
+    for _ in range(2):
+        start = time.perf_counter()
+        error: Exception | None = None
+        try:
+            result = call()
+        except Exception as exc:
+            error = exc
         elapsed = time.perf_counter() - start
-        assert elapsed < SECOND, f"took {elapsed:.2f} s"
+        if elapsed < SECOND:
+            break
+    else:
+        raise AssertionError(f"took {elapsed:.2f} s, twice")
+    if error is not None:
+        raise error
+    return result
 
 
 def problems_of(text: str, *, read: Callable[..., Any] = read_entry) -> list[str]:
