@@ -19,9 +19,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 # The browser tests' Node tools (axe-core, vnu-jar, Lighthouse) as the lock file pins them.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; the system's runs it.
+# Without npm (a machine without Node), the tests that need these tools skip (and fail in CI).
 $(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
-	$(NPM) ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
-	touch $(NODE_TOOLS)
+	@if command -v $(firstword $(NPM)) >/dev/null 2>&1; then \
+	  $(NPM) ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error \
+	  && touch $(NODE_TOOLS); \
+	else \
+	  echo "npm not found: the axe, Nu HTML Checker and Lighthouse tests will be skipped"; \
+	fi
 
 serve: $(STAMP)  ## build the site and serve it with live reload (site_url path: /mkdocs-briefings/)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(ADDR)  # --dirty: rebuild only what an edit affects
