@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from jinja2.bccache import Bucket, BytecodeCache
 
 from .schema import write_atomically
+from .site import stamp
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable
@@ -220,33 +221,25 @@ class QuietDirtyWarning(logging.Filter):
         return not str(record.msg).startswith(DIRTY_WARNING)
 
 
-def template_stamps(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
-    """Every theme template's path, mtime and size: a changed override rebuilds every page."""
+def template_stamps(dirs: Iterable[str]) -> tuple[tuple[str, Stamp | None], ...]:
+    """Every theme template's path and stamp: a changed override rebuilds every page."""
     found = []
     for folder in dirs:
         for parent, _, names in os.walk(folder):
             for name in names:
                 if name.endswith((".html", ".xml")):  # assets are in `files` (file_stamps)
                     path = os.path.join(parent, name)
-                    try:
-                        info = os.stat(path)
-                    except OSError:  # an editor's lock file, or deleted meanwhile
-                        continue
-                    found.append((path, info.st_mtime_ns, info.st_size))
+                    found.append((path, stamp(path)))  # None: a lock file, or deleted meanwhile
     return tuple(sorted(found))
 
 
-def file_stamps(files: Iterable[File]) -> tuple[tuple[str, int, int], ...]:
-    """The mtime and size of every file read from disk (hand-written pages, theme assets)."""
-    found = []
-    for file in files:
-        if file.abs_src_path and not file.generated_by:
-            try:
-                info = os.stat(file.abs_src_path)
-            except OSError:
-                continue
-            found.append((file.src_uri, info.st_mtime_ns, info.st_size))
-    return tuple(found)
+def file_stamps(files: Iterable[File]) -> tuple[tuple[str, Stamp | None], ...]:
+    """The stamp of every file read from disk (hand-written pages, theme assets)."""
+    return tuple(
+        (file.src_uri, stamp(file.abs_src_path))
+        for file in files
+        if file.abs_src_path and not file.generated_by
+    )
 
 
 def _set_modified(file: File, modified: bool) -> None:

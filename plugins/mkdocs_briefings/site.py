@@ -79,7 +79,7 @@ class FileCache:
         when there are at least PARALLEL_MIN of them. Files not in ``files`` are forgotten.
         """
         known = self._seen.get(reader, {})
-        stamps = [_stamp(path) for path, _ in files]
+        stamps = [stamp(path) for path, _ in files]
         stale = [
             i
             for i, (key, stamp) in enumerate(zip(files, stamps, strict=True))
@@ -97,9 +97,10 @@ class FileCache:
         return {display: seen[0] for (_, display), seen in self._seen.get(reader, {}).items()}
 
 
-def _stamp(path: Path) -> Stamp | None:
+def stamp(path: str | Path) -> Stamp | None:
+    """A file's (mtime in ns, size), or None when it cannot be read."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None  # the reader reports what is wrong with the file
     return (info.st_mtime_ns, info.st_size)

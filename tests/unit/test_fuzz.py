@@ -2,7 +2,7 @@
 
 Whatever the text, the loader returns a briefing or located problems, never another
 exception; the page shows what the YAML says and nothing it smuggles in; the importer gives
-a draft whose YAML loads. Each case must finish within `BOUND` seconds (measured here:
+a draft whose YAML loads. Each case must finish within `timing.BOUND` seconds (measured here:
 Hypothesis' own deadline is off, as generating and shrinking times vary).
 
 About 5,200 cases, 45 s on a busy two-core machine. On CI (the CI variable set), Hypothesis
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import string
-import time
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -38,12 +37,10 @@ from mkdocs_briefings.model import Briefing, Quote
 from mkdocs_briefings.render import page_meta, render_markdown
 
 from .test_render import EXTENSIONS
+from .timing import timed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-BOUND = 1.0
-"""Seconds one case may take."""
 
 
 def fuzz(cases: int) -> settings:
@@ -54,29 +51,6 @@ def fuzz(cases: int) -> settings:
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-
-
-def timed(call: Callable[[], Any]) -> Any:
-    """``call()``, asserting that it returns or raises within `BOUND` seconds.
-
-    A slow call is tried once more: a busy machine can pause a process for a second (the
-    cases here take milliseconds), while a slow input is slow every time.
-    """
-    for _ in range(2):
-        start = time.perf_counter()
-        error: Exception | None = None
-        try:
-            result = call()
-        except Exception as exc:
-            error = exc
-        elapsed = time.perf_counter() - start
-        if elapsed < BOUND:
-            break
-    else:
-        raise AssertionError(f"took {elapsed:.2f} s, twice")
-    if error is not None:
-        raise error
-    return result
 
 
 # --- Text -----------------------------------------------------------------------------------------

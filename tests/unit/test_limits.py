@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-import time
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -19,40 +18,17 @@ from mkdocs_briefings.loader import MAX_PROBLEMS
 from mkdocs_briefings.model import MAX_FILE_BYTES
 
 from .test_loader import VALID
+from .timing import timed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-SECOND = 1.0
 TOO_DEEP = "lists or mappings are nested too deeply; a briefing needs at most four levels"
 TOO_MANY = (
     "more than 20,000 values (texts, keys, list items) by this point; a briefing has a few "
     "hundred: remove pasted or generated data"
 )
-
-
-def timed(call: Callable[[], Any]) -> Any:
-    """``call()``, asserting that it returns or raises within a second.
-
-    A slow call is tried once more: on a busy machine (browser tests beside these) a process
-    can wait a second for the CPU, while an input that is slow to refuse is slow every time.
-    """
-    for _ in range(2):
-        start = time.perf_counter()
-        error: Exception | None = None
-        try:
-            result = call()
-        except Exception as exc:
-            error = exc
-        elapsed = time.perf_counter() - start
-        if elapsed < SECOND:
-            break
-    else:
-        raise AssertionError(f"took {elapsed:.2f} s, twice")
-    if error is not None:
-        raise error
-    return result
 
 
 def problems_of(text: str, *, read: Callable[..., Any] = read_entry) -> list[str]:
