@@ -9,6 +9,11 @@ Markdown extensions and stylesheet configured by hand. With ``--blog``, side (c)
 Markdown as posts of Material's built-in blog plugin (docs/blog/posts/<slug>.md, with archive,
 category and pagination views) and the tags plugin.
 
+Side (a) runs the plugin as configured by default, with its build cache (.cache/plugin/
+briefings): after the untimed warm-up build, unchanged briefings are not parsed again, as on
+every build after the first. Side (a0) turns the cache off (``cache: false``): every build is
+a fresh clone's first build. The verdict is a/b; a0/b is reported beside it.
+
 Each build runs in a fresh ``python -m mkdocs build --strict`` subprocess; wall time is taken
 around it, peak RSS and CPU time come from ``os.wait4`` (the rusage of that one child). After
 one untimed warm-up build of each side, the sides alternate a, b, (c,) a, b, (c,) ... and the
@@ -335,15 +340,16 @@ def _mkdocs_yml(extra: dict[str, Any], nav: list[Any] | None = None) -> str:
 
 def write_projects(
     root: Path, briefings: list[tuple[str, str, Any]], digests: list[tuple[str, str, Any]]
-) -> tuple[Path, Path, Path]:
-    """Write sides (a), (b) and (b0) under root; return their mkdocs.yml paths.
+) -> dict[str, Path]:
+    """Write sides (a), (a0), (b) and (b0) under root; return their mkdocs.yml paths by side.
 
-    (b) holds, as hand-written Markdown, every page (a) generates: briefings, digests, daily
-    pages, archive and indexes. (b0) holds the briefings alone, so (b) - (b0) is what the
-    index and digest pages cost to build.
+    (a0) is (a) with the plugin's build cache off: every build reads and renders every
+    briefing, as the first build of a fresh clone does. (b) holds, as hand-written Markdown,
+    every page (a) generates: briefings, digests, daily pages, archive and indexes. (b0) holds
+    the briefings alone, so (b) - (b0) is what the index and digest pages cost to build.
     """
-    a, b, b0 = root / "a", root / "b", root / "b0"
-    for side in (a, b, b0):
+    a, a0, b, b0 = root / "a", root / "a0", root / "b", root / "b0"
+    for side in (a, a0, b, b0):
         if side.exists():
             shutil.rmtree(side)
         (side / "docs").mkdir(parents=True)
@@ -357,6 +363,11 @@ def write_projects(
         (a / "briefings" / "digests" / name).write_text(text, encoding="utf-8")
     (a / "mkdocs.yml").write_text(
         _mkdocs_yml({"plugins": ["search", "briefings"]}, INDEX_NAV), encoding="utf-8"
+    )
+    shutil.copytree(a / "briefings", a0 / "briefings")
+    (a0 / "mkdocs.yml").write_text(
+        _mkdocs_yml({"plugins": ["search", {"briefings": {"cache": False}}]}, INDEX_NAV),
+        encoding="utf-8",
     )
 
     # (b) and (b0): the same Markdown by hand, Material's default template, no briefings plugin.
@@ -395,7 +406,7 @@ def write_projects(
     (b0 / "mkdocs.yml").write_text(
         _mkdocs_yml({**common, "not_in_nav": "/briefings/\n"}), encoding="utf-8"
     )
-    return a / "mkdocs.yml", b / "mkdocs.yml", b0 / "mkdocs.yml"
+    return {side.name: side / "mkdocs.yml" for side in (a, a0, b, b0)}
 
 
 BLOG_INDEX_MD = """# Blog
@@ -687,6 +698,7 @@ def verdict(ok: bool) -> str:
 
 LABELS = {
     "a": "a (briefings plugin)",
+    "a0": "a0 (a, cache off)",
     "b": "b (hand-written .md)",
     "b0": "b0 (b, briefings only)",
     "c": "c (Material blog)",
@@ -818,8 +830,7 @@ def main(argv: list[str] | None = None) -> int:
         state = plugin_state()
         briefings = generate(args.n, args.seed)
         digests = generate_digests(briefings)
-        config_a, config_b, config_b0 = write_projects(root, briefings, digests)
-        configs = {"a": config_a, "b": config_b, "b0": config_b0}
+        configs = write_projects(root, briefings, digests)
         if args.blog:
             configs["c"] = write_blog_project(root, briefings)
         elif (root / "c").exists():  # left by an earlier --blog run in this workdir
@@ -868,6 +879,9 @@ def main(argv: list[str] | None = None) -> int:
         ok_time = print_ratios(
             med, best, "a", "b", target=args.target, repeat=args.repeat, runs=runs
         )
+        print()
+        print("the same with the build cache off (a fresh clone's first build; reported):")
+        print_ratios(med, best, "a0", "b", target=args.target, repeat=args.repeat, runs=runs)
         index_count = med["b"]["pages"] - med["b0"]["pages"]
         print(
             f"index and digest pages: {index_count:.0f} pages ({len(digests)} digests);"
@@ -932,6 +946,7 @@ def main(argv: list[str] | None = None) -> int:
                 "runs": runs,
                 "best_wall_s": best,
                 "ratio": _ratios(med, best, "a", "b", runs),
+                "ratio_cache_off": _ratios(med, best, "a0", "b", runs),
                 "ratio_a_c": _ratios(med, best, "a", "c", runs) if args.blog else None,
                 "pages_a": pages_by_dir(root / "a" / "site"),
                 "pages_c": views or None,

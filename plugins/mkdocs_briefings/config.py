@@ -42,6 +42,14 @@ class BriefingsConfig(base.Config):
     related_limit = c.Type(int, default=3)
     """How many related briefings end each briefing page."""
 
+    cache = c.Type(bool, default=True)
+    """Keep what reading made of each briefing (and its page's Markdown) in ``cache_dir``
+    between builds, keyed by the files' content: unchanged files are not parsed again."""
+
+    cache_dir = c.Type(str, default=".cache/plugin/briefings")
+    """Folder of the build cache, relative to mkdocs.yml (Material keeps its caches in
+    ``.cache/plugin/`` too); it gets a ``.gitignore`` so git leaves it alone."""
+
     search = c.Choice(("material", "pagefind"), default="material")
     """Search engine: Material's lunr index (one download of every page), or ``pagefind``: a
     chunked Pagefind index behind Material's search box, for large sites (needs

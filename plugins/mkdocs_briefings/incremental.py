@@ -80,8 +80,6 @@ class Incremental:
     """Every file the last build wrote (absolute paths)."""
     search: dict[str, list[str]] | None = None
     """Search index entries (as JSON) by page location, or None before the first build."""
-    markdown: dict[tuple[str, Stamp, str], str] = field(default_factory=dict)
-    """Briefing Markdown by (source path, its stamp, page path): rendering is skipped."""
     built: set[str] = field(default_factory=set)
     """URLs of the pages this build rendered."""
     planned: tuple[int, int] = (0, 0)
@@ -154,16 +152,6 @@ class Incremental:
         self._related, self._related_basis, self._related_index = result, basis, index
         self._related_stamps = {p: stamps[p] for p in current if p in stamps}
         return result
-
-    def cached_markdown(self, key: tuple[str, Stamp, str], render: Callable[[], str]) -> str:
-        """The Markdown of a briefing page, rendered again only when its file changed."""
-        if key not in self.markdown:
-            self.markdown[key] = render()
-        return self.markdown[key]
-
-    def forget_markdown_except(self, keys: set[tuple[str, Stamp, str]]) -> None:
-        """Drop the Markdown of files that changed or went away since."""
-        self.markdown = {k: v for k, v in self.markdown.items() if k in keys}
 
     def finish(self, config: MkDocsConfig, files: Files, extra_outputs: Iterable[str]) -> None:
         """After the build: delete what no page produces any more; merge the search index."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
@@ -46,7 +45,8 @@ from .pages import (
 from .progress import PROGRESS_MIN, Progress
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
-from .site import FileCache, briefing_stamps, load_site
+from .site import FileCache, briefing_content_keys, briefing_stamps, load_site
+from .store import Store, code_version, load_store, save_store
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
@@ -79,6 +79,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._build = Build()
         self._site_url = self._site_name = ""
         self._cache = FileCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
+        self._store: tuple[Path, Store] | None = None  # the build cache, once loaded
+        self._command = "build"
         self._rendered: tuple[Progress, int] | None = None  # and the pages to render
         self._pagefind: PagefindSearch | None = None  # with `search: pagefind`
         self._incremental: Incremental | None = None  # under `mkdocs serve --dirty`
@@ -88,14 +90,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook across `mkdocs serve` rebuilds; with --dirty,
         rebuilds render only the pages an edit affects (see incremental.py)."""
-        self._cache = FileCache()
+        self._cache, self._store, self._command = FileCache(), None, command
         self._incremental = Incremental() if command == "serve" and dirty else None
         if self._incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
 
     def on_shutdown(self) -> None:
-        """Stop filtering MkDocs' dirty-build warning."""
+        """Stop filtering MkDocs' dirty-build warning; `mkdocs serve` saves its cache now."""
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        self._save_store()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Ship the templates and stylesheet, and turn on the Markdown extensions pages use."""
@@ -121,6 +124,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = Path(config.config_file_path or config.docs_dir).parent
         layout = Layout(briefings=self.config.url_prefix.strip("/"))
         known = {f.src_uri for f in files}  # a set: 10,000 lookups by path are a tenth of a second
+        store = self._cache.store = self._open_store(root)
         site = load_site(
             Path(self.config.briefings_dir),
             root=root,
@@ -135,16 +139,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         digests = [digest for digest, _ in sources]
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         teasers = []
-        stamps = briefing_stamps(self._cache)
-        markdown_keys = set()
+        stamps, contents = briefing_stamps(self._cache), briefing_content_keys(self._cache)
+        markdowns: dict[Hashable, str] = {}
         for entry in newest_first(entries):
             uri = page_uri(entry, self.config)
-            key = (entry.path, stamps.get(entry.path, (-1, -1)), uri)
-            markdown_keys.add(key)
-            render = functools.partial(briefing_markdown, entry, uri, layout)
-            markdown = (
-                self._incremental.cached_markdown(key, render) if self._incremental else render()
-            )
+            key = (entry.path, contents.get(entry.path), uri, layout)
+            markdown = store.markdown.get(key) or briefing_markdown(entry, uri, layout)
+            markdowns[key] = markdown
             file = make_file(entry, uri, markdown, root / entry.path, config)
             files.append(file)
             build.pages[file.src_uri] = entry
@@ -173,10 +174,40 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         files.append(make_asset(config, STYLESHEET, stylesheet))
         self._build, self._files = build, files
         self._summarise(build, len(pages), site.problems, files)
+        store.keep_markdown(markdowns)
         if self._incremental:
-            self._incremental.forget_markdown_except(markdown_keys)
             self._plan(self._incremental, files, config, pages, stamps)
         return files
+
+    def _open_store(self, root: Path) -> Store:
+        """The build cache (see store.py): loaded from disk once, then kept in memory."""
+        folder = root / self.config.cache_dir
+        if self._store is not None and self._store[0] == folder:
+            return self._store[1]
+        if self.config.cache:
+            store, trouble = load_store(folder, code_version())
+            if trouble:
+                log.info("briefings: %s", trouble)
+        else:
+            store = Store("")
+        self._store = (folder, store)
+        return store
+
+    def _save_store(self) -> None:
+        """Write the build cache if this build changed it; a cache that cannot be written
+        costs time, not the build."""
+        if not (self.config.cache and self._store and self._store[1].changed):
+            return
+        folder, store = self._store
+        try:
+            save_store(folder, store)
+        except OSError as exc:
+            log.info(
+                "briefings: cannot write the build cache in %s (%s); "
+                "set 'cache: false' to stop trying",
+                folder,
+                exc.strerror or exc,
+            )
 
     def _plan(
         self,
@@ -345,6 +376,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._incremental and self._files is not None:
             outputs = [*config.theme.static_templates, "sitemap.xml.gz"]
             self._incremental.finish(config, self._files, outputs)
+        if self._command != "serve":  # `serve` saves once, when it stops
+            self._save_store()
         if self._pagefind:
             log.info("briefings: Pagefind: %s", self._pagefind.post_build(Path(config.site_dir)))
 

@@ -23,6 +23,7 @@ from .collection import (
 )
 from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
+from .store import Store, content_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -58,12 +59,17 @@ class FileCache:
     briefings again would take seconds. A file saved since (new mtime or size) is read again;
     a file that is gone is forgotten. Problems are cached like results, so an unchanged
     broken file is reported again without being parsed again.
+
+    With a `Store` (kept on disk between builds), a file whose stamp is new but whose bytes
+    the store knows is not parsed again either.
     """
 
-    _seen: dict[Callable[..., Any], dict[tuple[Path, str], tuple[Stamp, Any]]] = field(
-        default_factory=dict
+    store: Store | None = None
+    _seen: dict[Callable[..., Any], dict[tuple[Path, str], tuple[Stamp, Any, bytes | None]]] = (
+        field(default_factory=dict)
     )
-    """By reader, then by (path, display): the file's stamp and what the reader made of it."""
+    """By reader, then by (path, display): the file's stamp, what the reader made of it, and
+    the file's content key."""
 
     def read_all(
         self,
@@ -75,8 +81,9 @@ class FileCache:
     ) -> list[T | BriefingError]:
         """``reader(path, display)`` for each file: its result, or the BriefingError it raised.
 
-        Unchanged files come from the cache; the others are read, in ``workers`` processes
-        when there are at least PARALLEL_MIN of them. Files not in ``files`` are forgotten.
+        Unchanged files come from the cache (then the store); the others are read, in
+        ``workers`` processes when there are at least PARALLEL_MIN of them. Files not in
+        ``files`` are forgotten.
         """
         known = self._seen.get(reader, {})
         stamps = [stamp(path) for path, _ in files]
@@ -85,16 +92,41 @@ class FileCache:
             for i, (key, stamp) in enumerate(zip(files, stamps, strict=True))
             if stamp is None or key not in known or known[key][0] != stamp
         ]
-        fresh = _read_each([files[i] for i in stale], reader, workers=workers, progress=progress)
+        name = f"{reader.__module__}.{getattr(reader, '__qualname__', type(reader).__name__)}"
+        stored = self.store.outcomes.get(name, {}) if self.store else {}
+        keys = {i: _content_key(files[i][0]) for i in stale}
+        outcomes: dict[int, Any] = {}
+        for i in stale:
+            before = stored.get(files[i][1])
+            if before is not None and keys[i] is not None and before[0] == keys[i]:
+                outcomes[i] = before[1]
+        misses = [i for i in stale if i not in outcomes]
+        fresh = _read_each([files[i] for i in misses], reader, workers=workers, progress=progress)
+        outcomes.update(zip(misses, fresh, strict=True))
         seen = {key: known[key] for key in files if key in known}
-        for i, outcome in zip(stale, fresh, strict=True):
-            seen[files[i]] = (stamps[i] or (-1, -1), outcome)
+        for i in stale:
+            seen[files[i]] = (stamps[i] or (-1, -1), outcomes[i], keys[i])
         self._seen[reader] = seen
+        if self.store is not None:
+            self.store.keep_outcomes(
+                name, {d: (k, out) for (_, d), (_, out, k) in seen.items() if k is not None}
+            )
         return [seen[key][1] for key in files]
 
     def stamps(self, reader: Callable[..., Any]) -> dict[str, Stamp]:
         """The stamp of every file ``reader`` last read, by display path."""
         return {display: seen[0] for (_, display), seen in self._seen.get(reader, {}).items()}
+
+    def content_keys(self, reader: Callable[..., Any]) -> dict[str, bytes | None]:
+        """The content key of every file ``reader`` last read (None: unreadable), by display."""
+        return {display: seen[2] for (_, display), seen in self._seen.get(reader, {}).items()}
+
+
+def _content_key(path: Path) -> bytes | None:
+    try:
+        return content_key(path.read_bytes())
+    except OSError:
+        return None  # the reader reports what is wrong with the file
 
 
 def stamp(path: str | Path) -> Stamp | None:
@@ -213,6 +245,11 @@ def load_site(
 def briefing_stamps(cache: FileCache) -> dict[str, Stamp]:
     """The stamp of every briefing file ``cache`` holds, by display path."""
     return cache.stamps(_read_briefing_file)
+
+
+def briefing_content_keys(cache: FileCache) -> dict[str, bytes | None]:
+    """The content key of every briefing file ``cache`` holds, by display path."""
+    return cache.content_keys(_read_briefing_file)
 
 
 def _read_briefing_file(source: Path, display: str) -> Entry:

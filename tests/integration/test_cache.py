@@ -1,0 +1,134 @@
+"""The build cache through real builds: same site warm or cold, never stale, never fatal."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING
+
+from mkdocs_briefings import collection
+from mkdocs_briefings.store import STORE_FILE
+
+from ..conftest import build_site
+from .test_build import HARBOUR, PAGE, add_briefing, soup, tree_digest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+CACHE = ".cache/plugin/briefings"
+
+
+def _unparsable(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a briefing was parsed although the cache knew it")
+
+
+def _html_of(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*.html"))
+        if "search" not in p.parts
+    }
+
+
+def test_a_second_build_parses_nothing_and_builds_the_same_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    cold = _html_of(build_site(project))
+    assert (project / CACHE / STORE_FILE).is_file()
+    assert (project / CACHE / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+    for path in (project / "briefings").iterdir():  # a fresh clone: new mtimes, same bytes
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    monkeypatch.setattr(collection, "read_entry", _unparsable)
+    warm = _html_of(build_site(project))
+
+    assert warm == cold
+
+
+def test_an_edit_that_keeps_the_mtime_still_shows(project: Path) -> None:
+    path = add_briefing(project, "harbour-strike.yml")
+    build_site(project)
+    info = path.stat()
+    edited = HARBOUR.read_text(encoding="utf-8").replace(
+        "Dock workers in Port Anselm return to work on Monday.",
+        "Dock workers in Port Anselm return to work on Tuesday.",
+    )
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # and the same size: a day name
+
+    page = soup(build_site(project) / PAGE)
+
+    points = [li.get_text() for li in page.select(".admonition.key-points li")]
+    assert "Dock workers in Port Anselm return to work on Tuesday." in points
+
+
+def test_a_broken_file_is_reported_again_from_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "broken.yml", "title: [unclosed\n")
+    build_site(project, strict=False)
+    monkeypatch.setattr(collection, "read_entry", _unparsable)
+    caplog.clear()
+
+    with caplog.at_level(logging.WARNING):
+        build_site(project, strict=False)
+
+    assert any(r.getMessage().startswith("briefings/broken.yml:") for r in caplog.records)
+
+
+def test_a_corrupt_cache_is_rebuilt_with_a_note(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    build_site(project)
+    store = project / CACHE / STORE_FILE
+    store.write_bytes(store.read_bytes()[: store.stat().st_size // 2])
+
+    with caplog.at_level(logging.INFO):
+        site = build_site(project)  # strict: the note is not a warning
+
+    assert soup(site / PAGE).h1 is not None
+    notes = [r.getMessage() for r in caplog.records if "cannot be read" in r.getMessage()]
+    assert len(notes) == 1
+    assert notes[0].startswith(f"briefings: {store}")
+    assert store.stat().st_size > 0
+    build_site(project)  # and the rewritten cache loads
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    (project / ".cache").write_text("a file where the folder would go", encoding="utf-8")
+
+    with caplog.at_level(logging.INFO):
+        site = build_site(project)  # strict
+
+    assert (site / PAGE).is_file()
+    assert any("cannot write the build cache" in r.getMessage() for r in caplog.records)
+
+
+def test_cache_false_writes_no_cache(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - briefings\n", "  - briefings:\n      cache: false\n"
+        ),
+        encoding="utf-8",
+    )
+    build_site(project)
+    assert not (project / ".cache").exists()
+
+
+def test_the_build_writes_its_cache_outside_the_briefings(project: Path) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    before = tree_digest(project / "briefings")
+    build_site(project)
+    build_site(project)
+    assert tree_digest(project / "briefings") == before
+    assert (project / CACHE / STORE_FILE).is_file()

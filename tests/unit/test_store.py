@@ -1,0 +1,192 @@
+"""The build cache on disk: keyed by content, versioned, written atomically, never fatal."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import TYPE_CHECKING
+
+import pytest
+
+from mkdocs_briefings import store as store_module
+from mkdocs_briefings.collection import Entry
+from mkdocs_briefings.errors import BriefingError
+from mkdocs_briefings.site import FileCache
+from mkdocs_briefings.store import (
+    STORE_FILE,
+    Store,
+    code_version,
+    content_key,
+    load_store,
+    save_store,
+)
+
+from .test_file_cache import CountingReader, _touch_later, _write
+from .test_loader import VALID
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _reopened(folder: Path, store: Store) -> Store:
+    """``store`` as the next build (another process) finds it: saved, then loaded."""
+    save_store(folder, store)
+    loaded, trouble = load_store(folder, store.version)
+    assert trouble is None
+    return loaded
+
+
+def test_a_saved_store_loads_with_its_outcomes_and_markdown(tmp_path: Path) -> None:
+    files = [_write(tmp_path, "b.yml", VALID)]
+    store = Store("v1")
+    [entry] = FileCache(store=store).read_all(files, CountingReader())
+    store.keep_markdown({("briefings/b.yml", b"k", "briefings/b.md"): "# Page"})
+    assert store.changed
+
+    loaded = _reopened(tmp_path / "cache", store)
+
+    assert not loaded.changed
+    [(key, stored)] = next(iter(loaded.outcomes.values())).values()
+    assert key == content_key(files[0][0].read_bytes())
+    assert isinstance(stored, Entry)
+    assert stored == entry
+    assert loaded.markdown == {("briefings/b.yml", b"k", "briefings/b.md"): "# Page"}
+
+
+def test_a_file_with_a_new_mtime_but_the_same_bytes_is_not_parsed_again(tmp_path: Path) -> None:
+    """A fresh clone or a CI cache restore gives every file a new mtime: still a hit."""
+    files = [_write(tmp_path, "b.yml", VALID)]
+    first = Store("v1")
+    FileCache(store=first).read_all(files, CountingReader())
+    loaded = _reopened(tmp_path / "cache", first)
+    _touch_later(files[0][0])
+
+    reader = CountingReader()
+    [entry] = FileCache(store=loaded).read_all(files, reader)
+
+    assert reader.calls == []
+    assert isinstance(entry, Entry)
+    assert entry.briefing.title == "Harbour strike ends"
+    assert not loaded.changed  # nothing to write back
+
+
+def test_changed_bytes_behind_an_unchanged_mtime_are_parsed_again(tmp_path: Path) -> None:
+    path, display = _write(tmp_path, "b.yml", VALID)
+    first = Store("v1")
+    FileCache(store=first).read_all([(path, display)], CountingReader())
+    loaded = _reopened(tmp_path / "cache", first)
+    info = path.stat()
+    path.write_text(VALID.replace("Harbour strike", "Harbour lockout"), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # as `cp -p` or a restore would
+
+    reader = CountingReader()
+    [entry] = FileCache(store=loaded).read_all([(path, display)], reader)
+
+    assert reader.calls == [display]
+    assert isinstance(entry, Entry)
+    assert entry.briefing.title.startswith("Harbour lockout")
+    assert loaded.changed
+
+
+def test_problems_are_stored_and_deleted_files_forgotten(tmp_path: Path) -> None:
+    broken = _write(tmp_path, "broken.yml", "title: [unclosed\n")
+    good = _write(tmp_path, "good.yml", VALID)
+    first = Store("v1")
+    FileCache(store=first).read_all([broken, good], CountingReader())
+    loaded = _reopened(tmp_path / "cache", first)
+
+    reader = CountingReader()
+    [error] = FileCache(store=loaded).read_all([broken], reader)  # good.yml was deleted
+
+    assert reader.calls == []
+    assert isinstance(error, BriefingError)
+    assert str(error.problems[0]).startswith("briefings/broken.yml:")
+    assert loaded.changed
+    assert [*next(iter(loaded.outcomes.values()))] == ["briefings/broken.yml"]
+
+
+def test_a_store_from_other_code_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    files = [_write(tmp_path, "b.yml", VALID)]
+    old = Store("old version")
+    FileCache(store=old).read_all(files, CountingReader())
+    save_store(folder, old)
+
+    loaded, trouble = load_store(folder, "new version")
+
+    assert trouble is None  # an upgrade is not worth a message
+    assert loaded.outcomes == {}
+    assert loaded.version == "new version"
+    assert loaded.changed  # so the build writes the new one
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle at all", pickle.dumps({"a": "dict"}), pickle.dumps(Store("v1"))[:-5]],
+    ids=["empty", "garbage", "another object", "truncated"],
+)
+def test_an_unreadable_store_is_ignored_with_a_reason(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / STORE_FILE).write_bytes(content)
+
+    loaded, trouble = load_store(tmp_path, "v1")
+
+    assert loaded.outcomes == {}
+    assert loaded.markdown == {}
+    if content == pickle.dumps({"a": "dict"}):
+        assert trouble is None  # readable, just not ours: start afresh
+    else:
+        assert trouble is not None
+        assert STORE_FILE in trouble
+        assert "rebuilt" in trouble
+
+
+def test_no_store_yet_is_no_trouble(tmp_path: Path) -> None:
+    loaded, trouble = load_store(tmp_path / "missing", "v1")
+    assert trouble is None
+    assert loaded.outcomes == {}
+    assert not loaded.changed
+
+
+def test_saving_writes_a_gitignore_once_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    folder = tmp_path / ".cache" / "plugin" / "briefings"
+    save_store(folder, Store("v1", changed=True))
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    (folder / ".gitignore").write_text("# mine\n", encoding="utf-8")
+
+    save_store(folder, Store("v2"))
+
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "# mine\n"  # not overwritten
+    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", STORE_FILE]
+    assert load_store(folder, "v2")[0].version == "v2"
+
+
+def test_an_interrupted_save_keeps_the_old_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_store(tmp_path, Store("v1", markdown={"k": "old"}))
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module.pickle, "dump", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_store(tmp_path, Store("v1", markdown={"k": "new"}, changed=True))
+
+    monkeypatch.undo()
+    assert load_store(tmp_path, "v1")[0].markdown == {"k": "old"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", STORE_FILE]
+
+
+def test_markdown_for_the_same_pages_leaves_the_store_unchanged() -> None:
+    store = Store("v1", markdown={"a": "x"})
+    store.keep_markdown({"a": "x"})
+    assert not store.changed
+    store.keep_markdown({"b": "y"})
+    assert store.changed
+
+
+def test_the_code_version_names_the_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = code_version()
+    assert code_version() == before  # stable between builds
+    monkeypatch.setattr(store_module, "FORMAT", store_module.FORMAT + 1)
+    assert code_version() != before
