@@ -87,6 +87,7 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
         layout=Layout(),
         exists=lambda src: (docs / src).is_file(),
         workers=default_workers(),
+        checks_only=True,
     )
     wanted = {p.resolve() for p in paths}
     problems = [p for p in site.problems if not wanted or _covers(wanted, Path(p.path).resolve())]

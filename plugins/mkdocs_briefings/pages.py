@@ -19,7 +19,7 @@ from .feeds import FeedInfo, briefing_item, digest_item, render_atom, render_jso
 from .render import format_date, page_meta, render_body
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Hashable, Iterable
 
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -165,6 +165,8 @@ class Build:
     digests: list[Digest] = field(default_factory=list)
     related: Related | None = None
     pages: dict[str, Entry] = field(default_factory=dict)
+    markdown_keys: dict[str, Hashable] = field(default_factory=dict)
+    """The build cache's key of each briefing page's Markdown, by src path."""
     index_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The metadata of each generated index page, by src path."""
     latest: list[Teaser] = field(default_factory=list)

@@ -146,6 +146,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             key = (entry.path, contents.get(entry.path), uri, layout)
             markdown = store.markdown.get(key) or briefing_markdown(entry, uri, layout)
             markdowns[key] = markdown
+            build.markdown_keys[uri] = key
             file = make_file(entry, uri, markdown, root / entry.path, config)
             files.append(file)
             build.pages[file.src_uri] = entry
@@ -281,9 +282,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         else:
             return markdown
         # MkDocs copied the generated Markdown into page.markdown (it looks for metadata):
-        # let the file hold that same text, so the build keeps one copy, not two (about
-        # 200 MB at 10,000 briefings).
+        # let the file and the build cache hold that same text, so the build keeps one copy,
+        # not two (about 200 MB at 10,000 briefings).
         page.file.content_string = markdown
+        if (key := self._build.markdown_keys.get(page.file.src_uri)) is not None and self._store:
+            self._store[1].markdown[key] = markdown  # equal text: the cache is unchanged
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,6 +23,7 @@ from .collection import (
 )
 from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
+from .model import Briefing
 from .store import Store, content_key
 
 if TYPE_CHECKING:
@@ -199,6 +200,7 @@ def load_site(
     cache: FileCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int = 1,
+    checks_only: bool = False,
 ) -> Site:
     """Read every briefing and digest and check them, alone and against each other.
 
@@ -211,6 +213,9 @@ def load_site(
         cache: Results of earlier reads to reuse for unchanged files (`mkdocs serve`).
         progress: Called with (files read, files to read) as briefing files are read.
         workers: Processes to read briefings in, when many files need reading.
+        checks_only: Keep in each entry only what the site-wide checks look at (title, slug,
+            image): the `check` command's worker processes then send back a few fields per
+            briefing instead of the whole of it, which the parent would have to unpickle.
 
     Returns:
         The site; a file with problems is left out and its problems listed.
@@ -219,7 +224,8 @@ def load_site(
     cache = cache or FileCache()
     entries: dict[str, Entry] = {}
     files = [(p, _display(p, root)) for p in find_briefings(briefings_dir, exclude=digests_dir)]
-    outcomes = cache.read_all(files, _read_briefing_file, workers=workers, progress=progress)
+    reader = _check_briefing_file if checks_only else _read_briefing_file
+    outcomes = cache.read_all(files, reader, workers=workers, progress=progress)
     for (_, display), outcome in zip(files, outcomes, strict=True):
         if isinstance(outcome, BriefingError):
             site.problems += outcome.problems
@@ -254,6 +260,15 @@ def briefing_content_keys(cache: FileCache) -> dict[str, bytes | None]:
 
 def _read_briefing_file(source: Path, display: str) -> Entry:
     return read_entry_file(source, display=display)
+
+
+def _check_briefing_file(source: Path, display: str) -> Entry:
+    entry = read_entry_file(source, display=display)
+    b = entry.briefing
+    # Unvalidated and incomplete on purpose: only `check`'s site-wide rules read it.
+    kept: dict[str, Any] = {"title": b.title, "slug": b.slug, "image": b.image}
+    light = Briefing.model_construct(**kept)
+    return replace(entry, briefing=light)
 
 
 def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:

@@ -160,6 +160,15 @@ def workflow_problems(wf: dict[Any, Any]) -> list[str]:
         problems.append("jobs.build: must build with .venv/bin/mkdocs build --strict")
     if not -1 < tests < mkdocs < uploaded:
         problems.append("jobs.build: want tests, then the build, then the upload")
+    cached = step_index(
+        build,
+        lambda s: (
+            str(s.get("uses", "")) == "actions/cache@v4"
+            and s.get("with", {}).get("path") == ".cache"
+        ),
+    )
+    if not -1 < cached < mkdocs:
+        problems.append("jobs.build: restore the build cache (.cache) before the build")
 
     needs = deploy.get("needs")
     if (needs if isinstance(needs, list) else [needs]) != ["build"]:
@@ -214,6 +223,11 @@ def _no_tests(wf: dict[str, Any]) -> None:
     steps[:] = [s for s in steps if "make test-fast" not in str(s.get("run", ""))]
 
 
+def _no_cache(wf: dict[str, Any]) -> None:
+    steps = wf["jobs"]["build"]["steps"]
+    steps[:] = [s for s in steps if not str(s.get("uses", "")).startswith("actions/cache@")]
+
+
 def _other_environment(wf: dict[str, Any]) -> None:
     wf["jobs"]["deploy"]["environment"]["name"] = "production"
 
@@ -236,6 +250,7 @@ def _old_upload(wf: dict[str, Any]) -> None:
         (_cancel_deploys, "concurrency: want group 'pages', cancel-in-progress false"),
         (_lax_build, "jobs.build: must build with .venv/bin/mkdocs build --strict"),
         (_no_tests, "jobs.build: must run the fast tests (make test-fast)"),
+        (_no_cache, "jobs.build: restore the build cache (.cache) before the build"),
         (
             _other_environment,
             "jobs.deploy.environment: want github-pages with the deployment's URL",

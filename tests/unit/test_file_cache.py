@@ -141,3 +141,49 @@ def test_cached_problems_keep_no_parser_frames(tmp_path: Path) -> None:
     [outcome] = FileCache().read_all(files, CountingReader())
     assert isinstance(outcome, BriefingError)
     assert outcome.__traceback__ is None  # a cached error must not pin the frames that raised it
+
+
+def test_checks_only_in_worker_processes_finds_what_a_full_read_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefings check` reads light entries in worker processes: same problems as a build."""
+    monkeypatch.setattr(site_module, "PARALLEL_MIN", 2)
+    folder = tmp_path / "briefings"
+    (folder / "digests").mkdir(parents=True)
+    image = "image: {src: assets/missing.jpg, alt: A quay, credit: Ledger photo}\n"
+    texts = {
+        "a.yml": VALID,
+        "b.yml": VALID,  # the same address as a.yml
+        "c.yml": VALID.replace("Harbour strike ends", "Ferry returns") + image,
+        "d.yml": "title: [unclosed\n",
+        "e.yml": VALID.replace("Harbour strike ends", "About"),  # a hand-written page
+        "f.yml": VALID.replace("Harbour strike ends", "Quay reopens"),
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "digests" / "2025-11-04.yml").write_text(
+        "title: D\ndate: 2025-11-04\nbriefings: [quay-reopens, nope]\n", encoding="utf-8"
+    )
+
+    def load(**options: object) -> site_module.Site:
+        return load_site(
+            folder,
+            root=tmp_path,
+            digests_dir=folder / "digests",
+            layout=Layout(),
+            exists=lambda src: src == "briefings/about.md",
+            **options,  # type: ignore[arg-type]
+        )
+
+    full, light = load(), load(workers=2, checks_only=True)
+
+    assert [str(p) for p in light.problems] == [str(p) for p in full.problems]
+    assert {p.path.rsplit("/", 1)[-1] for p in full.problems} == {
+        "b.yml",
+        "c.yml",
+        "d.yml",
+        "e.yml",
+        "2025-11-04.yml",
+    }
+    assert [e.path for e in light.entries] == [e.path for e in full.entries]
+    assert [e.slug for e in light.entries] == ["harbour-strike-ends", "quay-reopens"]
