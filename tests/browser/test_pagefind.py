@@ -140,3 +140,17 @@ def test_no_match_says_so(page: Page, pagefind_url: str) -> None:
     page.wait_for_function(f"document.querySelector('{RESULTS}').dataset.briefingsQuery")
     assert page.locator(".md-search-result__meta").inner_text() == "No matching documents"
     assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_typing_preloads_the_index_chunk_before_the_search_runs(
+    page: Page, pagefind_url: str
+) -> None:
+    """While the reader types (input events, no keyup yet), Pagefind's preload fetches the
+    index chunk the words so far need, so the search on keyup finds it loaded."""
+    page.goto(pagefind_url)
+    page.locator("body").press("/")
+    page.wait_for_function(f"document.activeElement === document.querySelector('{SEARCH_INPUT}')")
+    with page.expect_request(re.compile(r"/pagefind/index/[^/]+\.pf_index$")) as chunk:
+        page.locator(SEARCH_INPUT).fill("Kushne")  # fill: an input event, no keyup
+    assert chunk.value.url.startswith(pagefind_url)
+    assert page.locator(".md-search-result__item").count() == 0  # nothing searched yet

@@ -211,6 +211,14 @@ function start() {
   document.addEventListener("keyup", (event) => {
     if (event.target === queryInput()) search(event.target.value);
   });
+  // While the reader types, fetch the index chunks the words so far need (Pagefind's
+  // preload): by the keyup that searches, they are usually loaded. Typing "harbo" loads the
+  // chunk that "harbour" is in.
+  document.addEventListener("input", (event) => {
+    if (event.target !== queryInput()) return;
+    const words = event.target.value.trim();
+    if (words) loadPagefind().then((module) => module.preload(words));
+  });
   document.addEventListener("focusin", (event) => {
     if (event.target !== queryInput()) return;
     setToggle(true);
