@@ -10,7 +10,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .collection import (
     Entry,
@@ -23,7 +23,6 @@ from .collection import (
 )
 from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
-from .model import Briefing
 from .store import Store, content_key
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
     from .catalog import Layout
     from .loader import Position
-    from .model import Digest
+    from .model import Briefing, Digest, Image
 
 T = TypeVar("T")
 
@@ -265,10 +264,19 @@ def _read_briefing_file(source: Path, display: str) -> Entry:
 def _check_briefing_file(source: Path, display: str) -> Entry:
     entry = read_entry_file(source, display=display)
     b = entry.briefing
-    # Unvalidated and incomplete on purpose: only `check`'s site-wide rules read it.
-    kept: dict[str, Any] = {"title": b.title, "slug": b.slug, "image": b.image}
-    light = Briefing.model_construct(**kept)
+    # Not a Briefing (pydantic's model_construct costs more than the pickling it saves): only
+    # `check`'s site-wide rules read it, and they read these three fields.
+    light = cast("Briefing", _Checked(b.title, b.slug, b.image))
     return replace(entry, briefing=light)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What site-wide checks read of a briefing (see `load_site`'s ``checks_only``)."""
+
+    title: str
+    slug: str | None
+    image: Image | None
 
 
 def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:
