@@ -14,6 +14,8 @@ never stops a build.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Iterator
 
 FORMAT = 1
 """Bump when the stored layout changes."""
@@ -89,7 +91,7 @@ def load_store(folder: Path, version: str) -> tuple[Store, str | None]:
     """
     path = folder / STORE_FILE
     try:
-        with open(path, "rb") as file:
+        with open(path, "rb") as file, _collector_paused():
             store = pickle.load(file)  # noqa: S301  # our own cache, see the module docstring
     except FileNotFoundError:
         return Store(version), None
@@ -99,6 +101,23 @@ def load_store(folder: Path, version: str) -> tuple[Store, str | None]:
         return Store(version, changed=True), None  # another version of the code: start afresh
     store.changed = False
     return store, None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large pickle loads.
+
+    Why: unpickling 10,000 briefings creates a few hundred thousand objects, and the collector
+    walks the growing heap again and again meanwhile (it cannot find garbage in a pickle being
+    loaded): 1.0-1.3 s with it, 0.4 s without.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def save_store(folder: Path, store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from typing import TYPE_CHECKING
@@ -190,3 +191,16 @@ def test_the_code_version_names_the_format(monkeypatch: pytest.MonkeyPatch) -> N
     assert code_version() == before  # stable between builds
     monkeypatch.setattr(store_module, "FORMAT", store_module.FORMAT + 1)
     assert code_version() != before
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
+    save_store(tmp_path, Store("v1", markdown={"k": "text"}))
+    assert gc.isenabled()
+    load_store(tmp_path, "v1")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_store(tmp_path, "v1")
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
