@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
@@ -17,9 +15,11 @@ from .catalog import Layout, Related, by_story, outlet_key, relative, story_neig
 from .collection import make_slug, newest_first
 from .feeds import FeedInfo, briefing_item, digest_item, render_atom, render_json_feed, render_rss
 from .render import format_date, page_meta, render_body
+from .site import relative_paths
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
+    from pathlib import Path
 
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -43,8 +43,8 @@ def briefing_markdown(entry: Entry, uri: str, layout: Layout) -> str:
     return render_body(entry.briefing, page_dir=posixpath.dirname(uri), source_listings=listings)
 
 
-def make_file(entry: Entry, uri: str, markdown: str, source: Path, config: MkDocsConfig) -> File:
-    """A page generated in memory from ``entry``, kept out of the navigation.
+def make_file(uri: str, markdown: str, edit_uri: str, config: MkDocsConfig) -> File:
+    """A briefing's page generated in memory, kept out of the navigation.
 
     Why NOT_IN_NAV: with Material, a nav that lists every page repeats the whole list in every
     page, which makes site size and build time grow with the square of the number of briefings.
@@ -52,9 +52,9 @@ def make_file(entry: Entry, uri: str, markdown: str, source: Path, config: MkDoc
     directly, which saves a YAML dump and parse per page.
     """
     file = File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-    # "Edit this page" opens the YAML: edit_uri is relative to docs/, and the URL join
-    # resolves the '..'.
-    file.edit_uri = edit_path(source, config)
+    # "Edit this page" opens the YAML: edit_uri (see `edit_paths`) is relative to docs/, and
+    # the URL join resolves the '..'.
+    file.edit_uri = edit_uri
     return file
 
 
@@ -67,8 +67,13 @@ def make_meta(entry: Entry, opts: BriefingsConfig) -> dict[str, Any]:
 
 def edit_path(source: Path, config: MkDocsConfig) -> str:
     """The edit_uri of a page made from ``source``: relative to docs/ (URL joins resolve '..')."""
+    return edit_paths([source], config)[0]
+
+
+def edit_paths(sources: Iterable[Path | str], config: MkDocsConfig) -> list[str]:
+    """`edit_path` of each of ``sources`` (one relative-path computation per folder)."""
     # Percent-encoded: a file name is not markup, and Material prints edit_url as it is.
-    return quote(Path(os.path.relpath(source, config.docs_dir)).as_posix(), safe="/.-_~")
+    return [quote(p, safe="/.-_~") for p in relative_paths(sources, config.docs_dir)]
 
 
 def make_index_file(config: MkDocsConfig, uri: str, markdown: str, *, in_nav: bool) -> File:

@@ -31,6 +31,7 @@ from .pages import (
     Build,
     briefing_markdown,
     edit_path,
+    edit_paths,
     make_asset,
     make_digest_teaser,
     make_feeds,
@@ -141,13 +142,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         teasers = []
         stamps, contents = briefing_stamps(self._cache), briefing_content_keys(self._cache)
         markdowns: dict[Hashable, str] = {}
-        for entry in newest_first(entries):
+        ordered = newest_first(entries)
+        edit_uris = edit_paths((os.path.join(root, e.path) for e in ordered), config)
+        for entry, edit_uri in zip(ordered, edit_uris, strict=True):
             uri = page_uri(entry, self.config)
             key = (entry.path, contents.get(entry.path), uri, layout)
             markdown = store.markdown.get(key) or briefing_markdown(entry, uri, layout)
             markdowns[key] = markdown
             build.markdown_keys[uri] = key
-            file = make_file(entry, uri, markdown, root / entry.path, config)
+            file = make_file(uri, markdown, edit_uri, config)
             files.append(file)
             build.pages[file.src_uri] = entry
             build.urls[file.src_uri] = file.url

@@ -26,7 +26,7 @@ from .errors import BriefingError, Problem
 from .store import Store, content_key
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from datetime import date
 
     from .catalog import Layout
@@ -222,7 +222,8 @@ def load_site(
     site = Site()
     cache = cache or FileCache()
     entries: dict[str, Entry] = {}
-    files = [(p, _display(p, root)) for p in find_briefings(briefings_dir, exclude=digests_dir)]
+    found = find_briefings(briefings_dir, exclude=digests_dir)
+    files = list(zip(found, relative_paths(found, root), strict=True))
     reader = _check_briefing_file if checks_only else _read_briefing_file
     outcomes = cache.read_all(files, reader, workers=workers, progress=progress)
     for (_, display), outcome in zip(files, outcomes, strict=True):
@@ -287,7 +288,8 @@ def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str
 def _load_digests(site: Site, folder: Path, root: Path, cache: FileCache) -> None:
     known = {e.slug for e in site.entries}
     digests: dict[date, tuple[Digest, Path]] = {}
-    files = [(p, _display(p, root)) for p in (find_briefings(folder) if folder.is_dir() else [])]
+    found = find_briefings(folder) if folder.is_dir() else []
+    files = list(zip(found, relative_paths(found, root), strict=True))
     for (source, display), outcome in zip(
         files, cache.read_all(files, _read_digest_file), strict=True
     ):
@@ -308,5 +310,18 @@ def _load_digests(site: Site, folder: Path, root: Path, cache: FileCache) -> Non
     site.digests = [digests[day] for day in sorted(digests, reverse=True)]
 
 
-def _display(path: Path, root: Path) -> str:
-    return Path(os.path.relpath(path, root)).as_posix()
+def relative_paths(paths: Iterable[Path | str], root: Path | str) -> list[str]:
+    """Each path relative to ``root``, with forward slashes ('briefings/x.yml').
+
+    Why per folder: os.path.relpath makes both paths absolute on every call; 10,000 files in
+    a few folders need a few calls, not 10,000 (a tenth of a second on every rebuild).
+    """
+    folders: dict[str, str] = {}
+    out = []
+    for path in paths:
+        folder, name = os.path.split(path)
+        if folder not in folders:
+            folders[folder] = Path(os.path.relpath(folder or ".", root)).as_posix()
+        prefix = folders[folder]
+        out.append(name if prefix == "." else f"{prefix}/{name}")
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs_briefings import site as site_module
@@ -14,8 +15,6 @@ from mkdocs_briefings.site import FileCache, load_site
 from .test_loader import VALID
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     import pytest
 
 
@@ -187,3 +186,18 @@ def test_checks_only_in_worker_processes_finds_what_a_full_read_finds(
     }
     assert [e.path for e in light.entries] == [e.path for e in full.entries]
     assert [e.slug for e in light.entries] == ["harbour-strike-ends", "quay-reopens"]
+
+
+def test_relative_paths_match_relpath_with_one_call_per_folder(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    paths = [
+        root / "briefings" / "a.yml",
+        root / "briefings" / "2025" / "b.yml",
+        root / "briefings" / "a b#c.yml",
+        root / "top.yml",
+        tmp_path / "elsewhere" / "c.yml",  # outside the root
+    ]
+    expected = [Path(os.path.relpath(p, root)).as_posix() for p in paths]
+    assert site_module.relative_paths(paths, root) == expected
+    assert expected[-1] == "../elsewhere/c.yml"
+    assert site_module.relative_paths([str(p) for p in paths], str(root)) == expected
