@@ -48,6 +48,7 @@ from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
 from .site import FileCache, briefing_content_keys, briefing_stamps, load_site
 from .store import Store, code_version, load_store, save_store
+from .watch import watch_with_events
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
+    from watchdog.observers.api import BaseObserver
 
     from .errors import Problem
 
@@ -87,6 +89,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._incremental: Incremental | None = None  # under `mkdocs serve --dirty`
         self._files: Files | None = None
         self._quiet = QuietDirtyWarning()
+        self._observer: BaseObserver | None = None  # watching briefings/ under `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook across `mkdocs serve` rebuilds; with --dirty,
@@ -99,6 +102,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         """Stop filtering MkDocs' dirty-build warning; `mkdocs serve` saves its cache now."""
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        self._stop_watching()
         self._save_store()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -403,10 +407,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        """Rebuild and reload the browser when a briefing or digest changes."""
+        """Rebuild and reload the browser when a briefing or digest changes: watched by the
+        system's file events where it can (see watch.py), else polled by MkDocs."""
         if self.config.enabled:
-            server.watch(self.config.briefings_dir)
+            self._stop_watching()
+            folder = self.config.briefings_dir
+            self._observer = watch_with_events(server, folder)
+            if self._observer is None:
+                server.watch(folder)
+            else:
+                inside = Path(folder).is_relative_to(Path.cwd())
+                shown = os.path.relpath(folder) if inside else folder
+                log.info("briefings: watching '%s' for changes (file events)", shown)
         return server
+
+    def _stop_watching(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None
 
 
 def _check_options(opts: BriefingsConfig) -> None:

@@ -84,9 +84,11 @@ def served(project: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str,
 
 
 def test_saving_a_briefing_rebuilds_and_live_reload_is_on(served: tuple[str, Path, Path]) -> None:
-    base, yml, _ = served
+    base, yml, log = served
     _status, html = fetch(base + PAGE)
     assert "livereload" in html  # the reload script MkDocs injects when live reload is on
+    # briefings/ is watched by the system's file events (see watch.py), not polled by MkDocs
+    assert "briefings: watching 'briefings' for changes (file events)" in log.read_text("utf-8")
     yml.write_text(HARBOUR.replace("nine-day strike", "ten-day strike"), encoding="utf-8")
     wait_for(lambda: "ten-day strike" in fetch(base + PAGE)[1], "the edited text to be served")
 
