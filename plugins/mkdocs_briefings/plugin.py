@@ -110,6 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._build = Build()
         self._site_url, self._site_name = config.site_url or "", config.site_name
         _check_options(self.config)
+        _check_cache_dir(config, self.config)
         self._pagefind = _start_pagefind(config, self.config)
         # Templates even when disabled: hand-written pages may name briefings-home.html.
         config.theme.dirs.append(TEMPLATES_DIR)  # after docs/overrides/, which wins
@@ -436,6 +437,21 @@ def _check_options(opts: BriefingsConfig) -> None:
     for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
         if opts[name] < 0:
             raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
+
+
+def _check_cache_dir(config: MkDocsConfig, opts: BriefingsConfig) -> None:
+    """The build cache must stay out of docs/ (it would be published) and briefings/ (the
+    build never writes there, and serve would rebuild on every save of the cache)."""
+    if not opts.cache:
+        return
+    root = Path(config.config_file_path or config.docs_dir).parent
+    cache = (root / opts.cache_dir).resolve()
+    for name, folder in (("docs_dir", config.docs_dir), ("briefings_dir", opts.briefings_dir)):
+        if cache.is_relative_to(Path(folder).resolve()):
+            raise PluginError(
+                f"briefings: 'cache_dir' ({opts.cache_dir}) is inside {name} ({folder}); "
+                "keep it outside, e.g. the default .cache/plugin/briefings"
+            )
 
 
 def _start_pagefind(config: MkDocsConfig, opts: BriefingsConfig) -> PagefindSearch | None:

@@ -6,6 +6,9 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
+import pytest
+from mkdocs.exceptions import Abort
+
 from mkdocs_briefings import collection
 from mkdocs_briefings.store import STORE_FILE
 
@@ -14,8 +17,6 @@ from .test_build import HARBOUR, PAGE, add_briefing, soup, tree_digest
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 CACHE = ".cache/plugin/briefings"
 
@@ -132,3 +133,25 @@ def test_the_build_writes_its_cache_outside_the_briefings(project: Path) -> None
     build_site(project)
     assert tree_digest(project / "briefings") == before
     assert (project / CACHE / STORE_FILE).is_file()
+
+
+def test_a_cache_inside_docs_or_briefings_is_refused(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for inside, option in (("docs/.cache", "docs_dir"), ("briefings/cache", "briefings_dir")):
+        config.write_text(
+            text.replace("  - briefings\n", f"  - briefings:\n      cache_dir: {inside}\n"),
+            encoding="utf-8",
+        )
+        caplog.clear()
+        with pytest.raises(Abort):
+            build_site(project)
+        assert any(
+            f"briefings: 'cache_dir' ({inside}) is inside {option}" in r.getMessage()
+            for r in caplog.records
+        )
+    assert not (project / "docs" / ".cache").exists()
+    assert not (project / "briefings" / "cache").exists()
