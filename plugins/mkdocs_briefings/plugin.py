@@ -152,9 +152,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for entry, edit_uri in zip(ordered, edit_uris, strict=True):
             uri = page_uri(entry, self.config)
             key = (entry.path, contents.get(entry.path), uri, layout)
-            markdown = store.markdown.get(key) or briefing_markdown(entry, uri, layout)
-            markdowns[key] = markdown
-            build.markdown_keys[uri] = key
+            # No content key (the file changed while it was read): render, and keep nothing.
+            cached = store.markdown.get(key) if key[1] is not None else None
+            markdown = cached or briefing_markdown(entry, uri, layout)
+            if key[1] is not None:
+                markdowns[key] = markdown
+                build.markdown_keys[uri] = key
             file = make_file(uri, markdown, edit_uri, config)
             files.append(file)
             build.pages[file.src_uri] = entry
@@ -293,8 +296,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # let the file and the build cache hold that same text, so the build keeps one copy,
         # not two (about 200 MB at 10,000 briefings).
         page.file.content_string = markdown
-        if (key := self._build.markdown_keys.get(page.file.src_uri)) is not None and self._store:
-            self._store[1].markdown[key] = markdown  # equal text: the cache is unchanged
+        key = self._build.markdown_keys.get(page.file.src_uri)
+        if key is not None and self._store and self._store[1].markdown.get(key) == markdown:
+            # The same text (no plugin before this one changed it): keep this copy only.
+            self._store[1].markdown[key] = markdown
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

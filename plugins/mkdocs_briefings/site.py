@@ -94,7 +94,8 @@ class FileCache:
         ]
         name = f"{reader.__module__}.{getattr(reader, '__qualname__', type(reader).__name__)}"
         stored = self.store.outcomes.get(name, {}) if self.store else {}
-        keys = {i: _content_key(files[i][0]) for i in stale}
+        # Content keys only where a store will keep them (not for `briefings check`).
+        keys = {i: _content_key(files[i][0]) if self.store else None for i in stale}
         outcomes: dict[int, Any] = {}
         for i in stale:
             before = stored.get(files[i][1])
@@ -103,6 +104,9 @@ class FileCache:
         misses = [i for i in stale if i not in outcomes]
         fresh = _read_each([files[i] for i in misses], reader, workers=workers, progress=progress)
         outcomes.update(zip(misses, fresh, strict=True))
+        for i in misses:  # saved while being read: the key may not match what was parsed
+            if keys[i] is not None and stamp(files[i][0]) != stamps[i]:
+                keys[i] = None  # not stored; the new stamp makes the next build read it again
         seen = {key: known[key] for key in files if key in known}
         for i in stale:
             seen[files[i]] = (stamps[i] or (-1, -1), outcomes[i], keys[i])

@@ -19,6 +19,7 @@ import gc
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -26,13 +27,22 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
 
 FORMAT = 1
 """Bump when the stored layout changes."""
 STORE_FILE = "store.pickle"
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "text-unidecode")
+_LIBRARIES = (
+    "mkdocs-briefings",
+    "pydantic",
+    "pydantic-core",
+    "PyYAML",
+    "python-slugify",
+    "text-unidecode",
+)
 
 
 def content_key(data: bytes) -> bytes:
@@ -67,7 +77,9 @@ class Store:
 
 def code_version() -> str:
     """What stored results depend on: this package's code, Python and the parsing libraries."""
-    digest = hashlib.blake2b(f"{FORMAT}\n{sys.version}".encode())
+    # libyaml or not: the two parsers word syntax errors differently.
+    parser = f"libyaml={getattr(yaml, '__with_libyaml__', False)}"
+    digest = hashlib.blake2b(f"{FORMAT}\n{sys.version}\n{parser}".encode())
     for name in _LIBRARIES:
         digest.update(f"\n{name}={_version(name)}".encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
@@ -90,6 +102,8 @@ def load_store(folder: Path, version: str) -> tuple[Store, str | None]:
         was none yet).
     """
     path = folder / STORE_FILE
+    if trouble := _untrusted(path):
+        return Store(version, changed=True), trouble
     try:
         with open(path, "rb") as file, _collector_paused():
             store = pickle.load(file)  # noqa: S301  # our own cache, see the module docstring
@@ -101,6 +115,20 @@ def load_store(folder: Path, version: str) -> tuple[Store, str | None]:
         return Store(version, changed=True), None  # another version of the code: start afresh
     store.changed = False
     return store, None
+
+
+def _untrusted(path: Path) -> str | None:
+    """Why ``path`` is not loaded (a pickle runs code): owned by another user, or writable by
+    others. None when it may be loaded, or does not exist."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # missing: nothing to load; unreadable: open() says so
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return f"{path} belongs to another user; not loaded (delete it to rebuild the cache)"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{path} is writable by others; not loaded (delete it to rebuild the cache)"
+    return None
 
 
 @contextlib.contextmanager

@@ -155,3 +155,26 @@ def test_a_cache_inside_docs_or_briefings_is_refused(
         )
     assert not (project / "docs" / ".cache").exists()
     assert not (project / "briefings" / "cache").exists()
+
+
+HOOK = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before the briefings plugin's own on_page_markdown
+def on_page_markdown(markdown, **kwargs):
+    return markdown + "\\n\\nHOOKMARK\\n"
+"""
+
+
+def test_markdown_changed_by_an_earlier_plugin_is_not_cached(project: Path) -> None:
+    """The cache keeps the Markdown the plugin wrote, not what another plugin made of it:
+    otherwise a warm build would apply that plugin's change twice."""
+    add_briefing(project, "harbour-strike.yml")
+    (project / "hooks.py").write_text(HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
+
+    for _ in range(3):  # cold, then warm twice
+        html = (build_site(project) / PAGE).read_text(encoding="utf-8")
+        assert html.count("HOOKMARK") == 1

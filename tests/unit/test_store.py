@@ -204,3 +204,38 @@ def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()  # not switched on behind the caller's back
     finally:
         gc.enable()
+
+
+def test_a_file_saved_while_it_is_read_is_not_stored(tmp_path: Path) -> None:
+    """The content key comes from one read and the parse from another: a save between them
+    must not pair the old key with the new result (a revert would then get the new one)."""
+    path, display = _write(tmp_path, "b.yml", VALID)
+
+    class SavedMeanwhile(CountingReader):
+        def __call__(self, path: Path, display: str) -> Entry:
+            info = path.stat()
+            path.write_text(VALID.replace("Harbour strike", "Harbour lockout"), "utf-8")
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+            return super().__call__(path, display)
+
+    store = Store("v1")
+    cache = FileCache(store=store)
+    [entry] = cache.read_all([(path, display)], SavedMeanwhile())
+
+    assert isinstance(entry, Entry)
+    assert entry.briefing.title.startswith("Harbour lockout")  # what was parsed
+    assert next(iter(store.outcomes.values())) == {}  # but not stored under the old bytes' key
+    reader = CountingReader()
+    cache.read_all([(path, display)], reader)
+    assert reader.calls == [display]  # read again: the stamp moved
+
+
+def test_a_store_writable_by_others_is_not_loaded(tmp_path: Path) -> None:
+    save_store(tmp_path, Store("v1", markdown={"k": "text"}))
+    (tmp_path / STORE_FILE).chmod(0o666)
+
+    loaded, trouble = load_store(tmp_path, "v1")
+
+    assert loaded.markdown == {}
+    assert trouble is not None
+    assert "writable by others; not loaded" in trouble

@@ -217,7 +217,10 @@ function start() {
   document.addEventListener("input", (event) => {
     if (event.target !== queryInput()) return;
     const words = event.target.value.trim();
-    if (words) loadPagefind().then((module) => module.preload(words));
+    if (words)
+      loadPagefind()
+        .then((module) => module.preload(words))
+        .catch(() => {}); // the search itself reports a Pagefind that cannot load
   });
   document.addEventListener("focusin", (event) => {
     if (event.target !== queryInput()) return;
