@@ -82,7 +82,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._build = Build()
         self._site_url = self._site_name = ""
         self._cache = FileCache()  # kept across `mkdocs serve` rebuilds (see on_startup)
-        self._store: tuple[Path, Store] | None = None  # the build cache, once loaded
+        self._store_dir: Path | None = None  # where self._cache.store (the build cache) lives
         self._command = "build"
         self._rendered: tuple[Progress, int] | None = None  # and the pages to render
         self._pagefind: PagefindSearch | None = None  # with `search: pagefind`
@@ -94,7 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook across `mkdocs serve` rebuilds; with --dirty,
         rebuilds render only the pages an edit affects (see incremental.py)."""
-        self._cache, self._store, self._command = FileCache(), None, command
+        self._cache, self._command = FileCache(), command
         self._incremental = Incremental() if command == "serve" and dirty else None
         if self._incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
@@ -130,7 +130,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = Path(config.config_file_path or config.docs_dir).parent
         layout = Layout(briefings=self.config.url_prefix.strip("/"))
         known = {f.src_uri for f in files}  # a set: 10,000 lookups by path are a tenth of a second
-        store = self._cache.store = self._open_store(root)
+        store = self._open_store(root)
         site = load_site(
             Path(self.config.briefings_dir),
             root=root,
@@ -151,11 +151,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         edit_uris = edit_paths((os.path.join(root, e.path) for e in ordered), config)
         for entry, edit_uri in zip(ordered, edit_uris, strict=True):
             uri = page_uri(entry, self.config)
-            key = (entry.path, contents.get(entry.path), uri, layout)
-            # No content key (the file changed while it was read): render, and keep nothing.
-            cached = store.markdown.get(key) if key[1] is not None else None
+            content = contents.get(entry.path)  # None: the file changed while it was read
+            key = (entry.path, content, uri, layout)
+            cached = store.markdown.get(key) if content else None
             markdown = cached or briefing_markdown(entry, uri, layout)
-            if key[1] is not None:
+            if content:
                 markdowns[key] = markdown
                 build.markdown_keys[uri] = key
             file = make_file(uri, markdown, edit_uri, config)
@@ -192,25 +192,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def _open_store(self, root: Path) -> Store:
-        """The build cache (see store.py): loaded from disk once, then kept in memory."""
+        """The build cache (see store.py): loaded from disk once, then kept in the FileCache."""
         folder = root / self.config.cache_dir
-        if self._store is not None and self._store[0] == folder:
-            return self._store[1]
-        if self.config.cache:
-            store, trouble = load_store(folder, code_version())
-            if trouble:
-                log.info("briefings: %s", trouble)
-        else:
-            store = Store("")
-        self._store = (folder, store)
+        if self._cache.store is not None and self._store_dir == folder:
+            return self._cache.store
+        store, trouble = (
+            load_store(folder, code_version()) if self.config.cache else (Store(""), None)
+        )
+        if trouble:
+            log.info("briefings: %s", trouble)
+        self._cache.store, self._store_dir = store, folder
         return store
 
     def _save_store(self) -> None:
         """Write the build cache if this build changed it; a cache that cannot be written
         costs time, not the build."""
-        if not (self.config.cache and self._store and self._store[1].changed):
+        store, folder = self._cache.store, self._store_dir
+        if not (self.config.cache and store and store.changed and folder):
             return
-        folder, store = self._store
         try:
             save_store(folder, store)
         except OSError as exc:
@@ -297,9 +296,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # not two (about 200 MB at 10,000 briefings).
         page.file.content_string = markdown
         key = self._build.markdown_keys.get(page.file.src_uri)
-        if key is not None and self._store and self._store[1].markdown.get(key) == markdown:
+        store = self._cache.store
+        if key is not None and store and store.markdown.get(key) == markdown:
             # The same text (no plugin before this one changed it): keep this copy only.
-            self._store[1].markdown[key] = markdown
+            store.markdown[key] = markdown
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -93,14 +93,9 @@ class FileCache:
             if stamp is None or key not in known or known[key][0] != stamp
         ]
         name = f"{reader.__module__}.{getattr(reader, '__qualname__', type(reader).__name__)}"
-        stored = self.store.outcomes.get(name, {}) if self.store else {}
         # Content keys only where a store will keep them (not for `briefings check`).
         keys = {i: _content_key(files[i][0]) if self.store else None for i in stale}
-        outcomes: dict[int, Any] = {}
-        for i in stale:
-            before = stored.get(files[i][1])
-            if before is not None and keys[i] is not None and before[0] == keys[i]:
-                outcomes[i] = before[1]
+        outcomes = self._stored(name, {i: (files[i][1], keys[i]) for i in stale})
         misses = [i for i in stale if i not in outcomes]
         fresh = _read_each([files[i] for i in misses], reader, workers=workers, progress=progress)
         outcomes.update(zip(misses, fresh, strict=True))
@@ -116,6 +111,17 @@ class FileCache:
                 name, {d: (k, out) for (_, d), (_, out, k) in seen.items() if k is not None}
             )
         return [seen[key][1] for key in files]
+
+    def _stored(self, reader: str, wanted: dict[int, tuple[str, bytes | None]]) -> dict[int, Any]:
+        """What the store holds for the files in ``wanted`` (index: (display, content key))
+        whose bytes it saw, by index."""
+        stored = self.store.outcomes.get(reader, {}) if self.store else {}
+        found = {}
+        for i, (display, key) in wanted.items():
+            before = stored.get(display)
+            if key is not None and before is not None and before[0] == key:
+                found[i] = before[1]
+        return found
 
     def stamps(self, reader: Callable[..., Any]) -> dict[str, Stamp]:
         """The stamp of every file ``reader`` last read, by display path."""
