@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -246,16 +246,24 @@ class Related:
 
     def of(self, entry: Entry, limit: int = 3) -> list[Entry]:
         """Up to ``limit`` briefings related to ``entry``, the most related first."""
-        scores: Counter[int] = Counter()  # by index in newest-first order: ties go to the newest
-        for key in self._keys.get(entry.path) or _keys(entry):
+        # By index in newest-first order: ties go to the newest. (A defaultdict, not a
+        # Counter: Counter counts a new key through a Python-level __missing__.)
+        scores: defaultdict[int, int] = defaultdict(int)
+        path = entry.path
+        for key in self._keys.get(path) or _keys(entry):
             weight = 100 if key.startswith("story:") else (2 if key.startswith("tag:") else 1)
-            indexes = self._groups.get(key, [])
-            at = self._position.get((key, entry.path), 0)
+            indexes = self._groups.get(key, ())
+            at = self._position.get((key, path), 0)
             for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 scores[other] += weight
-        scores.pop(self._index.get(entry.path, -1), None)
-        best = heapq.nsmallest(limit, ((-score, i) for i, score in scores.items()))
-        return [self._newest[i] for _, i in best]
+        scores.pop(self._index.get(path, -1), None)
+        best = heapq.nsmallest(limit, scores.items(), key=_by_score)
+        return [self._newest[i] for i, _ in best]
+
+
+def _by_score(item: tuple[int, int]) -> tuple[int, int]:
+    index, score = item
+    return -score, index
 
 
 def _keys(entry: Entry) -> list[str]:

@@ -14,11 +14,11 @@ from mkdocs.utils import get_relative_url
 from .catalog import Layout, Related, by_story, outlet_key, relative, story_neighbours
 from .collection import make_slug, newest_first
 from .feeds import FeedInfo, briefing_item, digest_item, render_atom, render_json_feed, render_rss
-from .render import format_date, page_meta, render_body
+from .render import PageParts, format_date, page_meta, render_body
 from .site import relative_paths
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable
+    from collections.abc import Iterable
     from pathlib import Path
 
     from mkdocs.config.defaults import MkDocsConfig
@@ -170,8 +170,8 @@ class Build:
     digests: list[Digest] = field(default_factory=list)
     related: Related | None = None
     pages: dict[str, Entry] = field(default_factory=dict)
-    markdown_keys: dict[str, Hashable] = field(default_factory=dict)
-    """The build cache's key of each briefing page's Markdown, by src path."""
+    parts: dict[str, PageParts] = field(default_factory=dict)
+    """What each briefing page is made of (shared with the build cache), by src path."""
     index_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The metadata of each generated index page, by src path."""
     latest: list[Teaser] = field(default_factory=list)
@@ -181,7 +181,9 @@ class Build:
     feeds: list[Feed] = field(default_factory=list)
     _stories: dict[str, Listing] = field(default_factory=dict)
     _story_at: dict[str, int] = field(default_factory=dict)
-    _hrefs: dict[tuple[str, str], str] = field(default_factory=dict)
+    _linked: dict[tuple[str, str], Teaser] = field(default_factory=dict)
+    _recent: dict[tuple[str, str | None, int], list[Teaser]] = field(default_factory=dict)
+    _teasers: dict[str, Teaser] = field(default_factory=dict)
     _discovery: dict[int, str] = field(default_factory=dict)
 
     def linked(self, teasers: Iterable[Teaser], page_url: str) -> list[Teaser]:
@@ -190,14 +192,29 @@ class Build:
         Why: every briefing page lists other briefings at the same depth, so each link is
         worked out once per folder instead of once per page (MkDocs' `url` filter).
         """
-        folder = page_url.rsplit("/", 2)[0] if page_url.endswith("/") else page_url
+        folder = _folder(page_url)
         out = []
         for t in teasers:
+            if t.url.startswith(page_url):  # below the page: the folder's link would not do
+                out.append(replace(t, href=get_relative_url(t.url, page_url)))
+                continue
             key = (t.url, folder)
-            if key not in self._hrefs or t.url.startswith(page_url):
-                self._hrefs[key] = get_relative_url(t.url, page_url)
-            out.append(replace(t, href=self._hrefs[key]))
+            if key not in self._linked:
+                self._linked[key] = replace(t, href=get_relative_url(t.url, page_url))
+            out.append(self._linked[key])
         return out
+
+    def recent(self, page_url: str, limit: int) -> list[Teaser]:
+        """The ``limit`` newest briefings but the page's own, linked from the page.
+
+        Why: all but the newest few pages show the same list, so it is made once per folder.
+        """
+        near = any(t.url.startswith(page_url) for t in self.latest[: limit + 1])
+        key = (_folder(page_url), page_url if near else None, limit)
+        if key not in self._recent:
+            teasers = recent_teasers(self.latest, but=page_url, limit=limit)
+            self._recent[key] = self.linked(teasers, page_url)
+        return self._recent[key]
 
     def discovery(self, page_url: str) -> str:
         """The feed discovery links for a page; the feeds sit at the site root, so pages at
@@ -208,8 +225,11 @@ class Build:
         return self._discovery[depth]
 
     def teaser(self, entry: Entry) -> Teaser:
-        """A teaser for any briefing of this build."""
-        return make_teaser(entry, self.urls[self.layout.briefing(entry.slug)])
+        """A teaser for any briefing of this build (made once per build)."""
+        if entry.path not in self._teasers:
+            url = self.urls[self.layout.briefing(entry.slug)]
+            self._teasers[entry.path] = make_teaser(entry, url)
+        return self._teasers[entry.path]
 
     def link(self, title: str, uri: str) -> Link | None:
         """A link to the generated page at ``uri``, if there is one."""
@@ -237,6 +257,16 @@ class Build:
             "before": self.teaser(before) if before else None,
             "after": self.teaser(after) if after else None,
         }
+
+
+def _folder(page_url: str) -> str:
+    """What pages that link to other pages the same way share: 'sub:briefings' for
+    'briefings/a/' (a folder page in briefings/), 'at:briefings' for 'briefings/a.html'.
+
+    Links to pages that are not the page itself or below it (see `Build.linked`)."""
+    if page_url.endswith("/"):
+        return "sub:" + page_url[:-1].rpartition("/")[0]
+    return "at:" + page_url.rpartition("/")[0]
 
 
 @dataclass(frozen=True)

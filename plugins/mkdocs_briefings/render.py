@@ -6,6 +6,7 @@ import html
 import math
 import posixpath
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ import yaml
 from .model import Briefing, Image, Paragraph, Quote, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Hashable, Iterable, Mapping
     from datetime import date
 
 WORDS_PER_MINUTE = 200
@@ -282,3 +283,28 @@ def render_body(
         blocks.append(render_changes(b))
     blocks.append(render_sources(b.sources, source_listings))
     return "\n\n".join(blocks) + "\n"
+
+
+@dataclass
+class PageParts:
+    """What a briefing's page is made of, kept in the build cache between builds (see store.py).
+
+    Why: the Markdown, the metadata and the head tags depend on the briefing alone (and the
+    site's settings, in the cache key), so a build after the first makes none of them again.
+    """
+
+    markdown: str
+    meta: dict[str, Any]
+    """`page_meta`; pages get `copied` of it, so nothing a page does changes the cache."""
+    head: tuple[Hashable, dict[str, Any]] | None = None
+    """What the page's head and share context were made for (its absolute URL, the site's
+    name and URL), and that context; the plugin fills it in when the page is rendered."""
+
+
+def copied(value: Any) -> Any:
+    """``value`` with its dicts and lists copied, all the way down (strings are shared)."""
+    if isinstance(value, dict):
+        return {key: copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copied(item) for item in value]
+    return value

@@ -2,9 +2,9 @@
 
 Why: a build spends about half a millisecond per briefing parsing and checking its YAML and
 writing its Markdown, and most builds change a few files at most. The store keeps each file's
-outcome (its briefing, or its problems) and its page's Markdown, keyed by the file's content,
-not its modification time: a fresh clone or a CI cache restore (new mtimes, same bytes) still
-hits, and a file changed behind an unchanged mtime still misses.
+outcome (its briefing, or its problems) and its page's parts (Markdown, metadata, head tags),
+keyed by the file's content, not its modification time: a fresh clone or a CI cache restore
+(new mtimes, same bytes) still hits, and a file changed behind an unchanged mtime still misses.
 
 The store is a pickle, like Sphinx's environment pickle: load it only from a folder you would
 run code from (the project's own ``.cache/``). A store from another version of this package,
@@ -32,7 +32,7 @@ import yaml
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the stored layout changes."""
 STORE_FILE = "store.pickle"
 _LIBRARIES = (
@@ -52,13 +52,14 @@ def content_key(data: bytes) -> bytes:
 
 @dataclass
 class Store:
-    """Outcomes by reader and file, and generated Markdown by key, for one code version."""
+    """Outcomes by reader and file, and what each page was made of, for one code version."""
 
     version: str
     outcomes: dict[str, dict[str, tuple[bytes, Any]]] = field(default_factory=dict)
     """By reader name, then display path: (content key, the reader's result or error)."""
-    markdown: dict[Hashable, str] = field(default_factory=dict)
-    """Generated Markdown by a key that names everything it depends on."""
+    pages: dict[Hashable, Any] = field(default_factory=dict)
+    """What each generated page is made of (its Markdown, metadata ...), by a key that names
+    everything it depends on."""
     changed: bool = False
     """Whether this store differs from the one on disk."""
 
@@ -68,11 +69,11 @@ class Store:
             self.changed = True
         self.outcomes[reader] = outcomes
 
-    def keep_markdown(self, markdown: dict[Hashable, str]) -> None:
-        """Replace the Markdown (pages no longer generated are forgotten)."""
-        if markdown.keys() != self.markdown.keys():
+    def keep_pages(self, pages: dict[Hashable, Any]) -> None:
+        """Replace the pages (pages no longer generated are forgotten)."""
+        if pages.keys() != self.pages.keys():
             self.changed = True
-        self.markdown = markdown
+        self.pages = pages
 
 
 def code_version() -> str:

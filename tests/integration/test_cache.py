@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from typing import TYPE_CHECKING
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings import collection
+from mkdocs_briefings import collection, plugin
 from mkdocs_briefings.store import STORE_FILE
 
 from ..conftest import build_site
@@ -22,7 +23,7 @@ CACHE = ".cache/plugin/briefings"
 
 
 def _unparsable(*args: object, **kwargs: object) -> None:
-    raise AssertionError("a briefing was parsed although the cache knew it")
+    raise AssertionError("a briefing was parsed (or its page made) although the cache knew it")
 
 
 def _html_of(site: Path) -> dict[str, bytes]:
@@ -45,6 +46,8 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
     monkeypatch.setattr(collection, "read_entry", _unparsable)
+    for made_once in ("briefing_markdown", "make_meta", "news_article", "share_links"):
+        monkeypatch.setattr(plugin, made_once, _unparsable)
     warm = _html_of(build_site(project))
 
     assert warm == cold
@@ -178,3 +181,53 @@ def test_markdown_changed_by_an_earlier_plugin_is_not_cached(project: Path) -> N
     for _ in range(3):  # cold, then warm twice
         html = (build_site(project) / PAGE).read_text(encoding="utf-8")
         assert html.count("HOOKMARK") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "host"),
+    [("Renamed briefings", "news.example.org"), ("Test briefings", "moved.example.org")],
+)
+def test_the_head_follows_the_site_name_and_url(project: Path, name: str, host: str) -> None:
+    """The structured data and share links are cached per page, but name the site's
+    current URL and name."""
+    add_briefing(project, "harbour-strike.yml")
+    build_site(project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("Test briefings", name)
+    config.write_text(text.replace("news.example.org", host), encoding="utf-8")
+
+    page = soup(build_site(project) / PAGE)
+
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["url"].startswith(f"https://{host}/briefings/")
+    assert data["publisher"] == {"@type": "Organization", "name": name, "url": f"https://{host}/"}
+    assert page.select_one('meta[property="og:site_name"]')["content"] == name
+    share = page.select_one(".briefing-share__link--link")["data-clipboard-text"]
+    assert share.startswith(f"https://{host}/")
+
+
+MUTATING_HOOK = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-100)  # after the briefings plugin gave the page its metadata
+def on_page_markdown(markdown, page, **kwargs):
+    if "briefing" in page.meta:
+        page.meta["briefing"]["category"] += " (edited)"
+        page.meta["date"]["created"] = "1999-01-01"
+    return markdown
+"""
+
+
+def test_a_plugin_that_changes_page_metadata_does_not_change_the_cache(project: Path) -> None:
+    """Pages get copies of the cached metadata: a change made to one page's metadata by
+    another plugin is made once per build, not once more on every warm build."""
+    add_briefing(project, "harbour-strike.yml")
+    (project / "hooks.py").write_text(MUTATING_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
+
+    for _ in range(3):  # cold, then warm twice
+        page = soup(build_site(project) / PAGE)
+        category = page.select_one(".briefing-meta__category").get_text()
+        assert category.count("(edited)") == 1

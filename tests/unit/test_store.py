@@ -41,7 +41,7 @@ def test_a_saved_store_loads_with_its_outcomes_and_markdown(tmp_path: Path) -> N
     files = [_write(tmp_path, "b.yml", VALID)]
     store = Store("v1")
     [entry] = FileCache(store=store).read_all(files, CountingReader())
-    store.keep_markdown({("briefings/b.yml", b"k", "briefings/b.md"): "# Page"})
+    store.keep_pages({("briefings/b.yml", b"k", "briefings/b.md"): "# Page"})
     assert store.changed
 
     loaded = _reopened(tmp_path / "cache", store)
@@ -51,7 +51,7 @@ def test_a_saved_store_loads_with_its_outcomes_and_markdown(tmp_path: Path) -> N
     assert key == content_key(files[0][0].read_bytes())
     assert isinstance(stored, Entry)
     assert stored == entry
-    assert loaded.markdown == {("briefings/b.yml", b"k", "briefings/b.md"): "# Page"}
+    assert loaded.pages == {("briefings/b.yml", b"k", "briefings/b.md"): "# Page"}
 
 
 def test_a_file_with_a_new_mtime_but_the_same_bytes_is_not_parsed_again(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_an_unreadable_store_is_ignored_with_a_reason(tmp_path: Path, content: b
     loaded, trouble = load_store(tmp_path, "v1")
 
     assert loaded.outcomes == {}
-    assert loaded.markdown == {}
+    assert loaded.pages == {}
     if content == pickle.dumps({"a": "dict"}):
         assert trouble is None  # readable, just not ours: start afresh
     else:
@@ -164,25 +164,25 @@ def test_saving_writes_a_gitignore_once_and_leaves_no_temporary_file(tmp_path: P
 def test_an_interrupted_save_keeps_the_old_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    save_store(tmp_path, Store("v1", markdown={"k": "old"}))
+    save_store(tmp_path, Store("v1", pages={"k": "old"}))
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store_module.pickle, "dump", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        save_store(tmp_path, Store("v1", markdown={"k": "new"}, changed=True))
+        save_store(tmp_path, Store("v1", pages={"k": "new"}, changed=True))
 
     monkeypatch.undo()
-    assert load_store(tmp_path, "v1")[0].markdown == {"k": "old"}
+    assert load_store(tmp_path, "v1")[0].pages == {"k": "old"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", STORE_FILE]
 
 
-def test_markdown_for_the_same_pages_leaves_the_store_unchanged() -> None:
-    store = Store("v1", markdown={"a": "x"})
-    store.keep_markdown({"a": "x"})
+def test_parts_of_the_same_pages_leave_the_store_unchanged() -> None:
+    store = Store("v1", pages={"a": "x"})
+    store.keep_pages({"a": "x"})
     assert not store.changed
-    store.keep_markdown({"b": "y"})
+    store.keep_pages({"b": "y"})
     assert store.changed
 
 
@@ -194,7 +194,7 @@ def test_the_code_version_names_the_format(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_loading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
-    save_store(tmp_path, Store("v1", markdown={"k": "text"}))
+    save_store(tmp_path, Store("v1", pages={"k": "text"}))
     assert gc.isenabled()
     load_store(tmp_path, "v1")
     assert gc.isenabled()
@@ -231,11 +231,11 @@ def test_a_file_saved_while_it_is_read_is_not_stored(tmp_path: Path) -> None:
 
 
 def test_a_store_writable_by_others_is_not_loaded(tmp_path: Path) -> None:
-    save_store(tmp_path, Store("v1", markdown={"k": "text"}))
+    save_store(tmp_path, Store("v1", pages={"k": "text"}))
     (tmp_path / STORE_FILE).chmod(0o666)
 
     loaded, trouble = load_store(tmp_path, "v1")
 
-    assert loaded.markdown == {}
+    assert loaded.pages == {}
     assert trouble is not None
     assert "writable by others; not loaded" in trouble
