@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import posixpath
@@ -46,7 +47,7 @@ from .render import PageParts, copied
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
 from .site import FileCache, briefing_content_keys, briefing_stamps, load_site
-from .store import Store, code_version, load_store, save_store
+from .store import Store, code_version, collector_paused, load_store, save_store
 from .watch import watch_with_events
 
 if TYPE_CHECKING:
@@ -201,9 +202,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folder = root / self.config.cache_dir
         if self._cache.store is not None and self._store_dir == folder:
             return self._cache.store
-        store, trouble = (
-            load_store(folder, code_version()) if self.config.cache else (Store(""), None)
-        )
+        with collector_paused():
+            store, trouble = (
+                load_store(folder, code_version()) if self.config.cache else (Store(""), None)
+            )
+            # The store lives as long as the build: without this, the collector's next passes
+            # walk each object just loaded, up to three times (0.45 s at 3,000 briefings).
+            # Unfrozen after the build (on_post_build), so later garbage is still collected.
+            gc.freeze()
         if trouble:
             log.info("briefings: %s", trouble)
         self._cache.store, self._store_dir = store, folder
@@ -403,6 +409,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._incremental and self._files is not None:
             outputs = [*config.theme.static_templates, "sitemap.xml.gz"]
             self._incremental.finish(config, self._files, outputs)
+        gc.unfreeze()  # see _open_store
         if self._command != "serve":  # `serve` saves once, when it stops
             self._save_store()
         if self._pagefind:
@@ -412,6 +419,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """A full disk or a missing permission while building: one clear line naming the file
         (MkDocs would print a traceback), and the build stops. Under `serve --dirty`, the next
         rebuild renders everything: this one may have stopped before writing its pages."""
+        gc.unfreeze()  # see _open_store
         if self._incremental:
             self._incremental.fingerprints = {}
         if isinstance(error, OSError):

@@ -106,7 +106,7 @@ def load_store(folder: Path, version: str) -> tuple[Store, str | None]:
     if trouble := _untrusted(path):
         return Store(version, changed=True), trouble
     try:
-        with open(path, "rb") as file, _collector_paused():
+        with open(path, "rb") as file, collector_paused():
             store = pickle.load(file)  # noqa: S301  # our own cache, see the module docstring
     except FileNotFoundError:
         return Store(version), None
@@ -133,8 +133,8 @@ def _untrusted(path: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a large pickle loads.
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large pickle loads (re-entrant).
 
     Why: unpickling 10,000 briefings creates a few hundred thousand objects, and the collector
     walks the growing heap again and again meanwhile (it cannot find garbage in a pickle being

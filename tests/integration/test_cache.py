@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -51,6 +52,22 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
     warm = _html_of(build_site(project))
 
     assert warm == cold
+    assert gc.get_freeze_count() == 0  # the store is frozen while it loads, not after
+
+
+def test_a_failed_build_leaves_nothing_frozen(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_briefing(project, "harbour-strike.yml")
+    build_site(project)
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "site/index.html")
+
+    monkeypatch.setattr("mkdocs.utils.write_file", full_disk)
+    with pytest.raises(Abort):
+        build_site(project)
+    assert gc.get_freeze_count() == 0
 
 
 def test_an_edit_that_keeps_the_mtime_still_shows(project: Path) -> None:
