@@ -289,16 +289,17 @@ def render_body(
 class PageParts:
     """What a briefing's page is made of, kept in the build cache between builds (see store.py).
 
-    Why: the Markdown, the metadata and the head tags depend on the briefing alone (and the
+    Why: the Markdown, the metadata and the JSON-LD depend on the briefing alone (and the
     site's settings, in the cache key), so a build after the first makes none of them again.
+    Social tags and share links are cheap to make, and would take as much memory again.
     """
 
     markdown: str
     meta: dict[str, Any]
     """`page_meta`; pages get `copied` of it, so nothing a page does changes the cache."""
-    head: tuple[Hashable, dict[str, Any]] | None = None
-    """What the page's head and share context were made for (its absolute URL, the site's
-    name and URL), and that context; the plugin fills it in when the page is rendered."""
+    json_ld: tuple[Hashable, bytes] | None = None
+    """What the page's JSON-LD was made for (its absolute URL, the site's name and URL), and
+    that JSON-LD in UTF-8; the plugin fills it in when the page is rendered."""
 
 
 def copied(value: Any) -> Any:

@@ -2,7 +2,7 @@
 
 Why: a build spends about half a millisecond per briefing parsing and checking its YAML and
 writing its Markdown, and most builds change a few files at most. The store keeps each file's
-outcome (its briefing, or its problems) and its page's parts (Markdown, metadata, head tags),
+outcome (its briefing, or its problems) and its page's parts (Markdown, metadata, JSON-LD),
 keyed by the file's content, not its modification time: a fresh clone or a CI cache restore
 (new mtimes, same bytes) still hits, and a file changed behind an unchanged mtime still misses.
 

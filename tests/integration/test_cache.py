@@ -47,7 +47,7 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
     monkeypatch.setattr(collection, "read_entry", _unparsable)
-    for made_once in ("briefing_markdown", "make_meta", "news_article", "share_links"):
+    for made_once in ("briefing_markdown", "make_meta", "news_article"):
         monkeypatch.setattr(plugin, made_once, _unparsable)
     warm = _html_of(build_site(project))
 
