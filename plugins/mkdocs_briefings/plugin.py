@@ -90,6 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._files: Files | None = None
         self._quiet = QuietDirtyWarning()
         self._observer: BaseObserver | None = None  # watching briefings/ under `mkdocs serve`
+        self._frozen = False  # whether _open_store froze the heap (see there)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook across `mkdocs serve` rebuilds; with --dirty,
@@ -209,11 +210,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # The store lives as long as the build: without this, the collector's next passes
             # walk each object just loaded, up to three times (0.45 s at 3,000 briefings).
             # Unfrozen after the build (on_post_build), so later garbage is still collected.
-            gc.freeze()
+            if store.outcomes or store.pages:
+                gc.freeze()
+                self._frozen = True
         if trouble:
             log.info("briefings: %s", trouble)
         self._cache.store, self._store_dir = store, folder
         return store
+
+    def _unfreeze(self) -> None:
+        """Undo `_open_store`'s gc.freeze (only this plugin's: the host may freeze too)."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _save_store(self) -> None:
         """Write the build cache if this build changed it; a cache that cannot be written
@@ -376,9 +385,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             image_url=image,
         )
         text = json_ld_script(article)
-        if parts and self._cache.store is not None:
+        if parts:
             parts.json_ld = (made_for, text.encode())
-            self._cache.store.changed = True
+            # Not a reason to save: `serve` makes it for its own address, not the site's.
+            if self._cache.store is not None and self._command != "serve":
+                self._cache.store.changed = True
         return text
 
     def on_template_context(
@@ -417,7 +428,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._incremental and self._files is not None:
             outputs = [*config.theme.static_templates, "sitemap.xml.gz"]
             self._incremental.finish(config, self._files, outputs)
-        gc.unfreeze()  # see _open_store
+        self._unfreeze()
         if self._command != "serve":  # `serve` saves once, when it stops
             self._save_store()
         if self._pagefind:
@@ -427,7 +438,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """A full disk or a missing permission while building: one clear line naming the file
         (MkDocs would print a traceback), and the build stops. Under `serve --dirty`, the next
         rebuild renders everything: this one may have stopped before writing its pages."""
-        gc.unfreeze()  # see _open_store
+        self._unfreeze()
         if self._incremental:
             self._incremental.fingerprints = {}
         if isinstance(error, OSError):
@@ -469,6 +480,11 @@ def _check_options(opts: BriefingsConfig) -> None:
     for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
         if opts[name] < 0:
             raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
+    if not opts.url_prefix.strip("/"):
+        # Briefings at the site's root would share URLs with its pages and indexes.
+        raise PluginError(
+            f"briefings: 'url_prefix' must name a folder, e.g. briefings ({opts.url_prefix!r})"
+        )
 
 
 def _check_cache_dir(config: MkDocsConfig, opts: BriefingsConfig) -> None:

@@ -280,7 +280,14 @@ def test_title_with_markup_is_shown_as_text_everywhere(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "value"), [("words_per_minute", 0), ("page_size", 0), ("recent_limit", -1)]
+    ("option", "value"),
+    [
+        ("words_per_minute", 0),
+        ("page_size", 0),
+        ("recent_limit", -1),
+        ("url_prefix", "''"),
+        ("url_prefix", "/"),
+    ],
 )
 def test_impossible_options_are_refused_clearly(
     project: Path, option: str, value: int, caplog: pytest.LogCaptureFixture

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs_briefings import collection, plugin
 from mkdocs_briefings.store import STORE_FILE
 
-from ..conftest import build_site
+from ..conftest import MINIMAL_MKDOCS_YML, build_site
 from .test_build import HARBOUR, PAGE, add_briefing, soup, tree_digest
 
 if TYPE_CHECKING:
@@ -133,6 +133,18 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_build(
     assert any("cannot write the build cache" in r.getMessage() for r in caplog.records)
 
 
+def test_what_the_host_froze_stays_frozen(project: Path) -> None:
+    """The plugin undoes its own gc.freeze only (with no cache to load, it freezes nothing)."""
+    add_briefing(project, "harbour-strike.yml")
+    _set_options(project, "      cache: false\n")
+    gc.freeze()
+    try:
+        build_site(project)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_cache_false_writes_no_cache(project: Path) -> None:
     add_briefing(project, "harbour-strike.yml")
     config = project / "mkdocs.yml"
@@ -248,3 +260,35 @@ def test_a_plugin_that_changes_page_metadata_does_not_change_the_cache(project: 
         page = soup(build_site(project) / PAGE)
         category = page.select_one(".briefing-meta__category").get_text()
         assert category.count("(edited)") == 1
+
+
+def _set_options(project: Path, options: str) -> None:
+    """Set the plugin's ``options`` (indented lines) in mkdocs.yml, and a theme custom_dir."""
+    (project / "overrides").mkdir(exist_ok=True)
+    config = project / "mkdocs.yml"
+    text = MINIMAL_MKDOCS_YML.replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+    )
+    config.write_text(text.replace("  - briefings\n", f"  - briefings:\n{options}"), "utf-8")
+
+
+def test_page_options_are_part_of_the_cache_key(project: Path) -> None:
+    """A warm build after the reading speed or the page template changed shows the change."""
+    add_briefing(project, "harbour-strike.yml")
+    page = soup(build_site(project) / PAGE)
+    assert "1 min read" in page.select_one(".briefing-meta").get_text(" ", strip=True)
+    (project / "overrides").mkdir(exist_ok=True)
+    (project / "overrides" / "plain.html").write_text(
+        '{% extends "main.html" %}{% block content %}PLAINPAGE{{ page.content }}{% endblock %}',
+        encoding="utf-8",
+    )
+    _set_options(project, "      words_per_minute: 1\n")
+
+    page = soup(build_site(project) / PAGE)
+    minutes = page.select_one(".briefing-meta__item--reading").get_text(strip=True)
+    assert minutes != "1 min read"
+    assert int(minutes.split()[0]) > 50  # a briefing of a few dozen words
+
+    _set_options(project, "      words_per_minute: 1\n      page_template: plain.html\n")
+    html = (build_site(project) / PAGE).read_text(encoding="utf-8")
+    assert "PLAINPAGE" in html
