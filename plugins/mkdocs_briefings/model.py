@@ -7,6 +7,7 @@ site generator.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -128,6 +129,24 @@ class Model(BaseModel):
     """Base of every model: unknown keys are errors, values are immutable once read."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickled (the build cache), models with the same fields set share one set.
+
+        Why: pydantic gives every instance its own set of the fields it was given, 200-700
+        bytes each: a fifth of a loaded briefing's memory (37 MB at 10,000 briefings). Shared
+        is safe because the models are frozen: pydantic mutates that set only on assignment,
+        and `model_copy` copies it first.
+        """
+        state = super().__getstate__()
+        state["__pydantic_fields_set__"] = _shared_names(frozenset(self.__pydantic_fields_set__))
+        return state
+
+
+@functools.cache
+def _shared_names(names: frozenset[str]) -> set[str]:
+    """One set per distinct set of field names (a handful), for `Model.__getstate__`."""
+    return set(names)
 
 
 class Source(Model):

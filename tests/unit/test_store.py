@@ -8,10 +8,13 @@ import pickle
 from typing import TYPE_CHECKING
 
 import pytest
+from pydantic import ValidationError
 
 from mkdocs_briefings import store as store_module
 from mkdocs_briefings.collection import Entry
 from mkdocs_briefings.errors import BriefingError
+from mkdocs_briefings.loader import read_briefing
+from mkdocs_briefings.model import Paragraph
 from mkdocs_briefings.site import FileCache
 from mkdocs_briefings.store import (
     STORE_FILE,
@@ -239,3 +242,26 @@ def test_a_store_writable_by_others_is_not_loaded(tmp_path: Path) -> None:
     assert loaded.pages == {}
     assert trouble is not None
     assert "writable by others; not loaded" in trouble
+
+
+def test_pickled_briefings_share_their_fields_sets_and_stay_equal() -> None:
+    """Models loaded from the store share pydantic's per-instance set of given fields (the
+    store's largest overhead), without changing what they are or how they copy."""
+    first = read_briefing(VALID, path="a.yml")
+    second = read_briefing(VALID.replace("Port Anselm", "Port Belmar"), path="b.yml")
+
+    data = pickle.dumps([first, second], protocol=pickle.HIGHEST_PROTOCOL)
+    loaded = pickle.loads(data)  # noqa: S301  # our own bytes
+
+    assert loaded == [first, second]
+    assert loaded[0].model_fields_set == first.model_fields_set
+    assert loaded[0].model_fields_set is loaded[1].model_fields_set
+    paragraphs = [block for b in loaded for block in b.body if isinstance(block, Paragraph)]
+    assert paragraphs[0].model_fields_set is paragraphs[-1].model_fields_set
+    shared = set(loaded[1].model_fields_set)
+    copy = loaded[0].model_copy(update={"story": "port-strikes"})
+    assert copy.story == "port-strikes"
+    assert loaded[1].model_fields_set == shared  # the copy got a set of its own
+    with pytest.raises(ValidationError):
+        loaded[0].title = "Changed"  # frozen: nothing can add to the shared set
+    assert loaded[1].model_fields_set == shared
