@@ -153,7 +153,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         build = Build(layout=layout, entries=entries, digests=digests, related=Related(entries))
         stamps, contents = briefing_stamps(self._cache), briefing_content_keys(self._cache)
         kept: dict[Hashable, PageParts] = {}
-        # Everything a page's parts depend on besides the briefing (the URL: see _head).
+        # Everything a page's parts depend on besides the briefing (the URL: see _json_ld).
         settings = (layout, self.config.page_template, self.config.words_per_minute)
         ordered = newest_first(entries)
         edit_uris = edit_paths((os.path.join(root, e.path) for e in ordered), config)
@@ -209,7 +209,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             # The store lives as long as the build: without this, the collector's next passes
             # walk each object just loaded, up to three times (0.45 s at 3,000 briefings).
-            # Unfrozen after the build (on_post_build), so later garbage is still collected.
+            # Unfrozen after the build (see _unfreeze), so later garbage is still collected.
             if store.outcomes or store.pages:
                 gc.freeze()
                 self._frozen = True
