@@ -163,7 +163,9 @@ def save_store(folder: Path, store: Store) -> None:
         ignore.write_text("# mkdocs-briefings' build cache\n*\n", encoding="utf-8")
     fd, temp = tempfile.mkstemp(prefix=f".{STORE_FILE}.", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as file:
+        # The collector paused: pickling makes no cyclic garbage, and would otherwise walk
+        # the heap the store fills (0.49 -> 0.23 s at 3,000 briefings right after a load).
+        with os.fdopen(fd, "wb") as file, collector_paused():
             pickle.dump(store, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, folder / STORE_FILE)
     except BaseException:
