@@ -29,11 +29,6 @@ if TYPE_CHECKING:
     from .model import Digest
 
 
-def page_uri(entry: Entry, opts: BriefingsConfig) -> str:
-    """The generated page's path inside docs/, e.g. 'briefings/gaza-truce.md'."""
-    return posixpath.join(opts.url_prefix.strip("/"), f"{entry.slug}.md")
-
-
 def briefing_markdown(entry: Entry, uri: str, layout: Layout) -> str:
     """The Markdown of ``entry``'s page at src path ``uri``; outlets link to their listings."""
     listings = {

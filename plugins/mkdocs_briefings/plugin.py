@@ -40,7 +40,6 @@ from .pages import (
     make_index_file,
     make_links,
     make_meta,
-    page_uri,
 )
 from .progress import PROGRESS_MIN, Progress
 from .render import PageParts, copied
@@ -158,7 +157,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         ordered = newest_first(entries)
         edit_uris = edit_paths((os.path.join(root, e.path) for e in ordered), config)
         for entry, edit_uri in zip(ordered, edit_uris, strict=True):
-            uri = page_uri(entry, self.config)
+            uri = layout.briefing(entry.slug)
             content = contents.get(entry.path)  # None: the file changed while it was read
             key = (entry.path, content, uri, settings)
             parts = (store.pages.get(key) if content else None) or PageParts(
