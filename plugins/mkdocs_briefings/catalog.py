@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import functools
 import heapq
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .collection import make_slug, newest_first
+from .render.text import KIND_TITLES, day_title, listing_title, month_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import date
 
     from .collection import Entry
+    from .model import Digest
 
 PAGE_SIZE = 25
 RELATED_WINDOW = 10  # neighbours in time considered per shared tag or source
@@ -89,6 +93,61 @@ def _relative_folder(there: str, here: str) -> str:
         common += 1
     parts = [".."] * (len(here_parts) - common) + there_parts[common:]
     return "".join(f"{part}/" for part in parts)
+
+
+def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
+    """The site-relative URL of the page made from docs/``src_uri``, as MkDocs gives it.
+
+    'briefings/x.md' -> 'briefings/x/' (or 'briefings/x.html'); 'tags/index.md' -> 'tags/';
+    'index.md' -> './'. Percent-encoded like MkDocs' ``File.url``.
+    """
+    parent, name = posixpath.split(src_uri)
+    stem = posixpath.splitext(name)[0]
+    if stem in ("index", "README"):
+        dest = posixpath.join(parent, "index.html")
+    elif directory_urls:
+        dest = posixpath.join(parent, stem, "index.html")
+    else:
+        dest = posixpath.join(parent, stem + ".html")
+    if directory_urls and dest.endswith("index.html"):
+        dest = (posixpath.dirname(dest) or ".") + "/"
+    return quote(dest)
+
+
+def relative_url(url: str, other: str) -> str:
+    """``url`` relative to the page at ``other`` (both site-relative), as MkDocs writes links.
+
+    The algorithm of ``mkdocs.utils.get_relative_url`` (tests compare the two): the last part
+    of ``other`` is dropped when it has a dot (a file), and '.' stands for the same folder.
+    """
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    return _relative_parts(url, other)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # pure; pages at one depth link the same few folders
+def _relative_parts(url: str, other: str) -> str:
+    other_parts = _norm_parts(other)
+    dest_parts = _norm_parts(url)
+    common = 0
+    for a, b in zip(other_parts, dest_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
+def _norm_parts(path: str) -> list[str]:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return parts
 
 
 def paginate(items: Sequence[Entry], size: int = PAGE_SIZE) -> list[Sequence[Entry]]:
@@ -187,17 +246,6 @@ def by_month(entries: Iterable[Entry]) -> list[Listing]:
     ]
 
 
-def month_title(day: date) -> str:
-    """'November 2025'."""
-    return f"{_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 @dataclass
 class Related:
     """Finds related briefings: same story first, then shared tags and sources.
@@ -282,3 +330,120 @@ def story_neighbours(
     entries = listing.entries
     i = position if position is not None else [e.path for e in entries].index(entry.path)
     return (entries[i - 1] if i > 0 else None), (entries[i + 1] if i + 1 < len(entries) else None)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every grouping of the site's briefings, made once per build (see `make_catalog`)."""
+
+    newest: tuple[Entry, ...]
+    """Newest first, then by title."""
+    categories: list[Listing]
+    tags: list[Listing]
+    sources: list[Listing]
+    stories: list[Listing]
+    months: list[Listing]
+    days: dict[date, tuple[Entry, ...]]
+    related: Related
+
+
+def make_catalog(entries: Iterable[Entry]) -> Catalog:
+    """Sort and group ``entries`` once: every listing, day and related index of the site."""
+    newest = tuple(newest_first(entries))
+    return Catalog(
+        newest=newest,
+        categories=by_category(newest),
+        tags=by_tag(newest),
+        sources=by_source(newest),
+        stories=by_story(newest),
+        months=by_month(newest),
+        days=by_day(newest),
+        related=Related(newest),
+    )
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """What one generated index page shows, before any formatter writes it."""
+
+    kind: str
+    """'kinds' (every category...), 'listing', 'month', 'day', 'digest' or 'digests'."""
+    uri: str
+    title: str
+    """Plain text."""
+    created: date | None = None
+    listing_kind: str = ""
+    listing: Listing | None = None
+    listings: tuple[Listing, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    number: int = 1
+    pages: int = 1
+    day: date | None = None
+    digest: Digest | None = None
+    digests: tuple[Digest, ...] = ()
+    days: tuple[date, ...] = ()
+    """The month's curated days, or the days without a digest (for 'digests')."""
+
+    @property
+    def in_nav(self) -> bool:
+        """categories/index.md and its like belong in the navigation; pages below them don't."""
+        return self.kind in ("kinds", "digests")
+
+
+def index_views(
+    catalog: Catalog, digests: Sequence[Digest], *, layout: Layout, page_size: int = PAGE_SIZE
+) -> dict[str, IndexView]:
+    """Every generated index page, by src path: what the site shows besides briefings.
+
+    Args:
+        catalog: The briefings, grouped.
+        digests: The curated digests, with valid references, newest first.
+        layout: Where pages go.
+        page_size: Briefings per listing page.
+    """
+    views: dict[str, IndexView] = {}
+    for kind, listings in (
+        ("categories", catalog.categories),
+        ("tags", catalog.tags),
+        ("sources", catalog.sources),
+        ("stories", catalog.stories),
+    ):
+        uri = layout.index(kind)
+        views[uri] = IndexView(
+            "kinds", uri, KIND_TITLES[kind], listing_kind=kind, listings=tuple(listings)
+        )
+        for listing in listings:
+            chunks = paginate(listing.entries, page_size)
+            for number, chunk in enumerate(chunks, start=1):
+                uri = layout.listing(kind, listing.key, number)
+                title = listing_title(listing.title, number, len(chunks))
+                views[uri] = IndexView(
+                    "listing",
+                    uri,
+                    title,
+                    listing=listing,
+                    entries=tuple(chunk),
+                    number=number,
+                    pages=len(chunks),
+                )
+    curated = {d.date for d in digests}
+    uri = layout.index("archive")
+    views[uri] = IndexView(
+        "kinds", uri, KIND_TITLES["archive"], listing_kind="archive", listings=tuple(catalog.months)
+    )
+    for month in catalog.months:
+        uri = layout.listing("archive", month.key)
+        days = tuple(sorted({e.briefing.published for e in month.entries} & curated))
+        views[uri] = IndexView("month", uri, month.title, listing=month, days=days)
+    uncurated = tuple(day for day in catalog.days if day not in curated)
+    for day in uncurated:
+        uri = layout.day(day)
+        views[uri] = IndexView(
+            "day", uri, day_title(day), created=day, day=day, entries=catalog.days[day]
+        )
+    for digest in digests:
+        uri = layout.digest(digest.date)
+        views[uri] = IndexView("digest", uri, digest.title, created=digest.date, digest=digest)
+    uri = layout.index("digests")
+    views[uri] = IndexView("digests", uri, "Digests", digests=tuple(digests), days=uncurated)
+    return views

@@ -15,8 +15,8 @@ from .catalog import Layout
 from .collection import make_slug
 from .model import DAY
 from .schema import main as schema_main
-from .schema import write_atomically
 from .site import default_workers, load_site
+from .writing import write_atomically
 
 if TYPE_CHECKING:
     from .errors import Problem

@@ -6,15 +6,13 @@ Run ``python -m mkdocs_briefings.schema docs/schema --force`` to refresh them.
 from __future__ import annotations
 
 import argparse
-import errno
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Briefing, Digest
+from .writing import write_atomically
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -33,49 +31,6 @@ def model_schema(name: str = "briefing.json") -> dict[str, Any]:
 def schema_text(name: str = "briefing.json") -> str:
     """A schema as stable, pretty-printed JSON."""
     return json.dumps(model_schema(name), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_atomically(path: Path, text: str, *, replace: bool = True) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so readers never see half a file.
-
-    The text is flushed to disk before the file takes its name, and an interruption (Ctrl-C, a
-    full disk) leaves neither a partial file nor the temporary one. With ``replace=False`` an
-    existing file is never replaced, even one that appears while writing.
-
-    Raises:
-        FileExistsError: when ``replace`` is False and ``path`` exists.
-        OSError: when the file cannot be written (the disk is full, a permission is missing).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp makes 0600: others (CI, a web server) may read it too
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if replace:
-            os.replace(tmp, path)
-        else:
-            _link_new(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _link_new(tmp: str, path: Path) -> None:
-    """Give the written file its name only if the name is free (no check-then-write race)."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links here (FAT, some network drives): check, then rename
-        if os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
-        os.replace(tmp, path)
-        return
-    os.unlink(tmp)
 
 
 def main(argv: list[str] | None = None) -> int:

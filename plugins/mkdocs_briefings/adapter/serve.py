@@ -1,4 +1,5 @@
-"""Incremental rebuilds under `mkdocs serve --dirty`: rebuild the pages an edit affects, only.
+"""`mkdocs serve`: watching briefings/, and incremental rebuilds under `--dirty` that render
+the pages an edit affects, only.
 
 MkDocs' ``--dirty`` keeps the site folder between rebuilds and skips a page whose file says it
 is not modified. On its own that serves stale pages: generated pages always count as modified,
@@ -32,18 +33,21 @@ from typing import TYPE_CHECKING
 
 from jinja2.bccache import Bucket, BytecodeCache
 
-from .schema import write_atomically
-from .site import stamp
+from ..site import stamp
+from ..writing import write_atomically
+from .watch import watch_with_events
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable
+    from collections.abc import Hashable, Iterable
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import File, Files
+    from watchdog.observers.api import BaseObserver
 
-    from .catalog import Related
-    from .collection import Entry
-    from .site import Stamp
+    from ..plan import SitePlan
+    from ..site import Stamp
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -86,10 +90,6 @@ class Incremental:
     """Generated pages to rebuild, of all generated pages."""
     templates: TemplateCache = field(default_factory=TemplateCache)
     _site_wide: Hashable = None
-    _related: dict[str, Hashable] = field(default_factory=dict)
-    _related_index: Related | None = None
-    _related_stamps: dict[str, Stamp] = field(default_factory=dict)
-    _related_basis: Hashable = None
 
     def plan(
         self,
@@ -118,43 +118,6 @@ class Incremental:
             _set_modified(file, file.src_uri in rebuild or file.src_uri not in fingerprints)
         self.fingerprints, self._site_wide = fingerprints, site_wide
         self.planned = (len(rebuild & fingerprints.keys()), len(fingerprints))
-
-    def related(
-        self,
-        entries: Iterable[Entry],
-        stamps: dict[str, Stamp],
-        *,
-        index: Related,
-        compute: Callable[[Entry], Hashable],
-        basis: Hashable,
-    ) -> dict[str, Hashable]:
-        """What each briefing's related list shows, computed again only where it can change.
-
-        A changed, new or deleted briefing can only change the related lists of its neighbours
-        in its story, tag and outlet groups, before or after the edit (`Related.neighbours`);
-        the others keep the last build's result. ``basis`` (options, site-wide stamps)
-        changing recomputes everything.
-        """
-        entries = list(entries)
-        memo = self._related if self._related_basis == basis else {}
-        before, previous = self._related_stamps, self._related_index
-        current = {e.path: e for e in entries}
-        changed = {p for p in current if before.get(p) != stamps.get(p)}
-        gone = before.keys() - current.keys()
-        affected = set(changed)
-        for path in changed:
-            affected |= index.neighbours(current[path])
-        old = previous.entry_paths if previous is not None else {}
-        for path in changed | gone:
-            if previous is not None and path in old:
-                affected |= previous.neighbours(old[path])
-        result = {
-            e.path: memo[e.path] if e.path in memo and e.path not in affected else compute(e)
-            for e in entries
-        }
-        self._related, self._related_basis, self._related_index = result, basis, index
-        self._related_stamps = {p: stamps[p] for p in current if p in stamps}
-        return result
 
     def finish(self, config: MkDocsConfig, files: Files, extra_outputs: Iterable[str]) -> None:
         """After the build: delete what no page produces any more; merge the search index."""
@@ -250,3 +213,77 @@ def _remove(path: Path, site: Path) -> None:
             folder.rmdir()
         except OSError:
             break
+
+
+class DevServer:
+    """What `mkdocs serve` keeps across its rebuilds: the watcher of briefings/ and, with
+    --dirty, what the last build rendered (see `Incremental`)."""
+
+    def __init__(self, *, dirty: bool) -> None:
+        self.incremental = Incremental() if dirty else None
+        self._quiet = QuietDirtyWarning()
+        self._observer: BaseObserver | None = None
+        if self.incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+
+    def plan(self, files: Files, config: MkDocsConfig, plan: SitePlan, options: object) -> None:
+        """Under --dirty: mark the generated pages whose fingerprint changed for rendering."""
+        if self.incremental is None:
+            return
+        site_wide = (
+            file_stamps(files),
+            template_stamps(config.theme.dirs),
+            repr(options),
+            config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
+        )
+        generated = {uri: page.fingerprint for uri, page in plan.pages.items()}
+        in_nav = [uri for uri, page in plan.pages.items() if page.in_nav]
+        self.incremental.plan(files, generated, site_wide=site_wide, always=in_nav)
+        reset_search_merge(config)
+
+    def env(self, env: Environment, files: Files, plan: SitePlan) -> None:
+        """Under --dirty: templates compiled once per session, and pages left as they were
+        still give the sitemap their date."""
+        if self.incremental is None:
+            return
+        env.bytecode_cache = self.incremental.templates
+        for uri, page in plan.pages.items():
+            file = files.get_file_from_path(uri)
+            if page.entry is not None and file is not None and file.page is not None:
+                file.page.update_date = page.entry.briefing.modified.isoformat()
+
+    def rendered(self, url: str) -> None:
+        """Note a page this build rendered (its search entries replace the old ones)."""
+        if self.incremental is not None:
+            self.incremental.built.add(url)
+
+    def finish(self, config: MkDocsConfig, files: Files) -> None:
+        """After a build: drop stale files and merge the search index."""
+        if self.incremental is not None:
+            outputs = [*config.theme.static_templates, "sitemap.xml.gz"]
+            self.incremental.finish(config, files, outputs)
+
+    def failed(self) -> None:
+        """A build failed: the next one renders everything (this one may not have written its
+        pages)."""
+        if self.incremental is not None:
+            self.incremental.fingerprints = {}
+
+    def watch(self, server: LiveReloadServer, folder: str) -> None:
+        """Rebuild and reload the browser when a file in ``folder`` changes: watched by the
+        system's file events where it can (see watch.py), else polled by MkDocs."""
+        self.close()
+        self._observer = watch_with_events(server, folder)
+        if self._observer is None:
+            server.watch(folder)
+            return
+        shown = os.path.relpath(folder) if Path(folder).is_relative_to(Path.cwd()) else folder
+        log.info("briefings: watching '%s' for changes (file events)", shown)
+
+    def close(self) -> None:
+        """Stop watching and filtering MkDocs' dirty-build warning."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None

@@ -1,0 +1,138 @@
+"""The plugin's options in mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import slugify as toc_slugify
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from ..catalog import Layout
+from ..plan import PlanOptions
+from ..render.html import Permalinks
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+class BriefingsConfig(base.Config):
+    """Options of the ``briefings`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (e.g. ``enabled: !ENV [BRIEFINGS, true]``)."""
+
+    briefings_dir = c.Dir(exists=True, default="briefings")
+    """Folder of briefing YAML files, relative to mkdocs.yml."""
+
+    url_prefix = c.Type(str, default="briefings")
+    """Folder of the generated pages in the site: briefings/<slug>/."""
+
+    page_template = c.Type(str, default="briefing.html")
+    """Theme template for briefing pages (docs/overrides/briefing.html wins if present)."""
+
+    recent_limit = c.Type(int, default=5)
+    """How many other briefings the "Recent briefings" list on each page shows."""
+
+    latest_limit = c.Type(int, default=10)
+    """How many briefings the home page template lists."""
+
+    words_per_minute = c.Type(int, default=200)
+    """Reading speed used for the reading time in each briefing's header."""
+
+    digests_dir = c.Type(str, default="digests")
+    """Folder of digest YAML files, inside briefings_dir (its files are not briefings)."""
+
+    page_size = c.Type(int, default=25)
+    """Briefings per page of the category, tag, source and story listings."""
+
+    feed_limit = c.Type(int, default=50)
+    """How many of the newest briefings (and digests) each feed carries."""
+
+    related_limit = c.Type(int, default=3)
+    """How many related briefings end each briefing page."""
+
+    cache = c.Type(bool, default=True)
+    """Keep what reading made of each briefing (and its page's Markdown) in ``cache_dir``
+    between builds, keyed by the files' content: unchanged files are not parsed again."""
+
+    cache_dir = c.Type(str, default=".cache/plugin/briefings")
+    """Folder of the build cache, relative to mkdocs.yml (Material keeps its caches in
+    ``.cache/plugin/`` too); it gets a ``.gitignore`` so git leaves it alone."""
+
+    search = c.Choice(("material", "pagefind"), default="material")
+    """Search engine: Material's lunr index (one download of every page), or ``pagefind``: a
+    chunked Pagefind index behind Material's search box, for large sites (needs
+    ``pip install 'mkdocs-briefings[pagefind]'`` and Material's ``search`` plugin)."""
+
+
+def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """Refuse option values that cannot work, with a message that says which.
+
+    Raises:
+        PluginError: naming the option and what to set instead.
+    """
+    for name in ("words_per_minute", "page_size"):
+        if opts[name] < 1:
+            raise PluginError(f"briefings: '{name}' must be at least 1, not {opts[name]}")
+    for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
+        if opts[name] < 0:
+            raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
+    if not opts.url_prefix.strip("/"):
+        # Briefings at the site's root would share URLs with its pages and indexes.
+        raise PluginError(
+            f"briefings: 'url_prefix' must name a folder, e.g. briefings ({opts.url_prefix!r})"
+        )
+    _check_cache_dir(opts, config)
+
+
+def _check_cache_dir(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """The build cache must stay out of docs/ (it would be published) and briefings/ (the
+    build never writes there, and serve would rebuild on every save of the cache)."""
+    if not opts.cache:
+        return
+    cache = (project_root(config) / opts.cache_dir).resolve()
+    for name, folder in (("docs_dir", config.docs_dir), ("briefings_dir", opts.briefings_dir)):
+        if cache.is_relative_to(Path(folder).resolve()):
+            raise PluginError(
+                f"briefings: 'cache_dir' ({opts.cache_dir}) is inside {name} ({folder}); "
+                "keep it outside, e.g. the default .cache/plugin/briefings"
+            )
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: paths in problems and the cache folder are relative to it."""
+    return Path(config.config_file_path or config.docs_dir).parent
+
+
+def plan_options(config: MkDocsConfig, opts: BriefingsConfig, *, serving: bool) -> PlanOptions:
+    """What the plan needs of mkdocs.yml and the plugin's options."""
+    toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
+    permalink = toc.get("permalink", False)
+    marks = Permalinks(
+        symbol=("&para;" if permalink is True else str(permalink)) if permalink else None,
+        title=toc.get("permalink_title", "Permanent link"),
+        css_class=toc.get("permalink_class", "headerlink"),
+        slugify=toc.get("slugify", toc_slugify),
+        separator=toc.get("separator", "-"),
+    )
+    return PlanOptions(
+        layout=Layout(briefings=opts.url_prefix.strip("/")),
+        page_template=opts.page_template,
+        words_per_minute=opts.words_per_minute,
+        page_size=opts.page_size,
+        recent_limit=opts.recent_limit,
+        latest_limit=opts.latest_limit,
+        related_limit=opts.related_limit,
+        feed_limit=opts.feed_limit,
+        directory_urls=config.use_directory_urls,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        site_description=config.site_description or "",
+        marks=marks,
+        root=str(project_root(config)),
+        docs_dir=config.docs_dir,
+        serving=serving,
+    )

@@ -1,0 +1,530 @@
+"""Plan once: every briefing, digest and option -> a frozen plan of the whole site (pure).
+
+`plan_site` runs once per build. It sorts and groups the briefings (the catalog), renders every
+generated page to HTML with its metadata and structured data, and makes the teasers, related
+lists, story timelines and feeds. Nothing later writes back into the plan: the MkDocs adapter
+(adapter/) hands its pages to MkDocs and reads template context from it (`SitePlan.context`).
+It imports nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urljoin
+
+from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, relative_url
+from .collection import make_slug
+from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
+from .render.feed import briefing_item, digest_item
+from .render.html import Html, Permalinks, image_href, render_briefing, render_index
+from .render.text import format_date, index_meta, page_meta
+from .seo import absolute_image_url, json_ld_script, news_article, social_meta
+from .share import share_links
+from .site import relative_paths
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+    from pathlib import Path
+
+    from .catalog import Catalog, IndexView
+    from .collection import Entry
+    from .model import Briefing, Digest
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the plan depends on besides the briefings: the plugin's options and the site's."""
+
+    layout: Layout = field(default_factory=Layout)
+    page_template: str = "briefing.html"
+    words_per_minute: int = 200
+    page_size: int = 25
+    recent_limit: int = 5
+    latest_limit: int = 10
+    related_limit: int = 3
+    feed_limit: int = 50
+    directory_urls: bool = True
+    site_url: str = ""
+    site_name: str = ""
+    site_description: str = ""
+    marks: Permalinks = field(default_factory=Permalinks)
+    """How page headings are marked (the site's toc extension settings)."""
+    root: str = "."
+    """The folder of mkdocs.yml: briefing paths are relative to it."""
+    docs_dir: str = "docs"
+    """docs/ (absolute, or relative to the working folder): edit links are relative to it."""
+    serving: bool = False
+    """Under `mkdocs serve`, which renders few pages: structured data is made per page rendered."""
+
+    def page_settings(self) -> Hashable:
+        """What a briefing page's HTML and metadata depend on besides the briefing."""
+        return (
+            self.layout,
+            self.page_template,
+            self.words_per_minute,
+            self.directory_urls,
+            self.marks,
+        )
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """What a list of briefings shows for one of them."""
+
+    title: str
+    url: str
+    category: str
+    published: str
+    published_display: str
+    key_point: str
+    href: str | None = None
+    """The link from the page showing it, when the plan worked it out (else `url | url`)."""
+
+
+@dataclass(frozen=True)
+class DigestTeaser:
+    """What the home page shows of the latest digest."""
+
+    title: str
+    url: str
+    date: str
+    date_display: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to a site-relative URL (the template applies `| url`)."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """The story a briefing belongs to, and the briefings before and after it."""
+
+    title: str
+    url: str
+    count: int
+    before: Teaser | None
+    after: Teaser | None
+
+
+@dataclass(frozen=True)
+class BriefingParts:
+    """What a briefing's page is made of, kept in the build cache between builds (store.py).
+
+    Why: the HTML and the metadata depend on the briefing alone (and the settings in the cache
+    key), so a build after the first makes neither again; nor the JSON-LD, when it was made
+    for the same address and site.
+    """
+
+    html: Html
+    meta: Mapping[str, Any]
+    """`page_meta`; pages get copies (see `copied`), so nothing a page does changes the cache."""
+    json_ld: tuple[Hashable, bytes] | None = None
+    """What the JSON-LD was made for (the page's absolute URL, the site's name and URL), and
+    that JSON-LD in UTF-8 (a third of the memory of a str)."""
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page the plan generates: its place, its HTML and its metadata."""
+
+    uri: str
+    """Its src path inside docs/ ('briefings/x.md')."""
+    url: str
+    html: Html
+    meta: Mapping[str, Any]
+    in_nav: bool = False
+    edit_uri: str | None = None
+    """Where 'Edit this page' leads, relative to docs/ (the YAML file), if anywhere."""
+    entry: Entry | None = None
+    """The briefing, for a briefing page."""
+    json_ld: str | None = None
+    fingerprint: Hashable = None
+    """Everything the page's output depends on besides what the whole site shares."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed file of the site, at the site root."""
+
+    title: str
+    uri: str
+    mime: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """The whole generated site, planned once per build (see `plan_site`)."""
+
+    options: PlanOptions
+    catalog: Catalog
+    digests: tuple[Digest, ...]
+    pages: Mapping[str, PlannedPage]
+    """Every generated page by src path; a hand-written page of the same path replaces it."""
+    teasers: Mapping[str, Teaser]
+    """By briefing path."""
+    latest: tuple[Teaser, ...]
+    latest_digest: DigestTeaser | None
+    related: Mapping[str, tuple[Teaser, ...]]
+    stories: Mapping[str, Story]
+    """By briefing path, for briefings in a story."""
+    feeds: tuple[Feed, ...]
+    kept: Mapping[Hashable, BriefingParts]
+    """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
+
+    def context(self, uri: str, page_url: str, canonical_url: str | None) -> dict[str, Any]:
+        """The template context the plan gives the page at ``uri`` (any page of the site)."""
+        context: dict[str, Any] = {
+            "briefings_latest": list(self.latest[: self.options.latest_limit]),
+            "briefings_latest_digest": self.latest_digest,
+        }
+        page = self.pages.get(uri)
+        if page is not None and page.entry is not None:
+            context |= self._briefing_context(page, page.entry, page_url, canonical_url)
+        return context
+
+    def _briefing_context(
+        self, page: PlannedPage, entry: Entry, page_url: str, canonical_url: str | None
+    ) -> dict[str, Any]:
+        b, layout, limit = entry.briefing, self.options.layout, self.options.recent_limit
+        recent = [t for t in self.latest[: limit + 1] if t.url != page_url][:limit]
+        head = self.head(page, entry.briefing, canonical_url)
+        return head | {
+            "briefing_recent": linked(recent, page_url),
+            "briefing_related": linked(self.related.get(entry.path, ()), page_url),
+            "briefing_links": {
+                "category": self._link(
+                    b.category, layout.listing("categories", make_slug(b.category))
+                ),
+                "tags": [
+                    self._link(t, layout.listing("tags", make_slug(t)))
+                    for t in dict.fromkeys(b.tags)
+                ],
+            },
+            "briefing_story": self.stories.get(entry.path),
+        }
+
+    def _link(self, title: str, uri: str) -> Link:
+        return Link(title, page_url(uri, directory_urls=self.options.directory_urls))
+
+    def head(self, page: PlannedPage, b: Briefing, url: str | None) -> dict[str, Any]:
+        """A briefing page's structured data, social tags and share links (none without a URL)."""
+        if not url:
+            return {"briefing_share_url": url, "briefing_share": []}
+        opts = self.options
+        image = absolute_image_url(b, site_url=opts.site_url)
+        json_ld = (
+            page.json_ld if page.json_ld is not None and url == self._absolute(page.url) else None
+        )
+        return {
+            "briefing_json_ld": json_ld or make_json_ld(b, url=url, options=opts, image=image),
+            "briefing_social": social_meta(b, url=url, site_name=opts.site_name, image_url=image),
+            "briefing_share_url": url,
+            "briefing_share": share_links(url, b.title),
+        }
+
+    def _absolute(self, url: str) -> str | None:
+        return urljoin(self.options.site_url, url) if self.options.site_url else None
+
+    def discovery(self, page_url: str) -> str:
+        """The feed discovery links for the page at ``page_url`` (relative: a preview or a copy
+        of the site links its own feeds)."""
+        return "".join(
+            f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
+            f' href="{html.escape(relative_url(f.uri, page_url))}">'
+            for f in self.feeds
+        )
+
+
+def linked(teasers: Iterable[Teaser], page_url: str) -> list[Teaser]:
+    """``teasers`` with their links from the page at ``page_url``."""
+    return [replace(t, href=relative_url(t.url, page_url)) for t in teasers]
+
+
+def make_json_ld(b: Briefing, *, url: str, options: PlanOptions, image: str | None) -> str:
+    """The page's schema.org NewsArticle, as the text of its <script> element."""
+    article = news_article(
+        b, url=url, site_name=options.site_name, site_url=options.site_url, image_url=image
+    )
+    return json_ld_script(article)
+
+
+def make_teaser(entry: Entry, url: str) -> Teaser:
+    """A teaser of ``entry`` whose page is at site-relative ``url``."""
+    b = entry.briefing
+    return Teaser(
+        title=b.title,
+        url=url,
+        category=b.category,
+        published=b.published.isoformat(),
+        published_display=format_date(b.published),
+        key_point=b.key_points[0],
+    )
+
+
+def copied(value: Any) -> Any:
+    """``value`` with its dicts and lists copied, all the way down (strings are shared)."""
+    if isinstance(value, dict):
+        return {key: copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copied(item) for item in value]
+    return value
+
+
+def plan_site(
+    entries: Sequence[Entry],
+    digests: Sequence[tuple[Digest, Path]],
+    options: PlanOptions,
+    *,
+    exists: Callable[[str], bool] = lambda uri: False,
+    content_keys: Mapping[str, bytes | None] | None = None,
+    cached: Mapping[Hashable, BriefingParts] | None = None,
+) -> SitePlan:
+    """Plan the whole generated site.
+
+    Args:
+        entries: The good briefings, in any order.
+        digests: The good digests, newest first, with the files they came from.
+        options: The plugin's and the site's settings.
+        exists: Whether docs/ has a hand-written page at a src path (it replaces a generated
+            index page of the same path).
+        content_keys: Each briefing file's content key, by path (see store.content_key); a
+            briefing without one is not kept in the build cache.
+        cached: Briefing pages' parts from the build cache, by key.
+
+    Returns:
+        The frozen plan.
+    """
+    layout, urls = options.layout, _Urls(options.directory_urls)
+    catalog = make_catalog(entries)
+    teasers = {e.path: make_teaser(e, urls(layout.briefing(e.slug))) for e in catalog.newest}
+    latest = tuple(teasers[e.path] for e in catalog.newest)
+    related = {
+        e.path: tuple(teasers[r.path] for r in catalog.related.of(e, options.related_limit))
+        for e in catalog.newest
+    }
+    stories = _stories(catalog, teasers, layout, urls)
+    # What every page shows (the recent and latest lists): part of each page's fingerprint.
+    shared = latest[: max(options.recent_limit, options.latest_limit) + 1]
+    pages: dict[str, PlannedPage] = {}
+    kept: dict[Hashable, BriefingParts] = {}
+    edits = _edit_uris([e.path for e in catalog.newest], options)
+    for entry, edit_uri in zip(catalog.newest, edits, strict=True):
+        parts, key = _briefing_parts(entry, options, urls, content_keys or {}, cached or {})
+        if key is not None:
+            kept[key] = parts
+        uri = layout.briefing(entry.slug)
+        pages[uri] = PlannedPage(
+            uri,
+            urls(uri),
+            parts.html,
+            parts.meta,
+            edit_uri=edit_uri,
+            entry=entry,
+            json_ld=parts.json_ld[1].decode() if parts.json_ld else None,
+            fingerprint=(shared, key or id(entry), related[entry.path], stories.get(entry.path)),
+        )
+    found = [d for d, _ in digests]
+    pages |= _index_pages(catalog, found, options, urls, exists=exists, shared=shared)
+    digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
+    for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):
+        uri = layout.digest(digest.date)
+        if uri in pages:  # "Edit this page" on a digest opens its YAML
+            pages[uri] = replace(pages[uri], edit_uri=edit_uri)
+    return SitePlan(
+        options=options,
+        catalog=catalog,
+        digests=tuple(found),
+        pages=pages,
+        teasers=teasers,
+        latest=latest,
+        latest_digest=_digest_teaser(found[0], urls(layout.digest(found[0].date)))
+        if found
+        else None,
+        related=related,
+        stories=stories,
+        feeds=make_feeds(catalog, found, options, urls),
+        kept=kept,
+    )
+
+
+class _Urls:
+    """The URL of each generated page, from its src path (MkDocs' rules: see `page_url`)."""
+
+    def __init__(self, directory_urls: bool) -> None:
+        self._directory_urls = directory_urls
+        self._known: dict[str, str] = {}
+
+    def __call__(self, uri: str) -> str:
+        url = self._known.get(uri)
+        if url is None:
+            url = self._known[uri] = page_url(uri, directory_urls=self._directory_urls)
+        return url
+
+
+def _briefing_parts(
+    entry: Entry,
+    options: PlanOptions,
+    urls: _Urls,
+    content_keys: Mapping[str, bytes | None],
+    cached: Mapping[Hashable, BriefingParts],
+) -> tuple[BriefingParts, Hashable | None]:
+    """A briefing page's parts, from the build cache when it has them, and their cache key
+    (None when the file changed while it was read: then it is not kept)."""
+    b, layout = entry.briefing, options.layout
+    uri = layout.briefing(entry.slug)
+    url = urls(uri)
+    content = content_keys.get(entry.path)
+    key = (entry.path, content, uri, options.page_settings()) if content else None
+    parts = cached.get(key) if key is not None else None
+    if parts is None:
+        listings = {
+            k: relative_url(urls(layout.listing("sources", outlet_key(s.name))), url)
+            for k, s in b.sources.items()
+        }
+        content_html = render_briefing(
+            b,
+            image_href=image_href(b, page_url=url, relative=relative_url),
+            source_listings=listings,
+            marks=options.marks,
+        )
+        meta = page_meta(
+            b, template=options.page_template, words_per_minute=options.words_per_minute
+        )
+        parts = BriefingParts(content_html, meta)
+    if options.site_url and not options.serving:  # serve makes it per page rendered
+        absolute = urljoin(options.site_url, url)
+        made_for = (absolute, options.site_name, options.site_url)
+        if parts.json_ld is None or parts.json_ld[0] != made_for:
+            image = absolute_image_url(b, site_url=options.site_url)
+            text = make_json_ld(b, url=absolute, options=options, image=image)
+            parts = replace(parts, json_ld=(made_for, text.encode()))
+    return parts, key
+
+
+def _stories(
+    catalog: Catalog, teasers: Mapping[str, Teaser], layout: Layout, urls: _Urls
+) -> dict[str, Story]:
+    """Each briefing's place in its story's timeline, by briefing path."""
+    found = {}
+    for listing in catalog.stories:
+        url = urls(layout.listing("stories", listing.key))
+        timeline = listing.entries
+        for i, entry in enumerate(timeline):
+            before = timeline[i - 1] if i > 0 else None
+            after = timeline[i + 1] if i + 1 < len(timeline) else None
+            found[entry.path] = Story(
+                listing.title,
+                url,
+                len(timeline),
+                teasers[before.path] if before else None,
+                teasers[after.path] if after else None,
+            )
+    return found
+
+
+def _index_pages(
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: _Urls,
+    *,
+    exists: Callable[[str], bool],
+    shared: Hashable,
+) -> dict[str, PlannedPage]:
+    """Every generated index page but those a hand-written page of the same path replaces."""
+    layout = options.layout
+    by_slug = {e.slug: e for e in catalog.newest}
+    pages = {}
+    for uri, view in index_views(
+        catalog, digests, layout=layout, page_size=options.page_size
+    ).items():
+        if exists(uri):
+            continue
+        url = urls(uri)
+        content = render_index(
+            view,
+            layout=layout,
+            link=lambda target, url=url: relative_url(urls(target), url),  # type: ignore[misc]
+            briefings=by_slug,
+            marks=options.marks,
+        )
+        meta = _index_meta(view)
+        pages[uri] = PlannedPage(
+            uri, url, content, meta, in_nav=view.in_nav, fingerprint=(shared, content, repr(meta))
+        )
+    return pages
+
+
+def _index_meta(view: IndexView) -> dict[str, Any]:
+    if view.created is None:
+        return index_meta(view.title)
+    return index_meta(view.title, date={"created": view.created.isoformat()})
+
+
+def _digest_teaser(digest: Digest, url: str) -> DigestTeaser:
+    return DigestTeaser(
+        title=digest.title,
+        url=url,
+        date=digest.date.isoformat(),
+        date_display=format_date(digest.date),
+        note=digest.note,
+    )
+
+
+def _edit_uris(paths: Sequence[str], options: PlanOptions, *, absolute: bool = False) -> list[str]:
+    """Each file's 'Edit this page' path: relative to docs/ (URL joins resolve the '..') and
+    percent-encoded (a file name is not markup, and Material prints edit_url as it is)."""
+    sources = paths if absolute else [f"{options.root}/{p}" for p in paths]
+    return [quote(p, safe="/.-_~") for p in relative_paths(sources, options.docs_dir)]
+
+
+_FORMATS = (
+    ("rss.xml", "application/rss+xml", "RSS", render_rss),
+    ("atom.xml", "application/atom+xml", "Atom", render_atom),
+    ("json", "application/feed+json", "JSON Feed", render_json_feed),
+)
+
+
+def make_feeds(
+    catalog: Catalog, digests: Sequence[Digest], options: PlanOptions, urls: Callable[[str], str]
+) -> tuple[Feed, ...]:
+    """RSS, Atom and JSON feeds of the newest briefings and digests (none without a site_url)."""
+    site_url, layout, limit = options.site_url, options.layout, options.feed_limit
+    if not site_url:
+        return ()
+    newest = catalog.newest[:limit]
+    # Only the briefings the feeds show: the newest, and those the newest digests list.
+    wanted = {e.slug for e in newest}
+    wanted.update(slug for d in digests[:limit] for _, slug in d.references())
+    linked = {
+        e.slug: (e.briefing, urljoin(site_url, urls(layout.briefing(e.slug))))
+        for e in catalog.newest
+        if e.slug in wanted
+    }
+    items = {
+        "briefings": [briefing_item(e.briefing, linked[e.slug][1]) for e in newest],
+        "digests": [
+            digest_item(d, urljoin(site_url, urls(layout.digest(d.date))), linked)
+            for d in digests[:limit]
+        ],
+    }
+    feeds = []
+    for name, entries in items.items():
+        title = f"{options.site_name}: {name}"
+        info = FeedInfo(
+            title=title, home_url=site_url, description=options.site_description or title
+        )
+        for ext, mime, label, render in _FORMATS:
+            # At the site root: Material resolves "sitemap.xml" against each alternate link.
+            uri = f"{name}.{ext}"
+            content = render(info, entries, feed_url=urljoin(site_url, uri))
+            feeds.append(Feed(f"{title} ({label})", uri, mime, content))
+    return tuple(feeds)
