@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings import collection, plugin
+from mkdocs_briefings import collection, plan
 from mkdocs_briefings.store import STORE_FILE
 
 from ..conftest import MINIMAL_MKDOCS_YML, build_site
@@ -47,8 +47,8 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
     monkeypatch.setattr(collection, "read_entry", _unparsable)
-    for made_once in ("briefing_markdown", "make_meta", "news_article"):
-        monkeypatch.setattr(plugin, made_once, _unparsable)
+    for made_once in ("render_briefing", "page_meta", "make_json_ld"):
+        monkeypatch.setattr(plan, made_once, _unparsable)
     warm = _html_of(build_site(project))
 
     assert warm == cold

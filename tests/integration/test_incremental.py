@@ -128,6 +128,7 @@ def session(repo_copy: Path) -> Iterator[ServeSession]:
     serve.close()
 
 
+@pytest.mark.slow
 def test_rebuilds_after_edits_equal_clean_builds(
     session: ServeSession, repo_copy: Path, tmp_path: Path
 ) -> None:
@@ -150,12 +151,12 @@ def test_rebuilds_after_edits_equal_clean_builds(
     #    shows on every briefing page).
     edit(repo_copy, BANK, "forecast by all 14 economists", "forecast by all fourteen economists")
     session.rebuild()
-    rendered, generated = plugin._incremental.planned  # type: ignore[attr-defined]
+    rendered, generated = plugin._server.incremental.planned  # type: ignore[attr-defined]
     assert 0 < rendered < generated / 3, (rendered, generated)
     # A rebuild that fails part-way leaves pages unwritten: the next one renders everything.
     with pytest.raises(Exception, match="the build stopped"):
         plugin.on_build_error(error=OSError(28, "No space left on device", "x.html"))
-    assert plugin._incremental.fingerprints == {}  # type: ignore[attr-defined]
+    assert plugin._server.incremental.fingerprints == {}  # type: ignore[attr-defined]
     full_build(repo_copy, reference)
     assert_same_site(session.site, reference)
 

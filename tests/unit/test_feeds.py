@@ -14,12 +14,11 @@ from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.feeds import (
     FeedInfo,
     FeedItem,
-    briefing_item,
-    digest_item,
     render_atom,
     render_json_feed,
     render_rss,
 )
+from mkdocs_briefings.render.feed import briefing_item, digest_item
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Source
 

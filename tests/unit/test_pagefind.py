@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import PluginError
 
-from mkdocs_briefings.pagefind import (
+from mkdocs_briefings.adapter.pagefind import (
     build_index,
     exclude_from_lunr,
     find_pagefind,

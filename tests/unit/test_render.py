@@ -10,17 +10,14 @@ import pytest
 import yaml
 
 from mkdocs_briefings.loader import read_briefing
-from mkdocs_briefings.render import (
-    describe,
-    format_date,
+from mkdocs_briefings.render.markdown import (
     inline_text,
-    join_names,
-    reading_time,
     render_credit,
     render_markdown,
     render_sources,
     safe_url,
 )
+from mkdocs_briefings.render.text import describe, format_date, join_names, reading_time
 
 from .test_loader import VALID
 

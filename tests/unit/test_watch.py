@@ -6,7 +6,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from mkdocs_briefings.watch import watch_with_events
+from mkdocs_briefings.adapter.watch import watch_with_events
 
 if TYPE_CHECKING:
     from pathlib import Path

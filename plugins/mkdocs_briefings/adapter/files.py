@@ -13,6 +13,7 @@ from ..plan import copied
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.toc import AnchorLink
 
     from ..plan import PlannedPage, SitePlan
     from ..render.html import TocItem
@@ -39,11 +40,27 @@ class GeneratedPage(Page):
         self.meta = copied(dict(self.planned.meta))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """The plan's HTML, its table of contents and its anchors (for MkDocs' link checks)."""
+        """The plan's HTML, its table of contents and its anchors (for MkDocs' link checks).
+
+        Markdown that another plugin gave the page (``on_page_markdown``) is rendered as MkDocs
+        renders any page, and follows the plan's HTML.
+        """
         made = self.planned.html
-        self.content = made.content
-        self.toc = get_toc([_token(item) for item in made.toc])
-        self.present_anchor_ids = set(made.anchors)
+        tokens = [_token(item) for item in made.toc]
+        content, anchors = made.content, set(made.anchors)
+        if self.markdown and self.markdown.strip():
+            super().render(config, files)
+            content = f"{content}\n{self.content}"
+            tokens += [_token_of(link) for link in self.toc]
+            anchors |= self.present_anchor_ids or set()
+        self.content, self.present_anchor_ids = content, anchors
+        self.toc = get_toc(tokens)
+
+
+def _token_of(link: AnchorLink) -> Any:
+    """The token of an entry of a table of contents MkDocs made (see `render`)."""
+    children = [_token_of(child) for child in link.children]
+    return {"level": link.level, "id": link.id, "name": link.title, "children": children}
 
 
 def _token(item: TocItem) -> Any:

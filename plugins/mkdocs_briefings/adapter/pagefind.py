@@ -98,7 +98,7 @@ def write_script(site_dir: Path) -> None:
     """Put the search script at ``SCRIPT`` in the built site."""
     target = site_dir / SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes((resources.files(__package__) / "assets" / SCRIPT_NAME).read_bytes())
+    target.write_bytes((resources.files("mkdocs_briefings") / "assets" / SCRIPT_NAME).read_bytes())
 
 
 def exclude_from_lunr(meta: MutableMapping[str, Any]) -> None:
