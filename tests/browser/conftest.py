@@ -7,11 +7,13 @@ not downloaded). Without it the browser tests skip, except under CI=true, where 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -35,6 +37,26 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_PREFIX = "/mkdocs-briefings/"
+
+
+@contextlib.contextmanager
+def build_and_serve(project: Path, prefix: str, *, strict: bool = True) -> Iterator[str]:
+    """Build ``project`` for the path ``prefix`` and serve it there, as a real deployment is.
+
+    The path of mkdocs.yml's site_url is set to ``prefix`` first: MkDocs makes the 404 page's
+    links, stylesheets and scripts absolute from that path (the 404 page answers at any depth),
+    so a site served anywhere else gets an unstyled 404 page whose links leave the site.
+    Yields the served base URL.
+    """
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    match = re.search(r"^site_url:\s*(\S+)\s*$", text, re.MULTILINE)
+    if match is None:
+        raise ValueError(f"{config} has no site_url to serve it at {prefix}")
+    url = urlunsplit(urlsplit(match[1])._replace(path=prefix))
+    config.write_text(text[: match.start(1)] + url + text[match.end(1) :], "utf-8")
+    with serve(build_site(project, strict=strict), prefix) as served:
+        yield served
 
 
 def skip_or_fail(reason: str) -> None:

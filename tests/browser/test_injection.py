@@ -2,10 +2,11 @@
 
 The site of tests/integration/test_injection.py (a briefing and a digest per payload, the
 payload in every text field), built with this repository's theme features (instant loading,
-search suggestions and highlighting) and served on 127.0.0.1. Each page starts with
-``window.__pwned = false``; the payloads would set it to true. After loading, hovering and
-clicking the payload text, searching for it and following search results, the flag is still
-false, no dialog opened, and the payload is on the page as visible text.
+search suggestions and highlighting) and served on 127.0.0.1 under its site_url's path, as a
+deployment serves it. Each page starts with ``window.__pwned = false``; the payloads would set
+it to true. After loading, hovering and clicking the payload text, searching for it and
+following search results, the flag is still false, no dialog opened, and the payload is on the
+page as visible text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ..conftest import build_site
 from ..integration.test_injection import (
     PAYLOADS,
     PWNED,
@@ -25,13 +25,13 @@ from ..integration.test_injection import (
     title_of,
 )
 from ..integration.test_names import ARABIC_SLUG, HEBREW_SLUG, MIXED_SLUG, make_names_site
-from ..pages_server import serve
+from .conftest import build_and_serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from playwright.sync_api import Dialog, Locator, Page
+    from playwright.sync_api import Dialog, Locator, Page, Response
 
 pytestmark = pytest.mark.browser
 
@@ -73,8 +73,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8").replace("  features: [content.action.edit]\n", FEATURES)
     config.write_text(text, "utf-8")
-    site = build_site(root, strict=False)  # the refused briefings are warnings
-    with serve(site, "/hostile/") as url:
+    # strict=False: the refused briefings are warnings.
+    with build_and_serve(root, "/hostile/", strict=False) as url:
         yield url
 
 
@@ -107,14 +107,29 @@ def pwned(page: Page) -> bool:
     return bool(page.evaluate("window.__pwned"))
 
 
+# Whether an element is, is in or holds a link that leads off the page (not a "#" fragment).
+LEADS_AWAY = """el => Boolean(el.closest('a[href]:not([href^="#"])')
+    || el.querySelector('a[href]:not([href^="#"])'))"""
+
+
 def poke(page: Page, selector: str) -> None:
-    """Hover over each element ``selector`` matches and click it (links are only hovered: they
-    lead to other pages), as a curious reader would."""
+    """Hover over each element ``selector`` matches and click it, as a curious reader would.
+
+    Playwright clicks the middle of the element's first box (for text that wraps, its first
+    line) and first checks that the element itself, not something over it, takes the click,
+    so the click lands on the element whatever the fonts and line breaks. An element that is,
+    is in or holds a link to another page is only hovered (a click would leave the page);
+    in-page links (``#...``: permalinks, the credited sources) are clicked.
+    """
     for element in page.locator(selector).all():
         if element.is_visible():
             element.hover()
-            if not element.evaluate("el => Boolean(el.closest('a'))"):
-                element.click(position={"x": 2, "y": 2}, no_wait_after=True)
+            if not element.evaluate(LEADS_AWAY):
+                element.click(no_wait_after=True)
+
+
+def without_fragment(url: str) -> str:
+    return url.partition("#")[0]
 
 
 @pytest.mark.parametrize("n", range(len(PAYLOADS)))
@@ -134,7 +149,8 @@ def test_briefing_page_runs_nothing_and_shows_the_payload(
     # Where a link, an image or a handler would have been made of the payload.
     poke(page, ".key-points li, article.briefing > p, .briefing-quote blockquote, h1")
     poke(page, ".briefing-meta__category, .md-tag, .briefing-image")
-    assert page.url == url  # nothing navigated away (javascript: links never load a page)
+    # Nothing navigated away (javascript: links never load a page); in-page links only scrolled.
+    assert without_fragment(page.url) == url
     assert not pwned(page)
     if n in (0, 12):
         page.screenshot(path=artifacts_dir / f"injection-briefing-{n:02}.png", full_page=True)
@@ -158,7 +174,7 @@ def test_javascript_links_in_the_text_are_not_links(
         clicked = texts.filter(has_text=re.compile("java.?script:", re.IGNORECASE)).all()
         assert clicked
         for element in clicked:
-            element.click(position={"x": 2, "y": 2}, no_wait_after=True)
+            element.click(no_wait_after=True)
         assert page.url.endswith(f"/briefings/{slug_of(n)}/")
         assert not pwned(page)
 
@@ -182,7 +198,17 @@ def test_index_pages_run_nothing(
     guarded: tuple[Page, list[str]], hostile_url: str, url: str
 ) -> None:
     page, _ = guarded
+    missing: list[str] = []
+
+    def record_missing(response: Response) -> None:
+        if response.status == 404 and response.request.resource_type != "document":
+            missing.append(response.url)
+
+    page.on("response", record_missing)
     page.goto(hostile_url + url)
+    page.wait_for_load_state("load")
+    # Styled as a reader sees it: the page (the 404 page too) finds its CSS and JavaScript.
+    assert not missing, f"{url or 'home'}: not found: {missing}"
     assert page.evaluate(INSPECT) == []
     assert page.locator("body").is_visible()  # the <style> payload hid nothing
     poke(page, ".briefing-teaser__point, .briefing-teaser__meta")
@@ -233,8 +259,8 @@ def test_search_results_show_the_payloads_as_text(
 @pytest.fixture(scope="module")
 def names_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The Hebrew, Arabic and mixed briefings of tests/integration/test_names.py, served."""
-    site = build_site(make_names_site(tmp_path_factory.mktemp("names-browser")))
-    with serve(site, "/names/") as url:
+    root = make_names_site(tmp_path_factory.mktemp("names-browser"))
+    with build_and_serve(root, "/names/") as url:
         yield url
 
 
