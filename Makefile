@@ -37,8 +37,8 @@ build: $(STAMP)  ## build the site into site/, failing on any problem
 test: lint build $(NODE_TOOLS)  ## lint, type-check, build --strict, then every test (browser included)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests that need no browser
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)  ## the inner loop: the tests that need no browser and are not marked slow
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

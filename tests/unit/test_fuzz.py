@@ -310,6 +310,7 @@ def read_or_problems(read: Callable[..., Any], text: str) -> Any:
     return error
 
 
+@pytest.mark.slow
 @fuzz(1500)
 @given(anything)
 def test_loader_gives_a_briefing_or_located_problems(text: str) -> None:
@@ -317,12 +318,14 @@ def test_loader_gives_a_briefing_or_located_problems(text: str) -> None:
     assert isinstance(result, Entry | BriefingError)
 
 
+@pytest.mark.slow
 @fuzz(500)
 @given(anything)
 def test_digest_reader_gives_a_digest_or_located_problems(text: str) -> None:
     read_or_problems(read_digest, text)
 
 
+@pytest.mark.slow
 @fuzz(500)
 @given(briefing_data(), st.sampled_from([None, True, False]))
 def test_valid_briefings_read_back_what_was_written(data: dict[str, Any], flow: bool) -> None:
@@ -460,6 +463,7 @@ def to_html() -> Callable[[str], str]:
     return convert
 
 
+@pytest.mark.slow
 @fuzz(700)
 @given(data=briefing_data())
 def test_rendered_page_shows_the_text_and_nothing_it_smuggles_in(
@@ -607,12 +611,14 @@ def check_draft(make: Callable[[], Any]) -> None:
     read_or_problems(read_entry, text)
 
 
+@pytest.mark.slow
 @fuzz(1000)
 @given(articles)
 def test_importing_text_gives_a_draft_that_loads(text: str) -> None:
     check_draft(lambda: import_text(text, today=READ_ON))
 
 
+@pytest.mark.slow
 @fuzz(600)
 @given(markdown_files)
 def test_importing_markdown_gives_a_draft_that_loads(text: str) -> None:
@@ -625,6 +631,7 @@ def trafilatura() -> None:
     import_html("<p>Warm up.</p>", today=READ_ON)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("trafilatura")
 @fuzz(400)
 @given(pages)
