@@ -35,8 +35,11 @@ from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_html, import_markdown, import_text
 from mkdocs_briefings.model import Briefing, Quote
 from mkdocs_briefings.render import page_meta, render_markdown
+from mkdocs_briefings.catalog import relative_url
+from mkdocs_briefings.render.html import image_href, render_briefing
 
 from .test_render import EXTENSIONS
+from .test_render_html import briefing_both_ways
 from .timing import timed
 
 if TYPE_CHECKING:
@@ -473,7 +476,36 @@ def test_rendered_page_shows_the_text_and_nothing_it_smuggles_in(
     text = timed(lambda: render_markdown(b))
     body, meta = get_data(text)  # as MkDocs reads the front matter
     assert meta == page_meta(b)
-    html = timed(lambda: to_html(body))
+    check_page(timed(lambda: to_html(body)), b)
+
+
+def _page_html_property(data: dict[str, Any]) -> None:
+    """The page formatter (what the site serves): the tree the Markdown path made, and the
+    same checks: nothing but the text, no element or attribute or address it smuggles in."""
+    b = Briefing.model_validate(data)
+    before, after = briefing_both_ways(b)
+    assert after == before
+    href = image_href(b, page_url="briefings/x/", relative=relative_url)
+    made = timed(lambda: render_briefing(b, image_href=href))
+    check_page(made.content, b)
+
+
+@pytest.mark.slow
+@fuzz(700)
+@given(data=briefing_data())
+def test_page_html_is_the_markdown_page_and_smuggles_nothing(data: dict[str, Any]) -> None:
+    _page_html_property(data)
+
+
+@fuzz(40)
+@given(data=briefing_data())
+def test_page_html_quick(data: dict[str, Any]) -> None:
+    """A few cases of the property above for `make test-fast`; CI runs the long one."""
+    _page_html_property(data)
+
+
+def check_page(html: str, b: Briefing) -> None:
+    """``html`` shows ``b``'s text and holds only the page's own elements and attributes."""
     page = Page()
     page.feed(html)
     page.close()

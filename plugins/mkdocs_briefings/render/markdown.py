@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..catalog import relative
+from ..catalog import index_views, make_catalog, relative
 from ..model import Quote
 from .text import (
     KIND_TITLES,
@@ -24,6 +24,7 @@ from .text import (
     credits,
     day_title,
     format_date,
+    index_meta,
     join_names,
     listing_intro,
     listing_title,
@@ -383,3 +384,18 @@ def render_index(view: IndexView, *, layout: Layout, briefings: Mapping[str, Ent
     if view.kind == "digest" and view.digest is not None:
         return render_digest(view.digest, briefings, layout=layout)
     return render_digests_index(view.digests, view.days, layout=layout)
+
+
+def index_documents(
+    entries: Sequence[Entry], digests: Sequence[Digest], *, layout: Layout, page_size: int = 25
+) -> dict[str, str]:
+    """Every generated index page as a Markdown file with front matter, by src path: the
+    pages the plugin generates, as a person would write them (the benchmark's side b)."""
+    catalog = make_catalog(entries)
+    briefings = {e.slug: e for e in entries}
+    documents = {}
+    for uri, view in index_views(catalog, digests, layout=layout, page_size=page_size).items():
+        extra = {"date": {"created": view.created.isoformat()}} if view.created else {}
+        meta = front_matter(index_meta(view.title, **extra))
+        documents[uri] = f"{meta}\n\n{render_index(view, layout=layout, briefings=briefings)}"
+    return documents
