@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import heapq
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -119,11 +120,21 @@ def relative_url(url: str, other: str) -> str:
 
     The algorithm of ``mkdocs.utils.get_relative_url`` (tests compare the two): the last part
     of ``other`` is dropped when it has a dot (a file), and '.' stands for the same folder.
+    Why the split: pages link many pages of few folders, so the way to a folder is worked out
+    once per pair of folders; the last part of ``url`` is added to it.
     """
     dirname, _, basename = other.rpartition("/")
     if "." in basename:
         other = dirname
-    return _relative_parts(url, other)
+    there, _, name = url.rstrip("/").rpartition("/")
+    if _UNUSUAL.search(url) or f"/{name}/" in f"/{other}/":  # '..', '//', or on the way
+        return _relative_parts(url, other)
+    folder = _relative_parts(there, other)
+    tail = "/" if url.endswith("/") else ""
+    return f"{name}{tail}" if folder == "." else f"{folder}/{name}{tail}"
+
+
+_UNUSUAL = re.compile(r"(^|/)\.\.?(/|$)|//|^/|^$")
 
 
 @functools.lru_cache(maxsize=1 << 14)  # pure; pages at one depth link the same few folders
@@ -140,14 +151,11 @@ def _relative_parts(url: str, other: str) -> str:
 
 
 def _norm_parts(path: str) -> list[str]:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return parts
+    # As MkDocs does it, quirks included ('//a' keeps an empty first part).
+    if not path.startswith("/"):
+        path = "/" + path
+    path = posixpath.normpath(path)[1:]
+    return path.split("/") if path else []
 
 
 def paginate(items: Sequence[Entry], size: int = PAGE_SIZE) -> list[Sequence[Entry]]:
@@ -162,30 +170,27 @@ def outlet_key(name: str) -> str:
 
 def _listings(kind: str, groups: dict[str, list[Entry]], titles: dict[str, str]) -> list[Listing]:
     return sorted(
-        (
-            Listing(kind, key, titles[key], tuple(newest_first(items)))
-            for key, items in groups.items()
-        ),
+        (Listing(kind, key, titles[key], tuple(items)) for key, items in groups.items()),
         key=lambda listing: listing.title.casefold(),
     )
 
 
-def by_category(entries: Iterable[Entry]) -> list[Listing]:
-    """One listing per category, newest first."""
+def by_category(newest: Iterable[Entry]) -> list[Listing]:
+    """One listing per category, newest first (``newest``: see `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     titles: dict[str, str] = {}
-    for entry in entries:
+    for entry in newest:
         key = make_slug(entry.briefing.category)
         groups[key].append(entry)
         titles.setdefault(key, entry.briefing.category)
     return _listings("categories", groups, titles)
 
 
-def by_tag(entries: Iterable[Entry]) -> list[Listing]:
-    """One listing per tag, newest first."""
+def by_tag(newest: Iterable[Entry]) -> list[Listing]:
+    """One listing per tag, newest first (``newest``: see `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     titles: dict[str, str] = {}
-    for entry in entries:
+    for entry in newest:
         for tag in dict.fromkeys(entry.briefing.tags):
             key = make_slug(tag)
             groups[key].append(entry)
@@ -193,11 +198,12 @@ def by_tag(entries: Iterable[Entry]) -> list[Listing]:
     return _listings("tags", groups, titles)
 
 
-def by_source(entries: Iterable[Entry]) -> list[Listing]:
-    """One listing per outlet credited (by name, across files), newest first."""
+def by_source(newest: Iterable[Entry]) -> list[Listing]:
+    """One listing per outlet credited (by name, across files), newest first (``newest``: see
+    `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     titles: dict[str, str] = {}
-    for entry in entries:
+    for entry in newest:
         names = {outlet_key(s.name): s.name for s in entry.briefing.sources.values()}
         for key, name in names.items():
             groups[key].append(entry)
@@ -205,15 +211,15 @@ def by_source(entries: Iterable[Entry]) -> list[Listing]:
     return _listings("sources", groups, titles)
 
 
-def by_story(entries: Iterable[Entry]) -> list[Listing]:
-    """One listing per story, oldest first: a timeline."""
+def by_story(newest: Iterable[Entry]) -> list[Listing]:
+    """One listing per story, oldest first: a timeline (``newest``: see `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
+    for entry in newest:
         if entry.briefing.story:
             groups[entry.briefing.story].append(entry)
     return sorted(
         (
-            Listing("stories", key, story_title(key), tuple(reversed(newest_first(items))))
+            Listing("stories", key, story_title(key), tuple(reversed(items)))
             for key, items in groups.items()
         ),
         key=lambda listing: listing.title.casefold(),
@@ -225,23 +231,24 @@ def story_title(key: str) -> str:
     return key.replace("-", " ").capitalize()
 
 
-def by_day(entries: Iterable[Entry]) -> dict[date, tuple[Entry, ...]]:
-    """Briefings by publication day, newest day first, each day's newest first."""
+def by_day(newest: Iterable[Entry]) -> dict[date, tuple[Entry, ...]]:
+    """Briefings by publication day, newest day first, each day's newest first.
+
+    ``newest``: the briefings, newest first (see `newest_first`).
+    """
     groups: dict[date, list[Entry]] = defaultdict(list)
-    for entry in newest_first(entries):
+    for entry in newest:
         groups[entry.briefing.published].append(entry)
     return {day: tuple(items) for day, items in sorted(groups.items(), reverse=True)}
 
 
-def by_month(entries: Iterable[Entry]) -> list[Listing]:
-    """One listing per month ('2025-11'), newest month first."""
+def by_month(newest: Iterable[Entry]) -> list[Listing]:
+    """One listing per month ('2025-11'), newest month first (``newest``: see `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
+    for entry in newest:
         groups[entry.briefing.published.strftime("%Y-%m")].append(entry)
     return [
-        Listing(
-            "archive", key, month_title(items[0].briefing.published), tuple(newest_first(items))
-        )
+        Listing("archive", key, month_title(items[0].briefing.published), tuple(items))
         for key, items in sorted(groups.items(), reverse=True)
     ]
 
@@ -255,6 +262,7 @@ class Related:
     """
 
     entries: Sequence[Entry]
+    """Newest first (see `newest_first`): ties go to the newest."""
     _groups: dict[str, list[int]] = field(default_factory=dict, init=False)
     _newest: list[Entry] = field(default_factory=list, init=False)
     _index: dict[str, int] = field(default_factory=dict, init=False)
@@ -262,7 +270,7 @@ class Related:
     _keys: dict[str, list[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        self._newest = newest_first(self.entries)
+        self._newest = list(self.entries)
         self._index = {entry.path: i for i, entry in enumerate(self._newest)}
         self._keys = {entry.path: _keys(entry) for entry in self.entries}
         groups: dict[str, list[int]] = defaultdict(list)

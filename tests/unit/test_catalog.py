@@ -7,7 +7,7 @@ import posixpath
 import pytest
 
 from mkdocs_briefings.catalog import Layout, Related, by_source, paginate, relative
-from mkdocs_briefings.collection import read_entry
+from mkdocs_briefings.collection import newest_first, read_entry
 
 from .test_loader import VALID
 
@@ -57,7 +57,7 @@ def test_outlets_are_one_listing_whatever_key_each_file_uses() -> None:
             "[ledger, courier]": "[hl, courier]",
         },
     )
-    listings = {listing.title: len(listing.entries) for listing in by_source([a, b])}
+    listings = {listing.title: len(listing.entries) for listing in by_source(newest_first([a, b]))}
     assert listings == {"Nordvik Courier": 2, "The Harbour Ledger": 2}
 
 
@@ -81,5 +81,5 @@ def test_related_puts_the_same_story_first() -> None:
             "Nordvik Courier": "Stage Daily",
         },
     )
-    related = Related([base, same_story, shared_tags, unrelated])
+    related = Related(newest_first([base, same_story, shared_tags, unrelated]))
     assert [e.path for e in related.of(base)] == ["story.yml", "tags.yml"]

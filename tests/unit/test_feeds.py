@@ -18,9 +18,9 @@ from mkdocs_briefings.feeds import (
     render_json_feed,
     render_rss,
 )
-from mkdocs_briefings.render.feed import briefing_item, digest_item
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Source
+from mkdocs_briefings.render.feed import briefing_item, digest_item
 
 from .test_loader import VALID
 

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
+from mkdocs_briefings.catalog import relative_url
 from mkdocs_briefings.cli import draft_yaml
 from mkdocs_briefings.collection import Entry, read_entry
 from mkdocs_briefings.digest import read_digest
@@ -35,7 +36,6 @@ from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_html, import_markdown, import_text
 from mkdocs_briefings.model import Briefing, Quote
 from mkdocs_briefings.render import page_meta, render_markdown
-from mkdocs_briefings.catalog import relative_url
 from mkdocs_briefings.render.html import image_href, render_briefing
 
 from .test_render import EXTENSIONS

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
 from ..plan import PlanOptions
@@ -135,4 +136,33 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig, *, serving: bool) 
         root=str(project_root(config)),
         docs_dir=config.docs_dir,
         serving=serving,
+    )
+
+
+PACKAGE = resources.files("mkdocs_briefings")
+STYLESHEET = "assets/stylesheets/briefings.css"
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "toc")
+
+
+def configure_site(config: MkDocsConfig, opts: BriefingsConfig) -> None:
+    """Ship the templates (after docs/overrides/, which wins) and the stylesheet, and turn on
+    the Markdown extensions hand-written pages may rely on. Templates even when the plugin is
+    disabled: docs/index.md may name briefings-home.html."""
+    config.theme.dirs.append(str(PACKAGE / "templates"))
+    if not opts.enabled:
+        return
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    for name in REQUIRED_EXTENSIONS:
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+
+
+def stopped(error: OSError) -> Abort:
+    """A full disk or a missing permission while building: one clear line naming the file
+    (MkDocs would print a traceback), and the build stops."""
+    where = f" at {error.filename}" if error.filename else ""
+    return Abort(
+        f"the build stopped{where}: {error.strerror or error}; "
+        "free some space or fix the permissions, then build again"
     )

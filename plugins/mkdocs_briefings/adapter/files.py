@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import logging
+import posixpath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..plan import copied
+from ..plan import copied, plan_site
+from ..progress import PROGRESS_MIN, Progress
+from ..site import briefing_content_keys, load_site
+from .config import PACKAGE, STYLESHEET, plan_options, project_root
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.toc import AnchorLink
 
+    from ..errors import Problem
     from ..plan import PlannedPage, SitePlan
     from ..render.html import TocItem
+    from ..site import FileCache
+    from ..store import BuildCache
+    from .config import BriefingsConfig
+
+log = logging.getLogger("mkdocs.plugins.mkdocs_briefings.adapter.plugin")
 
 
 class GeneratedPage(Page):
@@ -69,7 +81,7 @@ def _token(item: TocItem) -> Any:
     return {"level": item.level, "id": item.id, "name": item.name, "children": children}
 
 
-def add_files(files: Files, plan: SitePlan, config: MkDocsConfig, assets: dict[str, bytes]) -> None:
+def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
     """Add every generated page, feed and asset of ``plan`` to ``files``, each page with its
     `GeneratedPage`.
 
@@ -86,5 +98,67 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig, assets: dict[s
         files.append(file)
     for feed in plan.feeds:
         files.append(File.generated(config, feed.uri, content=feed.content))
-    for uri, content in assets.items():
-        files.append(File.generated(config, uri, content=content))
+    stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
+    files.append(File.generated(config, STYLESHEET, content=stylesheet))
+
+
+def read_and_plan(
+    files: Files,
+    config: MkDocsConfig,
+    opts: BriefingsConfig,
+    reads: FileCache,
+    cache: BuildCache,
+    *,
+    serving: bool,
+) -> tuple[SitePlan, list[Problem]]:
+    """Read every briefing and digest (unchanged files from ``reads`` and the build cache),
+    report each problem, and plan the site; the build cache keeps the plan's briefing pages.
+
+    A problem is a warning: `--strict` fails, `mkdocs serve` keeps serving the rest.
+
+    Returns:
+        The plan, and the problems of the files left out.
+    """
+    root, briefings = project_root(config), Path(opts.briefings_dir)
+    store, trouble = cache.open(root / opts.cache_dir, enabled=opts.cache)
+    if trouble:
+        log.info("briefings: %s", trouble)
+    reads.store = store
+    known = {f.src_uri for f in files}  # a set: 10,000 lookups by path take 0.1 s
+    options = plan_options(config, opts, serving=serving)
+    site = load_site(
+        briefings,
+        root=root,
+        digests_dir=briefings / opts.digests_dir,
+        layout=options.layout,
+        exists=lambda src: posixpath.normpath(src) in known,
+        cache=reads,
+        progress=Progress("briefings: briefing files read", log.info),
+    )
+    for problem in site.problems:
+        log.warning("%s", problem)
+    plan = plan_site(
+        site.entries,
+        site.digests,
+        options,
+        exists=known.__contains__,
+        content_keys=briefing_content_keys(reads),
+        cached=store.pages,
+    )
+    store.keep_pages(plan.kept)
+    return plan, site.problems
+
+
+def summarise(plan: SitePlan, problems: list[Problem], files: Files) -> tuple[Progress, int]:
+    """Log one line on what was read and generated; return the pages-rendered progress (which
+    prints for big sites only)."""
+    count = len(plan.catalog.newest)
+    broken = len({p.path for p in problems})
+    (log.info if count >= PROGRESS_MIN else log.debug)(
+        "briefings: %s briefings and %s digests read%s; %s index pages generated",
+        f"{count:,}",
+        f"{len(plan.digests):,}",
+        f" ({broken:,} files with problems left out)" if broken else "",
+        f"{len(plan.pages) - count:,}",
+    )
+    return Progress("briefings: pages rendered", log.info), len(files.documentation_pages())

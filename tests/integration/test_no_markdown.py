@@ -1,0 +1,47 @@
+"""Generated pages go straight to HTML: no Markdown text is made for them, and Python-Markdown
+does not parse them; they stay ordinary MkDocs pages (theme, table of contents, search)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import markdown
+
+from ..conftest import build_site
+from .test_build import soup
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+
+def test_no_generated_page_reaches_python_markdown(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    converted: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def recording(self: markdown.Markdown, source: str) -> str:
+        converted.append(source)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", recording)
+    site = build_site(repo_copy)
+
+    hand_written = sorted((repo_copy / "docs").rglob("*.md"))
+    hand_written = [p for p in hand_written if "overrides" not in p.parts]
+    assert len(converted) == len(hand_written)  # each hand-written page once, nothing else
+    assert not [t for t in converted if "{ .briefing-credit }" in t or "!!! key-points" in t]
+
+    briefings = sorted((site / "briefings").glob("*/index.html"))
+    assert len(briefings) == len(list((repo_copy / "briefings").glob("*.yml")))
+    page = soup(briefings[0])
+    assert page.select_one("article .admonition.key-points .admonition-title")
+    assert page.select_one('h2#sources a.headerlink[href="#sources"]')
+    toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a.md-nav__link")]
+    assert "Sources" in toc
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"briefings/{p.parent.name}/" for p in briefings} <= locations

@@ -1,0 +1,159 @@
+"""plan: the whole site planned once, without MkDocs: addresses, lists, pages, feeds."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from typing import TYPE_CHECKING
+
+import pytest
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from mkdocs_briefings import catalog as catalog_module
+from mkdocs_briefings.catalog import Layout, page_url, relative_url
+from mkdocs_briefings.collection import read_entry
+from mkdocs_briefings.model import Digest
+from mkdocs_briefings.plan import PlanOptions, plan_site
+
+from ..conftest import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mkdocs_briefings.collection import Entry
+
+PARTS = ["a", "b", "briefings", "x", "index.html", "c.html", ".", "..", "tags", "x.y", ""]
+
+
+def test_relative_urls_are_mkdocs_own() -> None:
+    rng = random.Random(20251111)  # noqa: S311  # reproducible cases, not secrets
+    for _ in range(20_000):
+        url, other = (
+            "/".join(rng.choice(PARTS) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
+            for _ in range(2)
+        )
+        assert relative_url(url, other) == get_relative_url(url, other), (url, other)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "index.md",
+        "briefings/x.md",
+        "tags/index.md",
+        "tags/a b/page/2/index.md",
+        "README.md",
+        "d/README.md",
+    ],
+)
+def test_page_urls_are_mkdocs_own(uri: str, directory_urls: bool) -> None:
+    file = File(uri, "/docs", "/site", use_directory_urls=directory_urls)
+    assert page_url(uri, directory_urls=directory_urls) == file.url
+
+
+def entries() -> list[Entry]:
+    found = sorted((ROOT / "briefings").glob("*.yml"))
+    return [read_entry(p.read_text(encoding="utf-8"), path=f"briefings/{p.name}") for p in found]
+
+
+def digest(entries: list[Entry]) -> tuple[Digest, Path]:
+    newest = sorted(entries, key=lambda e: e.briefing.published)[-2:]
+    data = {"title": "Example digest", "date": "2025-11-30", "briefings": [e.slug for e in newest]}
+    return Digest.model_validate(data), ROOT / "briefings" / "digests" / "x.yml"
+
+
+OPTIONS = PlanOptions(
+    site_url="https://news.example/", site_name="News", root=str(ROOT), docs_dir=str(ROOT / "docs")
+)
+
+
+def test_the_plan_holds_every_page_with_its_address_and_html() -> None:
+    found = entries()
+    plan = plan_site(found, [digest(found)], OPTIONS)
+    layout = Layout()
+    for entry in found:
+        page = plan.pages[layout.briefing(entry.slug)]
+        assert page.entry is entry
+        assert page.url == f"briefings/{entry.slug}/"
+        assert page.edit_uri == f"../briefings/{entry.path.rpartition('/')[2]}"
+        assert "Key points" in page.html.content
+        assert page.json_ld is not None
+        assert '"NewsArticle"' in page.json_ld
+    assert plan.pages["digests/2025-11-30.md"].edit_uri == "../briefings/digests/x.yml"
+    assert plan.pages["categories/index.md"].in_nav
+    assert not plan.pages["categories/politics/index.md"].in_nav
+    assert [t.url for t in plan.latest] == [
+        f"briefings/{e.slug}/"
+        for e in sorted(found, key=lambda e: e.briefing.published, reverse=True)
+    ]
+    assert plan.latest_digest is not None
+    assert plan.latest_digest.url == "digests/2025-11-30/"
+    assert {f.uri for f in plan.feeds} == {
+        f"{kind}.{ext}"
+        for kind in ("briefings", "digests")
+        for ext in ("rss.xml", "atom.xml", "json")
+    }
+
+
+def test_a_hand_written_page_replaces_the_generated_one() -> None:
+    found = entries()
+    plan = plan_site(found, [], OPTIONS, exists={"tags/index.md"}.__contains__)
+    assert "tags/index.md" not in plan.pages
+    assert "categories/index.md" in plan.pages
+
+
+def test_the_plan_is_frozen() -> None:
+    plan = plan_site(entries(), [], OPTIONS)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        plan.latest = ()  # type: ignore[misc]
+    page = next(iter(plan.pages.values()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        page.url = "elsewhere/"  # type: ignore[misc]
+
+
+def test_each_derived_fact_is_made_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The briefings are sorted newest first once, and the catalog made once, per plan."""
+    found = entries()
+    calls: dict[str, int] = {"sort all": 0, "catalog": 0}
+    sort, make = catalog_module.newest_first, catalog_module.make_catalog
+
+    def counted_sort(items):  # type: ignore[no-untyped-def]
+        items = list(items)
+        calls["sort all"] += len(items) == len(found)
+        return sort(items)
+
+    def counted_make(items):  # type: ignore[no-untyped-def]
+        calls["catalog"] += 1
+        return make(items)
+
+    monkeypatch.setattr(catalog_module, "newest_first", counted_sort)
+    monkeypatch.setattr("mkdocs_briefings.plan.make_catalog", counted_make)
+    plan_site(found, [digest(found)], OPTIONS)
+    assert calls == {"sort all": 1, "catalog": 1}
+
+
+def test_page_context_links_lists_from_the_page() -> None:
+    found = entries()
+    plan = plan_site(found, [], dataclasses.replace(OPTIONS, recent_limit=3))
+    page = plan.pages[Layout().briefing(found[0].slug)]
+    context = plan.context(page.uri, page.url, f"https://news.example/{page.url}")
+    recent = context["briefing_recent"]
+    assert len(recent) == 3
+    assert page.url not in [t.url for t in recent]
+    assert all(t.href == get_relative_url(t.url, page.url) for t in recent)
+    assert context["briefing_json_ld"] == page.json_ld
+    assert context["briefing_share_url"] == f"https://news.example/{page.url}"
+    assert context["briefing_links"]["category"].url.startswith("categories/")
+    elsewhere = plan.context("about.md", "about/", None)
+    assert set(elsewhere) == {"briefings_latest", "briefings_latest_digest"}
+
+
+def test_serving_makes_structured_data_per_page_rendered() -> None:
+    found = entries()
+    plan = plan_site(found, [], dataclasses.replace(OPTIONS, serving=True))
+    page = plan.pages[Layout().briefing(found[0].slug)]
+    assert page.json_ld is None
+    context = plan.context(page.uri, page.url, "http://127.0.0.1:8000/x/")
+    assert '"http://127.0.0.1:8000/x/"' in context["briefing_json_ld"]
