@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import run  # bench/run.py: the synthetic briefings
 
 CHROMIUM = "/usr/bin/chromium"
-TARGETS = {1000: 2.0, 10000: 5.0}
+TARGETS = {1000: 1.0, 10000: 2.5}
 
 
 def free_port() -> int:

@@ -147,6 +147,9 @@ class PlannedPage:
     json_ld: str | None = None
     fingerprint: Hashable = None
     """Everything the page's output depends on besides what the whole site shares."""
+    made_from: Hashable = None
+    """What an index page's HTML was made from (see `_view_key`): a later plan with the same
+    reuses the HTML."""
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,7 @@ def plan_site(
     exists: Callable[[str], bool] = lambda uri: False,
     content_keys: Mapping[str, bytes | None] | None = None,
     cached: Mapping[Hashable, BriefingParts] | None = None,
+    previous: SitePlan | None = None,
 ) -> SitePlan:
     """Plan the whole generated site.
 
@@ -298,6 +302,9 @@ def plan_site(
         content_keys: Each briefing file's content key, by path (see store.content_key); a
             briefing without one is not kept in the build cache.
         cached: Briefing pages' parts from the build cache, by key.
+        previous: The plan of the previous build of the same process (`mkdocs serve`): what
+            depends only on briefings that are the same objects (unchanged files, as the
+            reading cache gives them) is taken from it, not made again.
 
     Returns:
         The frozen plan.
@@ -306,10 +313,9 @@ def plan_site(
     catalog = make_catalog(entries)
     teasers = {e.path: make_teaser(e, urls(layout.briefing(e.slug))) for e in catalog.newest}
     latest = tuple(teasers[e.path] for e in catalog.newest)
-    related = {
-        e.path: tuple(teasers[r.path] for r in catalog.related.of(e, options.related_limit))
-        for e in catalog.newest
-    }
+    if previous is not None and previous.options != options:
+        previous = None
+    related = _related(catalog, teasers, options.related_limit, previous)
     stories = _stories(catalog, teasers, layout, urls)
     # What every page shows (the recent and latest lists): part of each page's fingerprint.
     shared = latest[: max(options.recent_limit, options.latest_limit) + 1]
@@ -332,7 +338,10 @@ def plan_site(
             fingerprint=(shared, key or id(entry), related[entry.path], stories.get(entry.path)),
         )
     found = [d for d, _ in digests]
-    pages |= _index_pages(catalog, found, options, urls, exists=exists, shared=shared)
+    earlier = previous.pages if previous is not None else {}
+    pages |= _index_pages(
+        catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier
+    )
     digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
     for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):
         uri = layout.digest(digest.date)
@@ -438,29 +447,86 @@ def _index_pages(
     *,
     exists: Callable[[str], bool],
     shared: Hashable,
+    earlier: Mapping[str, PlannedPage],
 ) -> dict[str, PlannedPage]:
-    """Every generated index page but those a hand-written page of the same path replaces."""
+    """Every generated index page but those a hand-written page of the same path replaces;
+    a page made from the same view as in ``earlier`` keeps its HTML."""
     layout = options.layout
     by_slug = {e.slug: e for e in catalog.newest}
+    views = index_views(catalog, digests, layout=layout, page_size=options.page_size)
     pages = {}
-    for uri, view in index_views(
-        catalog, digests, layout=layout, page_size=options.page_size
-    ).items():
+    for uri, view in views.items():
         if exists(uri):
             continue
-        url = urls(uri)
-        content = render_index(
-            view,
-            layout=layout,
-            link=lambda target, url=url: relative_url(urls(target), url),  # type: ignore[misc]
-            briefings=by_slug,
-            marks=options.marks,
-        )
+        url, key = urls(uri), _view_key(view, by_slug)
+        before = earlier.get(uri)
+        if before is not None and before.made_from == key:
+            content = before.html
+        else:
+            content = render_index(
+                view,
+                layout=layout,
+                link=lambda target, url=url: relative_url(urls(target), url),  # type: ignore[misc]
+                briefings=by_slug,
+                marks=options.marks,
+            )
         meta = _index_meta(view)
+        fingerprint = (shared, content, repr(meta))
         pages[uri] = PlannedPage(
-            uri, url, content, meta, in_nav=view.in_nav, fingerprint=(shared, content, repr(meta))
+            uri, url, content, meta, in_nav=view.in_nav, fingerprint=fingerprint, made_from=key
         )
     return pages
+
+
+def _view_key(view: IndexView, by_slug: Mapping[str, Entry]) -> Hashable:
+    """What an index page's HTML is made from, cheaply: the view's own fields, and its
+    briefings and digests by identity (the reading cache hands out the same object for an
+    unchanged file; the earlier plan holds them, so no identity is reused meanwhile)."""
+    listing = view.listing
+    shown = listing.entries if view.kind == "month" and listing is not None else view.entries
+    if view.digest is not None:
+        shown = tuple(by_slug[slug] for _, slug in view.digest.references())
+    return (
+        view.kind,
+        view.title,
+        view.listing_kind,
+        (listing.kind, listing.key, listing.title, len(listing.entries)) if listing else None,
+        tuple((x.key, x.title, len(x.entries)) for x in view.listings),
+        tuple(map(id, shown)),
+        (view.number, view.pages, view.day, view.days),
+        (id(view.digest), tuple(map(id, view.digests))),
+    )
+
+
+def _related(
+    catalog: Catalog,
+    teasers: Mapping[str, Teaser],
+    limit: int,
+    previous: SitePlan | None,
+) -> dict[str, tuple[Teaser, ...]]:
+    """Each briefing's related briefings, by path. With a ``previous`` plan, only the lists a
+    changed, new or gone briefing can change are made again: those of its neighbours in its
+    story, tag and outlet groups, before or after the change (`Related.neighbours`)."""
+
+    def make(entry: Entry) -> tuple[Teaser, ...]:
+        return tuple(teasers[r.path] for r in catalog.related.of(entry, limit))
+
+    if previous is None:
+        return {e.path: make(e) for e in catalog.newest}
+    old = {e.path: e for e in previous.catalog.newest}
+    current = {e.path: e for e in catalog.newest}
+    changed = {path for path, entry in current.items() if old.get(path) is not entry}
+    affected = set(changed)
+    for path in changed:
+        affected |= catalog.related.neighbours(current[path])
+    for path in changed | (old.keys() - current.keys()):
+        if path in old:
+            affected |= previous.catalog.related.neighbours(old[path])
+    kept = previous.related
+    return {
+        e.path: make(e) if e.path in affected or e.path not in kept else kept[e.path]
+        for e in catalog.newest
+    }
 
 
 def _index_meta(view: IndexView) -> dict[str, Any]:

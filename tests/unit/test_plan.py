@@ -157,3 +157,30 @@ def test_serving_makes_structured_data_per_page_rendered() -> None:
     assert page.json_ld is None
     context = plan.context(page.uri, page.url, "http://127.0.0.1:8000/x/")
     assert '"http://127.0.0.1:8000/x/"' in context["briefing_json_ld"]
+
+
+def test_a_later_plan_reuses_what_unchanged_briefings_made_and_equals_a_fresh_one() -> None:
+    found = entries()
+    first = plan_site(found, [digest(found)], OPTIONS)
+    edited = found[0].briefing.model_copy(update={"title": "A new headline"})
+    changed = [dataclasses.replace(found[0], briefing=edited), *found[1:]]
+    later = plan_site(changed, [digest(changed)], OPTIONS, previous=first)
+    fresh = plan_site(changed, [digest(changed)], OPTIONS)
+
+    assert later.related == fresh.related
+    assert {u: p.html for u, p in later.pages.items()} == {
+        u: p.html for u, p in fresh.pages.items()
+    }
+    assert changed[0].briefing.category == "Politics"
+    untouched = Layout().listing("categories", "culture")  # no briefing of it changed
+    assert later.pages[untouched].html is first.pages[untouched].html
+    politics = later.pages[Layout().listing("categories", "politics")].html
+    assert politics is not first.pages[Layout().listing("categories", "politics")].html
+    assert "A new headline" in politics.content
+    with_other_options = plan_site(
+        changed, [], dataclasses.replace(OPTIONS, page_size=1), previous=first
+    )
+    assert (
+        with_other_options.pages["categories/index.md"].html
+        is not first.pages["categories/index.md"].html
+    )

@@ -110,6 +110,7 @@ def read_and_plan(
     cache: BuildCache,
     *,
     serving: bool,
+    previous: SitePlan | None,
 ) -> tuple[SitePlan, list[Problem]]:
     """Read every briefing and digest (unchanged files from ``reads`` and the build cache),
     report each problem, and plan the site; the build cache keeps the plan's briefing pages.
@@ -144,6 +145,7 @@ def read_and_plan(
         exists=known.__contains__,
         content_keys=briefing_content_keys(reads),
         cached=store.pages,
+        previous=previous,
     )
     store.keep_pages(plan.kept)
     return plan, site.problems

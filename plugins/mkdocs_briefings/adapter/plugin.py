@@ -68,9 +68,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Read every briefing and digest, report problems, plan the site, add its pages."""
         if not self.config.enabled:
             return files
-        serving, opts = self._server is not None, self.config
+        serving, reads, cache = self._server is not None, self._reads, self._cache
         plan, problems = read_and_plan(
-            files, config, opts, self._reads, self._cache, serving=serving
+            files, config, self.config, reads, cache, serving=serving, previous=self._plan
         )
         add_files(files, plan, config)
         self._plan, self._files = plan, files
