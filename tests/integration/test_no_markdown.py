@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     import pytest
 
 
+HOOKS = """\
+def on_page_content(html, page, **kwargs):
+    return html + '<p class="hooked-content">seen</p>'
+
+
+def on_post_page(output, page, **kwargs):
+    return output + "<!-- hooked-post-page -->"
+"""
+
+
 def test_no_generated_page_reaches_python_markdown(
     repo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -28,6 +38,9 @@ def test_no_generated_page_reaches_python_markdown(
         return convert(self, source)
 
     monkeypatch.setattr(markdown.Markdown, "convert", recording)
+    (repo_copy / "hooks.py").write_text(HOOKS, encoding="utf-8")
+    config = repo_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", "utf-8")
     site = build_site(repo_copy)
 
     hand_written = sorted((repo_copy / "docs").rglob("*.md"))
@@ -42,6 +55,9 @@ def test_no_generated_page_reaches_python_markdown(
     assert page.select_one('h2#sources a.headerlink[href="#sources"]')
     toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a.md-nav__link")]
     assert "Sources" in toc
+    # Other plugins' page hooks see generated pages as they see any page.
+    assert page.select_one("article p.hooked-content")
+    assert "<!-- hooked-post-page -->" in briefings[0].read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {f"briefings/{p.parent.name}/" for p in briefings} <= locations
