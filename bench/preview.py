@@ -73,7 +73,7 @@ def write_project(root: Path, n: int, seed: int) -> Path:
 
 def pick_briefing(project: Path) -> tuple[Path, str, str]:
     """An older briefing (not among the latest), its page URL path and its publication day."""
-    from mkdocs_briefings.collection import read_entry_file
+    from mkdocs_briefings.entries import read_entry_file
 
     files = sorted((project / "briefings").glob("*.yml"))
     path = files[len(files) // 3]

@@ -51,8 +51,8 @@ from typing import Any
 import yaml
 
 from mkdocs_briefings.catalog import Layout, outlet_key, relative
-from mkdocs_briefings.collection import read_entry
 from mkdocs_briefings.digest import read_digest
+from mkdocs_briefings.entries import read_entry
 from mkdocs_briefings.plan import PlanOptions, plan_site
 from mkdocs_briefings.render.markdown import (
     front_matter,

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .collection import make_slug, newest_first
+from .entries import make_slug, newest_first
 from .render.text import KIND_TITLES, day_title, listing_title, month_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import date
 
-    from .collection import Entry
+    from .entries import Entry
     from .model import Digest
 
 PAGE_SIZE = 25

@@ -12,10 +12,10 @@ import click
 import yaml
 
 from .catalog import Layout
-from .collection import make_slug
+from .entries import make_slug
 from .model import DAY
+from .reading import default_workers, load_site
 from .schema import main as schema_main
-from .site import default_workers, load_site
 from .writing import write_atomically
 
 if TYPE_CHECKING:

@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, relative_url
-from .collection import make_slug
+from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
+from .reading import relative_paths
 from .render.feed import briefing_item, digest_item
 from .render.html import Html, Permalinks, image_href, render_briefing, render_index
 from .render.text import format_date, index_meta, page_meta
 from .seo import absolute_image_url, json_ld_script, news_article, social_meta
 from .share import share_links
-from .site import relative_paths
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     from .catalog import Catalog, IndexView
-    from .collection import Entry
+    from .entries import Entry
     from .model import Briefing, Digest
 
 

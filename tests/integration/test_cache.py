@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings import collection, plan
+from mkdocs_briefings import entries, plan
 from mkdocs_briefings.store import STORE_FILE
 
 from ..conftest import MINIMAL_MKDOCS_YML, build_site
@@ -46,7 +46,7 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
     for path in (project / "briefings").iterdir():  # a fresh clone: new mtimes, same bytes
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
-    monkeypatch.setattr(collection, "read_entry", _unparsable)
+    monkeypatch.setattr(entries, "read_entry", _unparsable)
     for made_once in ("render_briefing", "page_meta", "make_json_ld"):
         monkeypatch.setattr(plan, made_once, _unparsable)
     warm = _html_of(build_site(project))
@@ -92,7 +92,7 @@ def test_a_broken_file_is_reported_again_from_the_cache(
 ) -> None:
     add_briefing(project, "broken.yml", "title: [unclosed\n")
     build_site(project, strict=False)
-    monkeypatch.setattr(collection, "read_entry", _unparsable)
+    monkeypatch.setattr(entries, "read_entry", _unparsable)
     caplog.clear()
 
     with caplog.at_level(logging.WARNING):

@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings.collection import make_slug
+from mkdocs_briefings.entries import make_slug
 
 from ..conftest import MINIMAL_MKDOCS_YML, ROOT, build_site
 

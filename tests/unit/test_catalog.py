@@ -7,7 +7,7 @@ import posixpath
 import pytest
 
 from mkdocs_briefings.catalog import Layout, Related, by_source, paginate, relative
-from mkdocs_briefings.collection import newest_first, read_entry
+from mkdocs_briefings.entries import newest_first, read_entry
 
 from .test_loader import VALID
 

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs_briefings import site as site_module
+from mkdocs_briefings import reading as site_module
 from mkdocs_briefings.catalog import Layout
-from mkdocs_briefings.collection import Entry, read_entry_file
+from mkdocs_briefings.entries import Entry, read_entry_file
 from mkdocs_briefings.errors import BriefingError
-from mkdocs_briefings.site import FileCache, load_site
+from mkdocs_briefings.reading import FileCache, load_site
 
 from .test_loader import VALID
 

@@ -30,8 +30,8 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_briefings.catalog import relative_url
 from mkdocs_briefings.cli import draft_yaml
-from mkdocs_briefings.collection import Entry, read_entry
 from mkdocs_briefings.digest import read_digest
+from mkdocs_briefings.entries import Entry, read_entry
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_html, import_markdown, import_text
 from mkdocs_briefings.model import Briefing, Quote

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from mkdocs_briefings.cli import cli
-from mkdocs_briefings.collection import read_entry, read_text
 from mkdocs_briefings.digest import read_digest
+from mkdocs_briefings.entries import read_entry, read_text
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_file, import_html, import_markdown, import_text
 from mkdocs_briefings.loader import MAX_PROBLEMS

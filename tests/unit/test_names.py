@@ -13,7 +13,7 @@ import unicodedata
 
 import pytest
 
-from mkdocs_briefings.collection import find_duplicate_slugs, make_slug, read_entry
+from mkdocs_briefings.entries import find_duplicate_slugs, make_slug, read_entry
 from mkdocs_briefings.model import MAX_SLUG, SLUG
 
 from .test_loader import VALID

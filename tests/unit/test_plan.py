@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_briefings import catalog as catalog_module
 from mkdocs_briefings.catalog import Layout, page_url, relative_url
-from mkdocs_briefings.collection import read_entry
+from mkdocs_briefings.entries import read_entry
 from mkdocs_briefings.model import Digest
 from mkdocs_briefings.plan import PlanOptions, plan_site
 
@@ -21,7 +21,7 @@ from ..conftest import ROOT
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from mkdocs_briefings.collection import Entry
+    from mkdocs_briefings.entries import Entry
 
 PARTS = ["a", "b", "briefings", "x", "index.html", "c.html", ".", "..", "tags", "x.y", ""]
 

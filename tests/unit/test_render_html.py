@@ -22,15 +22,15 @@ from mkdocs_briefings.catalog import (
 )
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Briefing
+from mkdocs_briefings.reading import load_site
 from mkdocs_briefings.render import html as page_html
 from mkdocs_briefings.render import markdown as page_markdown
-from mkdocs_briefings.site import load_site
 
 from ..conftest import ROOT
 from ..dom import tree
 
 if TYPE_CHECKING:
-    from mkdocs_briefings.collection import Entry
+    from mkdocs_briefings.entries import Entry
 
 LAYOUT = Layout()
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc"]

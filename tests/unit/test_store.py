@@ -11,11 +11,11 @@ import pytest
 from pydantic import ValidationError
 
 from mkdocs_briefings import store as store_module
-from mkdocs_briefings.collection import Entry
+from mkdocs_briefings.entries import Entry
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Paragraph
-from mkdocs_briefings.site import FileCache
+from mkdocs_briefings.reading import FileCache
 from mkdocs_briefings.store import (
     STORE_FILE,
     Store,

@@ -13,7 +13,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..plan import copied, plan_site
 from ..progress import PROGRESS_MIN, Progress
-from ..site import briefing_content_keys, load_site
+from ..reading import briefing_content_keys, load_site
 from .config import PACKAGE, STYLESHEET, plan_options, project_root
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from ..errors import Problem
     from ..plan import PlannedPage, SitePlan
+    from ..reading import FileCache
     from ..render.html import TocItem
-    from ..site import FileCache
     from ..store import BuildCache
     from .config import BriefingsConfig
 

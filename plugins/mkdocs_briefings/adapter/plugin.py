@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..site import FileCache
+from ..reading import FileCache
 from ..store import BuildCache
 from .config import BriefingsConfig, check_options, configure_site, stopped
 from .files import add_files, read_and_plan, summarise

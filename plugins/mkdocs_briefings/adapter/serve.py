@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from jinja2.bccache import Bucket, BytecodeCache
 
-from ..site import stamp
+from ..reading import stamp
 from ..writing import write_atomically
 from .watch import watch_with_events
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
 
     from ..plan import SitePlan
-    from ..site import Stamp
+    from ..reading import Stamp
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ..catalog import IndexView, Layout, Listing
-    from ..collection import Entry
+    from ..entries import Entry
     from ..model import Briefing, Digest, Image, Paragraph, Source
 
 #: attr_list's mark for a block whose text sets its own direction: a Hebrew or Arabic key

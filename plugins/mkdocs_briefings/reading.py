@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .collection import (
+from .digest import check_references, read_digest
+from .entries import (
     Entry,
     address_taken,
     find_briefings,
@@ -21,7 +22,6 @@ from .collection import (
     read_entry_file,
     read_text,
 )
-from .digest import check_references, read_digest
 from .errors import BriefingError, Problem
 from .store import Store, content_key
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_briefings.collection import (
+from mkdocs_briefings.entries import (
     find_duplicate_slugs,
     find_missing_images,
     make_slug,
