@@ -96,6 +96,7 @@ def _relative_folder(there: str, here: str) -> str:
     return "".join(f"{part}/" for part in parts)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; `mkdocs serve` plans the same pages again
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
     """The site-relative URL of the page made from docs/``src_uri``, as MkDocs gives it.
 

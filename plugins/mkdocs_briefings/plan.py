@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
@@ -58,15 +59,14 @@ class PlanOptions:
     serving: bool = False
     """Under `mkdocs serve`, which renders few pages: structured data is made per page rendered."""
 
-    def page_settings(self) -> Hashable:
-        """What a briefing page's HTML and metadata depend on besides the briefing."""
-        return (
-            self.layout,
-            self.page_template,
-            self.words_per_minute,
-            self.directory_urls,
-            self.marks,
-        )
+    @cached_property
+    def page_settings(self) -> str:
+        """What a briefing page's HTML and metadata depend on besides the briefing, as one
+        string: stable across processes (it keys the build cache) and quick to hash."""
+        marks = self.marks
+        slugify = f"{marks.slugify.__module__}.{marks.slugify.__qualname__}"
+        parts = (self.layout, self.page_template, self.words_per_minute, self.directory_urls)
+        return repr((*parts, marks.symbol, marks.title, marks.css_class, slugify, marks.separator))
 
 
 @dataclass(frozen=True)
@@ -311,10 +311,10 @@ def plan_site(
     """
     layout, urls = options.layout, _Urls(options.directory_urls)
     catalog = make_catalog(entries)
-    teasers = {e.path: make_teaser(e, urls(layout.briefing(e.slug))) for e in catalog.newest}
-    latest = tuple(teasers[e.path] for e in catalog.newest)
     if previous is not None and previous.options != options:
         previous = None
+    teasers = _teasers(catalog, layout, urls, previous)
+    latest = tuple(teasers[e.path] for e in catalog.newest)
     related = _related(catalog, teasers, options.related_limit, previous)
     stories = _stories(catalog, teasers, layout, urls)
     # What every page shows (the recent and latest lists): part of each page's fingerprint.
@@ -364,6 +364,20 @@ def plan_site(
     )
 
 
+def _teasers(
+    catalog: Catalog, layout: Layout, urls: _Urls, previous: SitePlan | None
+) -> dict[str, Teaser]:
+    """Each briefing's teaser, by path; the ``previous`` plan's for an unchanged briefing."""
+    old = {e.path: e for e in previous.catalog.newest} if previous is not None else {}
+    kept = previous.teasers if previous is not None else {}
+    return {
+        e.path: kept[e.path]
+        if old.get(e.path) is e and e.path in kept
+        else make_teaser(e, urls(layout.briefing(e.slug)))
+        for e in catalog.newest
+    }
+
+
 class _Urls:
     """The URL of each generated page, from its src path (MkDocs' rules: see `page_url`)."""
 
@@ -391,7 +405,7 @@ def _briefing_parts(
     uri = layout.briefing(entry.slug)
     url = urls(uri)
     content = content_keys.get(entry.path)
-    key = (entry.path, content, uri, options.page_settings()) if content else None
+    key = (entry.path, content, uri, options.page_settings) if content else None
     parts = cached.get(key) if key is not None else None
     if parts is None:
         listings = {

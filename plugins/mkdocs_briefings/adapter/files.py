@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -45,6 +47,18 @@ class GeneratedPage(Page):
         if planned.entry is not None:  # the sitemap's lastmod
             self.update_date = planned.entry.briefing.modified.isoformat()
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' own, without a URL parser per page: the plan's URLs are clean paths.
+
+        Why: 15,000 urljoin and urlsplit calls took a tenth of each `mkdocs serve` rebuild.
+        """
+        if not base:
+            self.canonical_url = self.abs_url = None
+            return
+        base = base if base.endswith("/") else base + "/"
+        self.canonical_url = base + self.url
+        self.abs_url = _path_of(base) + self.url
+
     def read_source(self, config: MkDocsConfig) -> None:
         """Nothing to read: the page's metadata comes from the plan (a copy, which the page
         and other plugins may change), its Markdown is empty."""
@@ -67,6 +81,11 @@ class GeneratedPage(Page):
             anchors |= self.present_anchor_ids or set()
         self.content, self.present_anchor_ids = content, anchors
         self.toc = get_toc(tokens)
+
+
+@functools.lru_cache(maxsize=8)  # one site_url per build
+def _path_of(base: str) -> str:
+    return urlsplit(base).path
 
 
 def _token_of(link: AnchorLink) -> Any:
@@ -92,6 +111,7 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
     for planned in plan.pages.values():
         inclusion = InclusionLevel.UNDEFINED if planned.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, planned.uri, content="", inclusion=inclusion)
+        file.url = planned.url  # the plan's, which is MkDocs' own (tests compare them)
         if planned.edit_uri is not None:  # "Edit this page" opens the YAML
             file.edit_uri = planned.edit_uri
         GeneratedPage(planned, file, config)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..reading import FileCache
-from ..store import BuildCache
+from ..store import BuildCache, collector_paused
 from .config import BriefingsConfig, check_options, configure_site, stopped
 from .files import add_files, read_and_plan, summarise
 from .pagefind import PagefindSearch
@@ -69,10 +69,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.enabled:
             return files
         serving, reads, cache = self._server is not None, self._reads, self._cache
-        plan, problems = read_and_plan(
-            files, config, self.config, reads, cache, serving=serving, previous=self._plan
-        )
-        add_files(files, plan, config)
+        with collector_paused():  # see there: these only make objects that live on
+            plan, problems = read_and_plan(
+                files, config, self.config, reads, cache, serving=serving, previous=self._plan
+            )
+            add_files(files, plan, config)
         self._plan, self._files = plan, files
         self._progress = summarise(plan, problems, files)
         if self._server:
