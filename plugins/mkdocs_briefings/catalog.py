@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import posixpath
@@ -267,7 +268,6 @@ class Related:
     _groups: dict[str, list[int]] = field(default_factory=dict, init=False)
     _newest: list[Entry] = field(default_factory=list, init=False)
     _index: dict[str, int] = field(default_factory=dict, init=False)
-    _position: dict[tuple[str, str], int] = field(default_factory=dict, init=False)
     _keys: dict[str, list[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -279,11 +279,6 @@ class Related:
             for key in self._keys[entry.path]:
                 groups[key].append(i)
         self._groups = dict(groups)
-        self._position = {
-            (key, self._newest[i].path): at
-            for key, indexes in self._groups.items()
-            for at, i in enumerate(indexes)
-        }
 
     @property
     def entry_paths(self) -> dict[str, Entry]:
@@ -294,9 +289,10 @@ class Related:
         """Paths of the briefings whose related lists ``entry`` can appear in or change: those
         within the window around it in each of its groups (see `of`)."""
         found = set()
+        i = self._index.get(entry.path, 0)
         for key in self._keys.get(entry.path, []):
             indexes = self._groups.get(key, [])
-            at = self._position.get((key, entry.path), 0)
+            at = bisect.bisect_left(indexes, i)  # the group lists its briefings in order
             for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 found.add(self._newest[other].path)
         return found
@@ -307,10 +303,11 @@ class Related:
         # Counter: Counter counts a new key through a Python-level __missing__.)
         scores: defaultdict[int, int] = defaultdict(int)
         path = entry.path
+        i = self._index.get(path, 0)
         for key in self._keys.get(path) or _keys(entry):
             weight = 100 if key.startswith("story:") else (2 if key.startswith("tag:") else 1)
             indexes = self._groups.get(key, ())
-            at = self._position.get((key, path), 0)
+            at = bisect.bisect_left(indexes, i)  # the group lists its briefings in order
             for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 scores[other] += weight
         scores.pop(self._index.get(path, -1), None)

@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, *, replace: bool = True) -> None:
+def write_atomically(path: Path, text: str, *, replace: bool = True, durable: bool = True) -> None:
     """Write ``text`` to ``path`` through a temporary file, so readers never see half a file.
 
     The text is flushed to disk before the file takes its name, and an interruption (Ctrl-C, a
     full disk) leaves neither a partial file nor the temporary one. With ``replace=False`` an
-    existing file is never replaced, even one that appears while writing.
+    existing file is never replaced, even one that appears while writing. With
+    ``durable=False`` the text is not forced to disk first: for a file that is made again
+    anyway (a preview's search index), where the wait is the cost.
 
     Raises:
         FileExistsError: when ``replace`` is False and ``path`` exists.
@@ -29,7 +31,8 @@ def write_atomically(path: Path, text: str, *, replace: bool = True) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         if replace:
             os.replace(tmp, path)
         else:

@@ -158,7 +158,8 @@ class Incremental:
         self.search = {url: entries for url, entries in merged.items() if url in pages}
         head = json.dumps({k: v for k, v in data.items() if k != "docs"}, ensure_ascii=False)
         docs = ",".join(entry for entries in self.search.values() for entry in entries)
-        write_atomically(index, f'{head[:-1]}{", " if len(head) > 2 else ""}"docs":[{docs}]}}')
+        text = f'{head[:-1]}{", " if len(head) > 2 else ""}"docs":[{docs}]}}'
+        write_atomically(index, text, durable=False)  # the preview's: made again on each save
 
 
 def reset_search_merge(config: MkDocsConfig) -> None:
