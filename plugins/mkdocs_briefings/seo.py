@@ -77,6 +77,7 @@ def news_article(
     site_url: str,
     image_url: str | None,
     language: str = "en",
+    description: str | None = None,
 ) -> dict[str, Any]:
     """The briefing as a schema.org NewsArticle, for a ``<script type="application/ld+json">``.
 
@@ -87,6 +88,7 @@ def news_article(
         site_url: The publisher's home page (MkDocs' ``site_url``).
         image_url: The image's absolute URL (see `absolute_image_url`), or None.
         language: The page's language, e.g. ``config.theme.language``.
+        description: `describe`'s summary, when the caller made it already.
 
     Returns:
         A JSON-ready dict; each outlet of ``sources`` is a ``citation``.
@@ -95,7 +97,7 @@ def news_article(
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": shorten(b.title, MAX_HEADLINE),
-        "description": describe(b),
+        "description": describe(b) if description is None else description,
     }
     if image_url:
         image: dict[str, Any] = {"@type": "ImageObject", "url": image_url}
@@ -148,7 +150,7 @@ def card_image(image_url: str | None) -> str | None:
 
 
 def social_meta(
-    b: Briefing, *, url: str, site_name: str, image_url: str | None
+    b: Briefing, *, url: str, site_name: str, image_url: str | None, description: str | None = None
 ) -> list[tuple[str, str, str]]:
     """Open Graph and Twitter card tags, as ``(attribute, name, content)`` triples.
 
@@ -157,6 +159,7 @@ def social_meta(
         url: The page's absolute (canonical) URL.
         site_name: MkDocs' ``site_name``.
         image_url: The image's absolute URL (see `absolute_image_url`), or None.
+        description: `describe`'s summary, when the caller made it already.
 
     Returns:
         ``("property", "og:title", title)`` and the like, in order, unescaped: the template
@@ -164,7 +167,7 @@ def social_meta(
     """
     image_url = card_image(image_url)
     title = " ".join(b.title.split())
-    description = describe(b)
+    description = describe(b) if description is None else description
     alt = b.image.alt if b.image else None
     og = [
         ("og:type", "article"),

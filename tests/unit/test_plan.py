@@ -80,7 +80,8 @@ def test_the_plan_holds_every_page_with_its_address_and_html() -> None:
         assert page.edit_uri == f"../briefings/{entry.path.rpartition('/')[2]}"
         assert "Key points" in page.html.content
         assert page.json_ld is not None
-        assert '"NewsArticle"' in page.json_ld
+        assert page.json_ld[0] == (f"https://news.example/{page.url}", "News", OPTIONS.site_url)
+        assert b'"NewsArticle"' in page.json_ld[1]
     assert plan.pages["digests/2025-11-30.md"].edit_uri == "../briefings/digests/x.yml"
     assert plan.pages["categories/index.md"].in_nav
     assert not plan.pages["categories/politics/index.md"].in_nav
@@ -143,7 +144,11 @@ def test_page_context_links_lists_from_the_page() -> None:
     assert len(recent) == 3
     assert page.url not in [t.url for t in recent]
     assert all(t.href == get_relative_url(t.url, page.url) for t in recent)
-    assert context["briefing_json_ld"] == page.json_ld
+    assert page.json_ld is not None
+    assert context["briefing_json_ld"] == page.json_ld[1].decode()
+    assert ("og:description", page.description) in [
+        (n, c) for _, n, c in context["briefing_social"]
+    ]
     assert context["briefing_share_url"] == f"https://news.example/{page.url}"
     assert context["briefing_links"]["category"].url.startswith("categories/")
     elsewhere = plan.context("about.md", "about/", None)

@@ -119,16 +119,21 @@ def topics(b: Briefing) -> list[str]:
 
 
 def page_meta(
-    b: Briefing, *, template: str = "briefing.html", words_per_minute: int = WORDS_PER_MINUTE
+    b: Briefing,
+    *,
+    template: str = "briefing.html",
+    words_per_minute: int = WORDS_PER_MINUTE,
+    description: str | None = None,
 ) -> dict[str, Any]:
-    """The page's metadata: title, template, dates and what the header shows."""
+    """The page's metadata: title, template, dates and what the header shows (``description``:
+    `describe`'s summary, when the caller made it already)."""
     modified = b.modified
     changed = modified != b.published or b.updated is not None
     return {
         # Material prints the title and tags into the page and search index without escaping.
         "title": html.escape(b.title),
         # Material prints page.meta.description into an attribute without escaping it.
-        "description": html.escape(describe(b)),
+        "description": html.escape(describe(b) if description is None else description),
         "template": template,
         # Material's search gives tags a large boost: a search for the category or a tag
         # puts the briefings that carry it first.
