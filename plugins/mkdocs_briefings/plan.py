@@ -56,16 +56,14 @@ class PlanOptions:
     """The folder of mkdocs.yml: briefing paths are relative to it."""
     docs_dir: str = "docs"
     """docs/ (absolute, or relative to the working folder): edit links are relative to it."""
-    serving: bool = False
-    """Under `mkdocs serve`, which renders few pages: structured data is made per page rendered."""
 
     @cached_property
     def page_settings(self) -> str:
-        """What a briefing page's HTML and metadata depend on besides the briefing, as one
-        string: stable across processes (it keys the build cache) and quick to hash."""
+        """What a briefing page's HTML depends on besides the briefing, as one string: stable
+        across processes (it keys the build cache) and quick to hash."""
         marks = self.marks
         slugify = f"{marks.slugify.__module__}.{marks.slugify.__qualname__}"
-        parts = (self.layout, self.page_template, self.words_per_minute, self.directory_urls)
+        parts = (self.layout, self.directory_urls)
         return repr((*parts, marks.symbol, marks.title, marks.css_class, slugify, marks.separator))
 
 
@@ -117,19 +115,14 @@ class Story:
 class BriefingParts:
     """What a briefing's page is made of, kept in the build cache between builds (store.py).
 
-    Why: the HTML and the metadata depend on the briefing alone (and the settings in the cache
-    key), so a build after the first makes neither again; nor the JSON-LD, when it was made
-    for the same address and site.
+    Why only these: the HTML depends on the briefing alone (and the settings in the cache key),
+    so a build after the first makes none again. The metadata and structured data are made per
+    page rendered instead: cheap to make, and kept for 10,000 briefings they took 60 MB.
     """
 
     html: Html
-    meta: Mapping[str, Any]
-    """`page_meta`; pages get copies (see `copied`), so nothing a page does changes the cache."""
     description: str
     """`describe`'s summary: the meta description, the JSON-LD's and the social cards'."""
-    json_ld: tuple[Hashable, bytes] | None = None
-    """What the JSON-LD was made for (the page's absolute URL, the site's name and URL), and
-    that JSON-LD in UTF-8 (a third of the memory of a str)."""
 
 
 @dataclass(frozen=True)
@@ -140,16 +133,15 @@ class PlannedPage:
     """Its src path inside docs/ ('briefings/x.md')."""
     url: str
     html: Html
-    meta: Mapping[str, Any]
+    meta: Mapping[str, Any] | None
+    """The page's metadata; None for a briefing page, whose page makes its own (see
+    `SitePlan.metadata`)."""
     in_nav: bool = False
     edit_uri: str | None = None
     """Where 'Edit this page' leads, relative to docs/ (the YAML file), if anywhere."""
     entry: Entry | None = None
     """The briefing, for a briefing page."""
     description: str = ""
-    json_ld: tuple[Hashable, bytes] | None = None
-    """A briefing page's JSON-LD and what it was made for (see `BriefingParts`): decoded only
-    for the page being rendered (at 10,000 briefings, the decoded copies took 60 MB)."""
     fingerprint: Hashable = None
     """Everything the page's output depends on besides what the whole site shares."""
     made_from: Hashable = None
@@ -186,6 +178,21 @@ class SitePlan:
     feeds: tuple[Feed, ...]
     kept: Mapping[Hashable, BriefingParts]
     """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
+
+    def metadata(self, uri: str) -> dict[str, Any]:
+        """The metadata of the generated page at ``uri``, made for that page: a page (or
+        another plugin) may change it without changing the plan."""
+        page = self.pages[uri]
+        if page.entry is None or page.meta is not None:
+            made: dict[str, Any] = copied(dict(page.meta or {}))
+            return made
+        opts = self.options
+        return page_meta(
+            page.entry.briefing,
+            template=opts.page_template,
+            words_per_minute=opts.words_per_minute,
+            description=page.description,
+        )
 
     def context(self, uri: str, page_url: str, canonical_url: str | None) -> dict[str, Any]:
         """The template context the plan gives the page at ``uri`` (any page of the site)."""
@@ -226,12 +233,9 @@ class SitePlan:
         """A briefing page's structured data, social tags and share links (none without a URL)."""
         if not url:
             return {"briefing_share_url": url, "briefing_share": []}
-        opts, made, about = self.options, page.json_ld, page.description
+        opts, about = self.options, page.description
         image = absolute_image_url(b, site_url=opts.site_url)
-        if made is not None and made[0] == (url, opts.site_name, opts.site_url):
-            json_ld = made[1].decode()
-        else:
-            json_ld = make_json_ld(b, url=url, options=opts, image=image, description=about)
+        json_ld = make_json_ld(b, url=url, options=opts, image=image, description=about)
         social = social_meta(
             b, url=url, site_name=opts.site_name, image_url=image, description=about
         )
@@ -344,11 +348,10 @@ def plan_site(
             uri,
             urls(uri),
             parts.html,
-            parts.meta,
+            None,
             edit_uri=edit_uri,
             entry=entry,
             description=parts.description,
-            json_ld=parts.json_ld,
             fingerprint=(shared, key or id(entry), related[entry.path], stories.get(entry.path)),
         )
     found = [d for d, _ in digests]
@@ -432,23 +435,7 @@ def _briefing_parts(
             source_listings=listings,
             marks=options.marks,
         )
-        description = describe(b)  # once: the meta description, JSON-LD and social cards
-        meta = page_meta(
-            b,
-            template=options.page_template,
-            words_per_minute=options.words_per_minute,
-            description=description,
-        )
-        parts = BriefingParts(content_html, meta, description)
-    if options.site_url and not options.serving:  # serve makes it per page rendered
-        absolute = urljoin(options.site_url, url)
-        made_for = (absolute, options.site_name, options.site_url)
-        if parts.json_ld is None or parts.json_ld[0] != made_for:
-            image = absolute_image_url(b, site_url=options.site_url)
-            text = make_json_ld(
-                b, url=absolute, options=options, image=image, description=parts.description
-            )
-            parts = replace(parts, json_ld=(made_for, text.encode()))
+        parts = BriefingParts(content_html, describe(b))
     return parts, key
 
 

@@ -47,7 +47,7 @@ def test_a_second_build_parses_nothing_and_builds_the_same_site(
         info = path.stat()
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
     monkeypatch.setattr(entries, "read_entry", _unparsable)
-    for made_once in ("render_briefing", "page_meta", "make_json_ld"):
+    for made_once in ("render_briefing", "describe"):
         monkeypatch.setattr(plan, made_once, _unparsable)
     warm = _html_of(build_site(project))
 

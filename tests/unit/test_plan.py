@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import random
 from typing import TYPE_CHECKING
 
@@ -79,9 +80,10 @@ def test_the_plan_holds_every_page_with_its_address_and_html() -> None:
         assert page.url == f"briefings/{entry.slug}/"
         assert page.edit_uri == f"../briefings/{entry.path.rpartition('/')[2]}"
         assert "Key points" in page.html.content
-        assert page.json_ld is not None
-        assert page.json_ld[0] == (f"https://news.example/{page.url}", "News", OPTIONS.site_url)
-        assert b'"NewsArticle"' in page.json_ld[1]
+        assert page.meta is None  # made for the page when it is read: see metadata()
+        meta = plan.metadata(page.uri)
+        assert meta["title"] == html.escape(entry.briefing.title)
+        assert meta is not plan.metadata(page.uri)
     assert plan.pages["digests/2025-11-30.md"].edit_uri == "../briefings/digests/x.yml"
     assert plan.pages["categories/index.md"].in_nav
     assert not plan.pages["categories/politics/index.md"].in_nav
@@ -144,8 +146,7 @@ def test_page_context_links_lists_from_the_page() -> None:
     assert len(recent) == 3
     assert page.url not in [t.url for t in recent]
     assert all(t.href == get_relative_url(t.url, page.url) for t in recent)
-    assert page.json_ld is not None
-    assert context["briefing_json_ld"] == page.json_ld[1].decode()
+    assert f'"url": "https://news.example/{page.url}"' in context["briefing_json_ld"]
     assert ("og:description", page.description) in [
         (n, c) for _, n, c in context["briefing_social"]
     ]
@@ -155,11 +156,10 @@ def test_page_context_links_lists_from_the_page() -> None:
     assert set(elsewhere) == {"briefings_latest", "briefings_latest_digest"}
 
 
-def test_serving_makes_structured_data_per_page_rendered() -> None:
+def test_structured_data_is_made_for_the_address_the_page_is_rendered_at() -> None:
     found = entries()
-    plan = plan_site(found, [], dataclasses.replace(OPTIONS, serving=True))
+    plan = plan_site(found, [], OPTIONS)
     page = plan.pages[Layout().briefing(found[0].slug)]
-    assert page.json_ld is None
     context = plan.context(page.uri, page.url, "http://127.0.0.1:8000/x/")
     assert '"http://127.0.0.1:8000/x/"' in context["briefing_json_ld"]
 

@@ -56,7 +56,7 @@ class BriefingsConfig(base.Config):
     """How many related briefings end each briefing page."""
 
     cache = c.Type(bool, default=True)
-    """Keep what reading made of each briefing (and its page's Markdown) in ``cache_dir``
+    """Keep what reading made of each briefing (and its page's HTML) in ``cache_dir``
     between builds, keyed by the files' content: unchanged files are not parsed again."""
 
     cache_dir = c.Type(str, default=".cache/plugin/briefings")
@@ -108,7 +108,7 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or config.docs_dir).parent
 
 
-def plan_options(config: MkDocsConfig, opts: BriefingsConfig, *, serving: bool) -> PlanOptions:
+def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
     """What the plan needs of mkdocs.yml and the plugin's options."""
     toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
     permalink = toc.get("permalink", False)
@@ -135,7 +135,6 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig, *, serving: bool) 
         marks=marks,
         root=str(project_root(config)),
         docs_dir=config.docs_dir,
-        serving=serving,
     )
 
 

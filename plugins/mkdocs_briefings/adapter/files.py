@@ -13,12 +13,14 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..plan import copied, plan_site
+from ..plan import plan_site
 from ..progress import PROGRESS_MIN, Progress
 from ..reading import briefing_content_keys, load_site
 from .config import PACKAGE, STYLESHEET, plan_options, project_root
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.toc import AnchorLink
@@ -41,8 +43,14 @@ class GeneratedPage(Page):
     parse it back was about half of what a build spent on each page.
     """
 
-    def __init__(self, planned: PlannedPage, file: File, config: MkDocsConfig) -> None:
-        self.planned = planned
+    def __init__(
+        self,
+        planned: PlannedPage,
+        file: File,
+        config: MkDocsConfig,
+        metadata: Callable[[str], dict[str, Any]],
+    ) -> None:
+        self.planned, self._metadata = planned, metadata
         super().__init__(None, file, config)
         if planned.entry is not None:  # the sitemap's lastmod
             self.update_date = planned.entry.briefing.modified.isoformat()
@@ -60,10 +68,10 @@ class GeneratedPage(Page):
         self.abs_url = _path_of(base) + self.url
 
     def read_source(self, config: MkDocsConfig) -> None:
-        """Nothing to read: the page's metadata comes from the plan (a copy, which the page
-        and other plugins may change), its Markdown is empty."""
+        """Nothing to read: the page's metadata comes from the plan (made for this page, which
+        it and other plugins may change), its Markdown is empty."""
         self.markdown = ""
-        self.meta = copied(dict(self.planned.meta))
+        self.meta = self._metadata(self.planned.uri)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The plan's HTML, its table of contents and its anchors (for MkDocs' link checks).
@@ -114,7 +122,7 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
         file.url = planned.url  # the plan's, which is MkDocs' own (tests compare them)
         if planned.edit_uri is not None:  # "Edit this page" opens the YAML
             file.edit_uri = planned.edit_uri
-        GeneratedPage(planned, file, config)
+        GeneratedPage(planned, file, config, plan.metadata)
         files.append(file)
     for feed in plan.feeds:
         files.append(File.generated(config, feed.uri, content=feed.content))
@@ -129,7 +137,6 @@ def read_and_plan(
     reads: FileCache,
     cache: BuildCache,
     *,
-    serving: bool,
     previous: SitePlan | None,
 ) -> tuple[SitePlan, list[Problem]]:
     """Read every briefing and digest (unchanged files from ``reads`` and the build cache),
@@ -146,7 +153,7 @@ def read_and_plan(
         log.info("briefings: %s", trouble)
     reads.store = store
     known = {f.src_uri for f in files}  # a set: 10,000 lookups by path take 0.1 s
-    options = plan_options(config, opts, serving=serving)
+    options = plan_options(config, opts)
     site = load_site(
         briefings,
         root=root,

@@ -68,10 +68,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Read every briefing and digest, report problems, plan the site, add its pages."""
         if not self.config.enabled:
             return files
-        serving, reads, cache = self._server is not None, self._reads, self._cache
         with collector_paused():  # see there: these only make objects that live on
             plan, problems = read_and_plan(
-                files, config, self.config, reads, cache, serving=serving, previous=self._plan
+                files, config, self.config, self._reads, self._cache, previous=self._plan
             )
             add_files(files, plan, config)
         self._plan, self._files = plan, files

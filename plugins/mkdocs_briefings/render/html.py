@@ -26,6 +26,7 @@ from .text import (
     credits,
     day_title,
     escape,
+    escape_label,
     format_date,
     join_names,
     listing_intro,
@@ -199,7 +200,7 @@ def _image(image: Image, *, image_href: str | None) -> str:
 
 
 def _credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
-    links = [_a(f"#{anchor}", escape(name)) for name, anchor in credits(keys, sources)]
+    links = [_a(f"#{anchor}", escape_label(name)) for name, anchor in credits(keys, sources)]
     return f'<p class="briefing-credit">According to {join_names(links)}</p>'
 
 
@@ -277,8 +278,8 @@ def image_href(b: Briefing, *, page_url: str, relative: Callable[[str, str], str
 
 def _teaser_line(entry: Entry, link: Link, layout_briefing: Callable[[str], str]) -> str:
     b = entry.briefing
-    headline = _a(link(layout_briefing(entry.slug)), escape(b.title), dir_auto=True)
-    return f"<li>{headline} · {format_date(b.published)} · {escape(b.category)}</li>"
+    headline = _a(link(layout_briefing(entry.slug)), escape_label(b.title), dir_auto=True)
+    return f"<li>{headline} · {format_date(b.published)} · {escape_label(b.category)}</li>"
 
 
 def _list(items: list[str]) -> str:
@@ -292,9 +293,10 @@ def _name(text: str) -> str:
 
 def _summary(doc: _Document, entry: Entry, href: str, level: int) -> None:
     b = entry.briefing
-    doc.heading(level, _a(href, escape(b.title)), name=_name(b.title), dir_auto=True)
-    outlets = join_names(escape(name) for name in outlet_names(b))
-    doc.add(f'<p class="briefing-credit">{format_date(b.published)} · {escape(b.category)}</p>')
+    doc.heading(level, _a(href, escape_label(b.title)), name=_name(b.title), dir_auto=True)
+    outlets = join_names(escape_label(name) for name in outlet_names(b))
+    category = escape_label(b.category)
+    doc.add(f'<p class="briefing-credit">{format_date(b.published)} · {category}</p>')
     doc.add(_points(b.key_points))
     doc.add(f'<p class="briefing-credit">According to {outlets}</p>')
 
