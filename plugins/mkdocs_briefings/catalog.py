@@ -8,7 +8,7 @@ import heapq
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -265,18 +265,26 @@ class Related:
 
     entries: Sequence[Entry]
     """Newest first (see `newest_first`): ties go to the newest."""
+    earlier: InitVar[Related | None] = None
+    """The previous build's (`mkdocs serve`): an unchanged briefing's group keys come from it.
+    Not kept: each build's Related would hold all the ones before it."""
     _groups: dict[str, list[int]] = field(default_factory=dict, init=False)
     _newest: list[Entry] = field(default_factory=list, init=False)
     _index: dict[str, int] = field(default_factory=dict, init=False)
-    _keys: dict[str, list[str]] = field(default_factory=dict, init=False)
+    _keys: dict[str, tuple[Entry, list[str]]] = field(default_factory=dict, init=False)
+    """By path: the entry, and the groups it is in."""
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, earlier: Related | None) -> None:
         self._newest = list(self.entries)
         self._index = {entry.path: i for i, entry in enumerate(self._newest)}
-        self._keys = {entry.path: _keys(entry) for entry in self.entries}
+        known = earlier._keys if earlier is not None else {}
+        self._keys = {
+            e.path: keys if (keys := known.get(e.path)) and keys[0] is e else (e, _keys(e))
+            for e in self.entries
+        }
         groups: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self._newest):
-            for key in self._keys[entry.path]:
+            for key in self._keys[entry.path][1]:
                 groups[key].append(i)
         self._groups = dict(groups)
 
@@ -290,7 +298,7 @@ class Related:
         within the window around it in each of its groups (see `of`)."""
         found = set()
         i = self._index.get(entry.path, 0)
-        for key in self._keys.get(entry.path, []):
+        for key in self._keys.get(entry.path, (entry, []))[1]:
             indexes = self._groups.get(key, [])
             at = bisect.bisect_left(indexes, i)  # the group lists its briefings in order
             for other in indexes[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
@@ -304,7 +312,7 @@ class Related:
         scores: defaultdict[int, int] = defaultdict(int)
         path = entry.path
         i = self._index.get(path, 0)
-        for key in self._keys.get(path) or _keys(entry):
+        for key in self._keys[path][1] if path in self._keys else _keys(entry):
             weight = 100 if key.startswith("story:") else (2 if key.startswith("tag:") else 1)
             indexes = self._groups.get(key, ())
             at = bisect.bisect_left(indexes, i)  # the group lists its briefings in order
@@ -353,8 +361,9 @@ class Catalog:
     related: Related
 
 
-def make_catalog(entries: Iterable[Entry]) -> Catalog:
-    """Sort and group ``entries`` once: every listing, day and related index of the site."""
+def make_catalog(entries: Iterable[Entry], earlier: Catalog | None = None) -> Catalog:
+    """Sort and group ``entries`` once: every listing, day and related index of the site
+    (``earlier``: the previous build's, whose work on unchanged briefings is reused)."""
     newest = tuple(newest_first(entries))
     return Catalog(
         newest=newest,
@@ -364,7 +373,7 @@ def make_catalog(entries: Iterable[Entry]) -> Catalog:
         stories=by_story(newest),
         months=by_month(newest),
         days=by_day(newest),
-        related=Related(newest),
+        related=Related(newest, earlier.related if earlier is not None else None),
     )
 
 

@@ -327,9 +327,9 @@ def plan_site(
         The frozen plan.
     """
     layout, urls = options.layout, _Urls(options.directory_urls)
-    catalog = make_catalog(entries)
     if previous is not None and previous.options != options:
         previous = None
+    catalog = make_catalog(entries, previous.catalog if previous is not None else None)
     teasers = _teasers(catalog, layout, urls, previous)
     latest = tuple(teasers[e.path] for e in catalog.newest)
     related = _related(catalog, teasers, options.related_limit, previous)

@@ -127,9 +127,9 @@ def test_each_derived_fact_is_made_once(monkeypatch: pytest.MonkeyPatch) -> None
         calls["sort all"] += len(items) == len(found)
         return sort(items)
 
-    def counted_make(items):  # type: ignore[no-untyped-def]
+    def counted_make(items, *args):  # type: ignore[no-untyped-def]
         calls["catalog"] += 1
-        return make(items)
+        return make(items, *args)
 
     monkeypatch.setattr(catalog_module, "newest_first", counted_sort)
     monkeypatch.setattr("mkdocs_briefings.plan.make_catalog", counted_make)

@@ -85,8 +85,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self._server and self._plan:  # templates compiled once per `serve --dirty` session
-            self._server.env(env, files, self._plan)
+        if self._server:  # templates compiled once per `serve --dirty` session
+            self._server.env(env)
         return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, **_: Any) -> TemplateContext:

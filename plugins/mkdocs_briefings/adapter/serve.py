@@ -242,16 +242,10 @@ class DevServer:
         self.incremental.plan(files, generated, site_wide=site_wide, always=in_nav)
         reset_search_merge(config)
 
-    def env(self, env: Environment, files: Files, plan: SitePlan) -> None:
-        """Under --dirty: templates compiled once per session, and pages left as they were
-        still give the sitemap their date."""
-        if self.incremental is None:
-            return
-        env.bytecode_cache = self.incremental.templates
-        for uri, page in plan.pages.items():
-            file = files.get_file_from_path(uri)
-            if page.entry is not None and file is not None and file.page is not None:
-                file.page.update_date = page.entry.briefing.modified.isoformat()
+    def env(self, env: Environment) -> None:
+        """Under --dirty: templates compiled once per session."""
+        if self.incremental is not None:
+            env.bytecode_cache = self.incremental.templates
 
     def rendered(self, url: str) -> None:
         """Note a page this build rendered (its search entries replace the old ones)."""
