@@ -1,8 +1,8 @@
 """What reading made of each file, kept on disk between builds (pure of MkDocs).
 
 Why: a build spends about half a millisecond per briefing parsing and checking its YAML and
-writing its Markdown, and most builds change a few files at most. The store keeps each file's
-outcome (its briefing, or its problems) and its page's parts (Markdown, metadata, JSON-LD),
+rendering its page, and most builds change a few files at most. The store keeps each file's
+outcome (its briefing, or its problems) and its page's parts (HTML and summary),
 keyed by the file's content, not its modification time: a fresh clone or a CI cache restore
 (new mtimes, same bytes) still hits, and a file changed behind an unchanged mtime still misses.
 
@@ -58,7 +58,7 @@ class Store:
     outcomes: dict[str, dict[str, tuple[bytes, Any]]] = field(default_factory=dict)
     """By reader name, then display path: (content key, the reader's result or error)."""
     pages: dict[Hashable, Any] = field(default_factory=dict)
-    """What each generated page is made of (its Markdown, metadata ...), by a key that names
+    """What each generated page is made of (its HTML ...), by a key that names
     everything it depends on."""
     changed: bool = False
     """Whether this store differs from the one on disk."""

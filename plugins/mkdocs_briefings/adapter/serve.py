@@ -8,7 +8,7 @@ pages stay, and Material's search index keeps only what the last rebuild rendere
 makes it exact:
 
 - every generated page gets a fingerprint of everything its output depends on (its own YAML,
-  the teasers its recent, related and story lists show, its Markdown and metadata, and what the
+  the teasers its recent, related and story lists show, its HTML and metadata, and what the
   whole site shares: mkdocs.yml, the plugin options, hand-written files and theme templates);
   a page is rebuilt when its fingerprint changed;
 - hand-written pages and pages in the navigation are always rebuilt (few, and they show the
