@@ -288,11 +288,6 @@ class Related:
                 groups[key].append(i)
         self._groups = dict(groups)
 
-    @property
-    def entry_paths(self) -> dict[str, Entry]:
-        """Every entry by its path."""
-        return {entry.path: entry for entry in self._newest}
-
     def neighbours(self, entry: Entry) -> set[str]:
         """Paths of the briefings whose related lists ``entry`` can appear in or change: those
         within the window around it in each of its groups (see `of`)."""
@@ -334,16 +329,6 @@ def _keys(entry: Entry) -> list[str]:
     keys += [f"tag:{make_slug(t)}" for t in dict.fromkeys(b.tags)]
     keys += [f"source:{outlet_key(s.name)}" for s in b.sources.values()]
     return list(dict.fromkeys(keys))
-
-
-def story_neighbours(
-    listing: Listing, entry: Entry, position: int | None = None
-) -> tuple[Entry | None, Entry | None]:
-    """The briefings before and after ``entry`` in its story's timeline (at ``position``, when
-    the caller knows it: looking it up is linear in the story's length)."""
-    entries = listing.entries
-    i = position if position is not None else [e.path for e in entries].index(entry.path)
-    return (entries[i - 1] if i > 0 else None), (entries[i + 1] if i + 1 < len(entries) else None)
 
 
 @dataclass(frozen=True)

@@ -62,9 +62,8 @@ class PlanOptions:
         """What a briefing page's HTML depends on besides the briefing, as one string: stable
         across processes (it keys the build cache) and quick to hash."""
         marks = self.marks
-        slugify = f"{marks.slugify.__module__}.{marks.slugify.__qualname__}"
-        parts = (self.layout, self.directory_urls)
-        return repr((*parts, marks.symbol, marks.title, marks.css_class, slugify, marks.separator))
+        parts = (self.layout, self.directory_urls, marks.symbol, marks.title, marks.css_class)
+        return repr((*parts, marks.slugify_id, marks.separator))
 
 
 @dataclass(frozen=True)
@@ -362,8 +361,9 @@ def plan_site(
     digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
     for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):
         uri = layout.digest(digest.date)
-        if uri in pages:  # "Edit this page" on a digest opens its YAML
-            pages[uri] = replace(pages[uri], edit_uri=edit_uri)
+        if uri in pages:  # "Edit this page" on a digest opens its YAML (a renamed file too)
+            page = pages[uri]
+            pages[uri] = replace(page, edit_uri=edit_uri, fingerprint=(page.fingerprint, edit_uri))
     return SitePlan(
         options=options,
         catalog=catalog,

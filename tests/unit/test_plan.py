@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import random
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from mkdocs_briefings.catalog import Layout, page_url, relative_url
 from mkdocs_briefings.entries import read_entry
 from mkdocs_briefings.model import Digest
 from mkdocs_briefings.plan import PlanOptions, plan_site
+from mkdocs_briefings.render.html import Permalinks
 
 from ..conftest import ROOT
 
@@ -189,3 +191,29 @@ def test_a_later_plan_reuses_what_unchanged_briefings_made_and_equals_a_fresh_on
         with_other_options.pages["categories/index.md"].html
         is not first.pages["categories/index.md"].html
     )
+
+
+def test_a_slugify_partial_from_the_config_keys_the_cache_and_keeps_reuse() -> None:
+    """pymdownx's `slugify(case="lower")` is a new functools.partial at each config load."""
+
+    def slugify(value: str, separator: str, case: str = "none") -> str:
+        return value.lower().replace(" ", separator)
+
+    marks = [Permalinks(slugify=functools.partial(slugify, case="lower")) for _ in range(2)]
+    assert marks[0] == marks[1]
+    assert "slugify" in marks[0].slugify_id
+    assert "lower" in marks[0].slugify_id
+    options = [dataclasses.replace(OPTIONS, marks=m) for m in marks]
+    assert options[0] == options[1]
+    assert options[0].page_settings == options[1].page_settings
+    assert plan_site(entries(), [], options[0]).pages
+
+
+def test_a_renamed_digest_file_changes_its_page_fingerprint() -> None:
+    found = entries()
+    (made, _), renamed = digest(found), ROOT / "briefings" / "digests" / "renamed.yml"
+    before = plan_site(found, [(made, ROOT / "briefings" / "digests" / "x.yml")], OPTIONS)
+    after = plan_site(found, [(made, renamed)], OPTIONS)
+    uri = "digests/2025-11-30.md"
+    assert before.pages[uri].html == after.pages[uri].html
+    assert before.pages[uri].fingerprint != after.pages[uri].fingerprint

@@ -9,6 +9,7 @@ Every text from YAML goes through `escape`; every URL through `safe_url`.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,8 +59,27 @@ class Permalinks:
     """The link's text (HTML), or None for no permalinks."""
     title: str = "Permanent link"
     css_class: str = "headerlink"
-    slugify: Slugify = toc_slugify
+    slugify: Slugify = field(default=toc_slugify, compare=False)
+    """Compared by `slugify_id`: a config loaded again makes an equal function anew (pymdownx's
+    ``slugify(case="lower")`` is a new ``functools.partial`` each time)."""
     separator: str = "-"
+    slugify_id: str = field(init=False, default="")
+    """What ``slugify`` is, as a string that is stable across processes and config loads."""
+
+    def __post_init__(self) -> None:
+        """Name the slugify function (see `slugify_id`)."""
+        object.__setattr__(self, "slugify_id", callable_id(self.slugify))
+
+
+def callable_id(function: Callable[..., object]) -> str:
+    """'markdown.extensions.toc.slugify', or for a ``functools.partial`` the function with its
+    arguments: the same for equal settings in any process."""
+    if isinstance(function, functools.partial):
+        arguments = (function.args, sorted(function.keywords.items()))
+        return f"{callable_id(function.func)}{arguments!r}"
+    name = getattr(function, "__qualname__", None)
+    module = getattr(function, "__module__", None)
+    return f"{module}.{name}" if name and module else repr(function)
 
 
 @dataclass(frozen=True)
@@ -232,7 +252,8 @@ def render_briefing(
         marks: How headings are marked (ids and permalinks).
 
     Returns:
-        The HTML Python-Markdown made of `render.markdown.render_body`'s Markdown.
+        HTML with the same tree as what Python-Markdown makes of `render.markdown.render_body`'s
+        Markdown (tests/unit/test_render_html.py holds the two together).
     """
     doc = _Document(marks)
     if b.image:
