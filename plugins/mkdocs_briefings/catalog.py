@@ -214,22 +214,36 @@ def by_source(newest: Iterable[Entry]) -> list[Listing]:
 
 
 def by_story(newest: Iterable[Entry]) -> list[Listing]:
-    """One listing per story, oldest first: a timeline (``newest``: see `newest_first`)."""
+    """One listing per story, oldest first: a timeline (``newest``: see `newest_first`).
+
+    Story names that make the same slug are one story; its title is the newest briefing's name
+    for it, as written ('Port Anselm sea wall'), unless only slugs name it.
+    """
     groups: dict[str, list[Entry]] = defaultdict(list)
+    titles: dict[str, str] = {}
     for entry in newest:
-        if entry.briefing.story:
-            groups[entry.briefing.story].append(entry)
+        name = entry.briefing.story
+        if name:
+            key = story_key(name)
+            groups[key].append(entry)
+            if key not in titles or titles[key] == story_title(key):
+                titles[key] = name if name != key else story_title(key)
     return sorted(
         (
-            Listing("stories", key, story_title(key), tuple(reversed(items)))
+            Listing("stories", key, titles[key], tuple(reversed(items)))
             for key, items in groups.items()
         ),
         key=lambda listing: listing.title.casefold(),
     )
 
 
+def story_key(name: str) -> str:
+    """A story's slug: 'Port Anselm sea wall' (or 'port-anselm-sea-wall') -> the latter."""
+    return make_slug(name)
+
+
 def story_title(key: str) -> str:
-    """'gaza-ceasefire' -> 'Gaza ceasefire'."""
+    """A story named only by its slug: 'gaza-ceasefire' -> 'Gaza ceasefire'."""
     return key.replace("-", " ").capitalize()
 
 
@@ -325,7 +339,7 @@ def _by_score(item: tuple[int, int]) -> tuple[int, int]:
 
 def _keys(entry: Entry) -> list[str]:
     b = entry.briefing
-    keys = [f"story:{b.story}"] if b.story else []
+    keys = [f"story:{story_key(b.story)}"] if b.story else []
     keys += [f"tag:{make_slug(t)}" for t in dict.fromkeys(b.tags)]
     keys += [f"source:{outlet_key(s.name)}" for s in b.sources.values()]
     return list(dict.fromkeys(keys))

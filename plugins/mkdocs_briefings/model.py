@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -164,6 +164,10 @@ class Image(Model):
     )
     alt: Text = Field(description="What the image shows, for readers who cannot see it.")
     credit: Label = Field(description="Who the image is credited to, e.g. 'Reuters'.")
+    kind: Literal["photo", "illustration", "graphic"] = Field(
+        "photo",
+        description="What the image is: its caption says 'Photo: Reuters' or 'Illustration: ...'.",
+    )
 
     @property
     def is_local(self) -> bool:
@@ -232,8 +236,10 @@ class Briefing(Model):
     tags: Annotated[list[Label], Field(max_length=20)] = Field(
         default_factory=list, description="Topics, e.g. 'Gaza'."
     )
-    story: Slug | None = Field(
-        None, description="The story it belongs to, e.g. 'gaza-ceasefire'; its page is a timeline."
+    story: Label | None = Field(
+        None,
+        description="The story it belongs to, named as readers see it, e.g. 'Gaza ceasefire'; "
+        "its page is a timeline. Briefings whose story names make the same slug share it.",
     )
     note: Text | None = Field(
         None, description="An editor's note shown above the key points (e.g. marking an example)."

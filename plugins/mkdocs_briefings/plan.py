@@ -9,6 +9,7 @@ It imports nothing of MkDocs.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -20,9 +21,28 @@ from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
 from .reading import relative_paths
 from .render.feed import briefing_item, digest_item
-from .render.html import Html, Permalinks, image_href, render_briefing, render_index
-from .render.text import describe, format_date, index_meta, page_meta
-from .seo import absolute_image_url, json_ld_script, news_article, social_meta
+from .render.html import (
+    Cards,
+    Html,
+    Media,
+    Permalinks,
+    category_color,
+    pager_link,
+    render_briefing,
+    render_card,
+    render_cards,
+    render_digest_card,
+    render_index,
+    show_image,
+)
+from .render.text import describe, format_date, index_meta, outlet_names, page_meta
+from .seo import (
+    CARD_SIZE,
+    absolute_image_url,
+    json_ld_script,
+    news_article,
+    social_meta,
+)
 from .share import share_links
 
 if TYPE_CHECKING:
@@ -56,6 +76,10 @@ class PlanOptions:
     """The folder of mkdocs.yml: briefing paths are relative to it."""
     docs_dir: str = "docs"
     """docs/ (absolute, or relative to the working folder): edit links are relative to it."""
+    category_colors: tuple[tuple[str, str], ...] = ()
+    """(category, CSS colour) pairs: the colour of each category's cards and share cards."""
+    share_cards: bool = True
+    """Whether every briefing and digest gets a share card image (og:image, JSON-LD)."""
 
     @cached_property
     def page_settings(self) -> str:
@@ -76,8 +100,14 @@ class Teaser:
     published: str
     published_display: str
     key_point: str
+    image: str | None = None
+    """The image's src, if the briefing has an image file (cards show it)."""
+    sources: int = 0
+    """How many outlets it credits."""
     href: str | None = None
     """The link from the page showing it, when the plan worked it out (else `url | url`)."""
+    entry: Entry | None = field(default=None, compare=False, repr=False)
+    """The briefing itself: its card is made from it."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +179,15 @@ class PlannedPage:
 
 
 @dataclass(frozen=True)
+class ShareCard:
+    """What a share card image shows (the adapter draws it: images.make_share_card)."""
+
+    title: str
+    category: str
+    accent: str
+
+
+@dataclass(frozen=True)
 class Feed:
     """A feed file of the site, at the site root."""
 
@@ -174,6 +213,12 @@ class SitePlan:
     related: Mapping[str, tuple[Teaser, ...]]
     stories: Mapping[str, Story]
     """By briefing path, for briefings in a story."""
+    pager: Mapping[str, tuple[Teaser | None, Teaser | None]]
+    """By briefing path: the briefings published just before and just after it."""
+    share_cards: Mapping[str, ShareCard]
+    """By path in the site ('assets/briefings/cards/x.png'): the share card images to draw."""
+    media: Mapping[str, Media]
+    """What the build knows of the briefings' image files, by src."""
     feeds: tuple[Feed, ...]
     kept: Mapping[Hashable, BriefingParts]
     """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
@@ -198,21 +243,104 @@ class SitePlan:
         context: dict[str, Any] = {
             "briefings_latest": list(self.latest[: self.options.latest_limit]),
             "briefings_latest_digest": self.latest_digest,
+            # Made only where a template calls them: the home page, the 404 page.
+            "briefings_front_page": lambda: self.front_page(page_url),
+            "briefings_latest_cards": lambda: self.latest_cards(page_url),
         }
         page = self.pages.get(uri)
         if page is not None and page.entry is not None:
             context |= self._briefing_context(page, page.entry, page_url, canonical_url)
+        elif page is not None and canonical_url and uri in self._digest_cards:
+            context |= self._digest_head(page, canonical_url)
         return context
+
+    def cards(self, page_url: str) -> Cards:
+        """How story cards are written on the page at ``page_url``."""
+        opts = self.options
+        return Cards(
+            link=lambda uri: relative_url(page_url_of(uri, opts.directory_urls), page_url),
+            layout=opts.layout,
+            page_url=page_url,
+            relative=relative_url,
+            media=self.media,
+            colors=dict(opts.category_colors),
+        )
+
+    def front_page(self, page_url: str) -> str:
+        """The home page's stories: the lead story, the latest digest, then the latest
+        briefings (HTML, links relative to ``page_url``)."""
+        cards, latest = self.cards(page_url), self.catalog.newest[: self.options.latest_limit]
+        if not latest:
+            return ""
+        parts = [
+            '<section class="briefing-front__lead" aria-label="Lead story">',
+            render_card(latest[0], cards, level=2, lead=True, points=True),
+            "</section>",
+        ]
+        if self.latest_digest is not None and self.digests:
+            href = relative_url(self.latest_digest.url, page_url)
+            parts += [
+                '<section class="briefing-front__digest" aria-labelledby="briefing-digest-title">',
+                '<h2 id="briefing-digest-title" class="briefing-section-title">Latest digest</h2>',
+                render_digest_card(self.digests[0], href, level=3),
+                "</section>",
+            ]
+        if latest[1:]:
+            parts += [
+                '<section class="briefing-front__latest" aria-labelledby="briefing-latest-title">',
+                '<h2 id="briefing-latest-title" class="briefing-section-title">'
+                "Latest briefings</h2>",
+                render_cards(latest[1:], cards, level=3),
+                "</section>",
+            ]
+        return "\n".join(parts)
+
+    def latest_cards(self, page_url: str) -> str:
+        """Cards of the latest briefings (the 404 page's), links relative to ``page_url``."""
+        latest = self.catalog.newest[: self.options.latest_limit]
+        return render_cards(latest, self.cards(page_url), level=3) if latest else ""
+
+    @cached_property
+    def _digest_cards(self) -> dict[str, str]:
+        """Each digest page's share card path, by the page's src path."""
+        layout = self.options.layout
+        if not self.options.share_cards:
+            return {}
+        return {layout.digest(d.date): digest_card_uri(d.date.isoformat()) for d in self.digests}
+
+    def _digest_head(self, page: PlannedPage, url: str) -> dict[str, Any]:
+        title = html.unescape(str((page.meta or {}).get("title", "")))
+        card = urljoin(self.options.site_url, self._digest_cards[page.uri])
+        social = [
+            ("property", "og:type", "website"),
+            ("property", "og:title", title),
+            ("property", "og:url", url),
+            ("property", "og:site_name", self.options.site_name),
+            ("property", "og:image", card),
+            *[("property", f"og:image:{k}", str(v)) for k, v in CARD_SIZE.items()],
+            ("property", "og:image:alt", title),
+            ("name", "twitter:card", "summary_large_image"),
+            ("name", "twitter:title", title),
+            ("name", "twitter:image", card),
+        ]
+        return {"briefing_json_ld": None, "briefing_social": social}
 
     def _briefing_context(
         self, page: PlannedPage, entry: Entry, page_url: str, canonical_url: str | None
     ) -> dict[str, Any]:
         b, layout, limit = entry.briefing, self.options.layout, self.options.recent_limit
-        recent = [t for t in self.latest[: limit + 1] if t.url != page_url][:limit]
+        related = self.related.get(entry.path, ())
+        shown = {t.url for t in related} | {page_url}
+        recent = [t for t in self.latest[: limit + len(shown)] if t.url not in shown][:limit]
         head = self.head(page, entry.briefing, canonical_url)
+        before, after = self.pager.get(entry.path, (None, None))
+        cards = self.cards(page_url)
         return head | {
             "briefing_recent": linked(recent, page_url),
-            "briefing_related": linked(self.related.get(entry.path, ()), page_url),
+            "briefing_related": linked(related, page_url),
+            "briefing_recent_cards": _teaser_cards(recent, cards),
+            "briefing_related_cards": _teaser_cards(related, cards),
+            "briefing_pager": _briefing_pager(before, after, page_url),
             "briefing_links": {
                 "category": self._link(
                     b.category, layout.listing("categories", make_slug(b.category))
@@ -234,9 +362,14 @@ class SitePlan:
             return {"briefing_share_url": url, "briefing_share": []}
         opts, about = self.options, page.description
         image = absolute_image_url(b, site_url=opts.site_url)
-        json_ld = make_json_ld(b, url=url, options=opts, image=image, description=about)
+        card = None
+        if opts.share_cards and page.entry is not None:
+            card = urljoin(opts.site_url, card_uri(page.entry.slug))
+        json_ld = make_json_ld(
+            b, url=url, options=opts, image=image, description=about, card_url=card
+        )
         social = social_meta(
-            b, url=url, site_name=opts.site_name, image_url=image, description=about
+            b, url=url, site_name=opts.site_name, image_url=image, description=about, card_url=card
         )
         return {
             "briefing_json_ld": json_ld,
@@ -255,13 +388,51 @@ class SitePlan:
         )
 
 
+def _briefing_pager(before: Teaser | None, after: Teaser | None, page_url: str) -> str:
+    links = [
+        pager_link(html.escape(relative_url(t.url, page_url)), label, t.title, rel)
+        for t, label, rel in ((before, "Previous", "prev"), (after, "Next", "next"))
+        if t is not None
+    ]
+    return "\n".join(links)
+
+
+def _teaser_cards(teasers: Sequence[Teaser], cards: Cards) -> str:
+    entries = [t.entry for t in teasers if t.entry is not None]
+    return render_cards(entries, cards, level=3) if entries else ""
+
+
+def page_url_of(uri: str, directory_urls: bool) -> str:
+    """The URL of a generated page from its src path (see `catalog.page_url`)."""
+    return page_url(uri, directory_urls=directory_urls)
+
+
+CARDS_DIR = "assets/briefings/cards"
+
+
+def card_uri(slug: str) -> str:
+    """Where a briefing's share card is in the built site."""
+    return f"{CARDS_DIR}/{slug}.png"
+
+
+def digest_card_uri(day: str) -> str:
+    """Where a digest's share card is in the built site."""
+    return f"{CARDS_DIR}/digest-{day}.png"
+
+
 def linked(teasers: Iterable[Teaser], page_url: str) -> list[Teaser]:
     """``teasers`` with their links from the page at ``page_url``."""
     return [replace(t, href=relative_url(t.url, page_url)) for t in teasers]
 
 
 def make_json_ld(
-    b: Briefing, *, url: str, options: PlanOptions, image: str | None, description: str
+    b: Briefing,
+    *,
+    url: str,
+    options: PlanOptions,
+    image: str | None,
+    description: str,
+    card_url: str | None = None,
 ) -> str:
     """The page's schema.org NewsArticle, as the text of its <script> element."""
     article = news_article(
@@ -271,6 +442,7 @@ def make_json_ld(
         site_url=options.site_url,
         image_url=image,
         description=description,
+        card_url=card_url,
     )
     return json_ld_script(article)
 
@@ -285,6 +457,9 @@ def make_teaser(entry: Entry, url: str) -> Teaser:
         published=b.published.isoformat(),
         published_display=format_date(b.published),
         key_point=b.key_points[0],
+        image=b.image.src if b.image else None,
+        sources=len(outlet_names(b)),
+        entry=entry,
     )
 
 
@@ -306,6 +481,7 @@ def plan_site(
     content_keys: Mapping[str, bytes | None] | None = None,
     cached: Mapping[Hashable, BriefingParts] | None = None,
     previous: SitePlan | None = None,
+    media: Mapping[str, Media] | None = None,
 ) -> SitePlan:
     """Plan the whole generated site.
 
@@ -321,25 +497,28 @@ def plan_site(
         previous: The plan of the previous build of the same process (`mkdocs serve`): what
             depends only on briefings that are the same objects (unchanged files, as the
             reading cache gives them) is taken from it, not made again.
+        media: What the build knows of local image files (size, smaller copies), by src.
 
     Returns:
         The frozen plan.
     """
     layout, urls = options.layout, _Urls(options.directory_urls)
-    if previous is not None and previous.options != options:
+    media = media or {}
+    if previous is not None and (previous.options != options or previous.media != media):
         previous = None
     catalog = make_catalog(entries, previous.catalog if previous is not None else None)
     teasers = _teasers(catalog, layout, urls, previous)
     latest = tuple(teasers[e.path] for e in catalog.newest)
     related = _related(catalog, teasers, options.related_limit, previous)
     stories = _stories(catalog, teasers, layout, urls)
+    pager = _pager(catalog, teasers)
     # What every page shows (the recent and latest lists): part of each page's fingerprint.
-    shared = latest[: max(options.recent_limit, options.latest_limit) + 1]
+    shared = latest[: max(options.recent_limit, options.latest_limit) + options.related_limit + 1]
     pages: dict[str, PlannedPage] = {}
     kept: dict[Hashable, BriefingParts] = {}
     edits = _edit_uris([e.path for e in catalog.newest], options)
     for entry, edit_uri in zip(catalog.newest, edits, strict=True):
-        parts, key = _briefing_parts(entry, options, urls, content_keys or {}, cached or {})
+        parts, key = _briefing_parts(entry, options, urls, content_keys or {}, cached or {}, media)
         if key is not None:
             kept[key] = parts
         uri = layout.briefing(entry.slug)
@@ -351,12 +530,18 @@ def plan_site(
             edit_uri=edit_uri,
             entry=entry,
             description=parts.description,
-            fingerprint=(shared, key or id(entry), related[entry.path], stories.get(entry.path)),
+            fingerprint=(
+                shared,
+                key or id(entry),
+                related[entry.path],
+                stories.get(entry.path),
+                pager[entry.path],
+            ),
         )
     found = [d for d, _ in digests]
     earlier = previous.pages if previous is not None else {}
     pages |= _index_pages(
-        catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier
+        catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier, media=media
     )
     digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
     for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):
@@ -364,6 +549,7 @@ def plan_site(
         if uri in pages:  # "Edit this page" on a digest opens its YAML (a renamed file too)
             page = pages[uri]
             pages[uri] = replace(page, edit_uri=edit_uri, fingerprint=(page.fingerprint, edit_uri))
+    _add_digest_pager(pages, found, layout, urls)
     return SitePlan(
         options=options,
         catalog=catalog,
@@ -376,9 +562,72 @@ def plan_site(
         else None,
         related=related,
         stories=stories,
+        pager=pager,
+        share_cards=_share_cards(catalog, found, options) if options.share_cards else {},
+        media=media,
         feeds=make_feeds(catalog, found, options, urls),
         kept=kept,
     )
+
+
+def _pager(
+    catalog: Catalog, teasers: Mapping[str, Teaser]
+) -> dict[str, tuple[Teaser | None, Teaser | None]]:
+    """Each briefing's neighbours in publication order: (the one before, the one after)."""
+    newest = catalog.newest
+    return {
+        e.path: (
+            teasers[newest[i + 1].path] if i + 1 < len(newest) else None,
+            teasers[newest[i - 1].path] if i > 0 else None,
+        )
+        for i, e in enumerate(newest)
+    }
+
+
+def _share_cards(
+    catalog: Catalog, digests: Sequence[Digest], options: PlanOptions
+) -> dict[str, ShareCard]:
+    """The share card of every briefing and digest, by its path in the site."""
+    colors = dict(options.category_colors)
+    cards = {
+        card_uri(e.slug): ShareCard(
+            e.briefing.title,
+            e.briefing.category,
+            colors.get(e.briefing.category) or category_color(e.briefing.category),
+        )
+        for e in catalog.newest
+    }
+    for d in digests:
+        cards[digest_card_uri(d.date.isoformat())] = ShareCard(d.title, "Digest", "#37474f")
+    return cards
+
+
+def _add_digest_pager(
+    pages: dict[str, PlannedPage], digests: Sequence[Digest], layout: Layout, urls: _Urls
+) -> None:
+    """Each digest page ends with links to the digests before and after it."""
+    for i, digest in enumerate(digests):  # newest first
+        uri = layout.digest(digest.date)
+        page = pages.get(uri)
+        if page is None:
+            continue
+        links = []
+        here = urls(uri)
+        for neighbour, label, rel in (
+            (digests[i + 1] if i + 1 < len(digests) else None, "Previous digest", "prev"),
+            (digests[i - 1] if i > 0 else None, "Next digest", "next"),
+        ):
+            if neighbour is not None:
+                href = html.escape(relative_url(urls(layout.digest(neighbour.date)), here))
+                links.append(pager_link(href, label, neighbour.title, rel))
+        if links:
+            nav = '<nav class="briefing-pager" aria-label="More digests">\n'
+            content = page.html.content + "\n" + nav + "\n".join(links) + "\n</nav>"
+            pages[uri] = replace(
+                page,
+                html=Html(content, page.html.toc, page.html.anchors),
+                fingerprint=(page.fingerprint, tuple(links)),
+            )
 
 
 def _teasers(
@@ -415,6 +664,7 @@ def _briefing_parts(
     urls: _Urls,
     content_keys: Mapping[str, bytes | None],
     cached: Mapping[Hashable, BriefingParts],
+    media: Mapping[str, Media],
 ) -> tuple[BriefingParts, Hashable | None]:
     """A briefing page's parts, from the build cache when it has them, and their cache key
     (None when the file changed while it was read: then it is not kept)."""
@@ -422,7 +672,8 @@ def _briefing_parts(
     uri = layout.briefing(entry.slug)
     url = urls(uri)
     content = content_keys.get(entry.path)
-    key = (entry.path, content, uri, options.page_settings) if content else None
+    known = media.get(b.image.src) if b.image and b.image.src else None
+    key = (entry.path, content, uri, options.page_settings, known) if content else None
     parts = cached.get(key) if key is not None else None
     if parts is None:
         listings = {
@@ -431,7 +682,7 @@ def _briefing_parts(
         }
         content_html = render_briefing(
             b,
-            image_href=image_href(b, page_url=url, relative=relative_url),
+            image=show_image(b, media, page_url=url, relative=relative_url),
             source_listings=listings,
             marks=options.marks,
         )
@@ -469,6 +720,7 @@ def _index_pages(
     exists: Callable[[str], bool],
     shared: Hashable,
     earlier: Mapping[str, PlannedPage],
+    media: Mapping[str, Media],
 ) -> dict[str, PlannedPage]:
     """Every generated index page but those a hand-written page of the same path replaces;
     a page made from the same view as in ``earlier`` keeps its HTML."""
@@ -484,12 +736,17 @@ def _index_pages(
         if before is not None and before.made_from == key:
             content = before.html
         else:
-            content = render_index(
-                view,
+            link = functools.partial(_link_from, urls, url)
+            cards = Cards(
+                link=link,
                 layout=layout,
-                link=lambda target, url=url: relative_url(urls(target), url),  # type: ignore[misc]
-                briefings=by_slug,
-                marks=options.marks,
+                page_url=url,
+                relative=relative_url,
+                media=media,
+                colors=dict(options.category_colors),
+            )
+            content = render_index(
+                view, layout=layout, link=link, briefings=by_slug, cards=cards, marks=options.marks
             )
         meta = _index_meta(view)
         fingerprint = (shared, content, repr(meta))
@@ -497,6 +754,11 @@ def _index_pages(
             uri, url, content, meta, in_nav=view.in_nav, fingerprint=fingerprint, made_from=key
         )
     return pages
+
+
+def _link_from(urls: _Urls, page_url: str, target: str) -> str:
+    """The href of the page at src path ``target`` from the page at ``page_url``."""
+    return relative_url(urls(target), page_url)
 
 
 def _view_key(view: IndexView, by_slug: Mapping[str, Entry]) -> Hashable:

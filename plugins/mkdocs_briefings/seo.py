@@ -78,6 +78,7 @@ def news_article(
     image_url: str | None,
     language: str = "en",
     description: str | None = None,
+    card_url: str | None = None,
 ) -> dict[str, Any]:
     """The briefing as a schema.org NewsArticle, for a ``<script type="application/ld+json">``.
 
@@ -89,6 +90,9 @@ def news_article(
         image_url: The image's absolute URL (see `absolute_image_url`), or None.
         language: The page's language, e.g. ``config.theme.language``.
         description: `describe`'s summary, when the caller made it already.
+        card_url: The absolute URL of the briefing's share card (1200 x 630): listed after
+            the photo, so that a briefing without a photo has an image too (Google's Top
+            Stories require one).
 
     Returns:
         A JSON-ready dict; each outlet of ``sources`` is a ``citation``.
@@ -99,12 +103,17 @@ def news_article(
         "headline": shorten(b.title, MAX_HEADLINE),
         "description": describe(b) if description is None else description,
     }
+    images: list[dict[str, Any]] = []
     if image_url:
         image: dict[str, Any] = {"@type": "ImageObject", "url": image_url}
         if b.image:
             image["caption"] = b.image.alt
             image["creditText"] = b.image.credit
-        data["image"] = image
+        images.append(image)
+    if card_url:
+        images.append({"@type": "ImageObject", "url": card_url, **CARD_SIZE})
+    if images:
+        data["image"] = images[0] if len(images) == 1 else images
     data |= {
         "datePublished": b.published.isoformat(),
         "dateModified": b.modified.isoformat(),
@@ -149,8 +158,18 @@ def card_image(image_url: str | None) -> str | None:
     return image_url
 
 
+CARD_SIZE = {"width": 1200, "height": 630}
+"""A share card's size in pixels: what Facebook, LinkedIn and X show large."""
+
+
 def social_meta(
-    b: Briefing, *, url: str, site_name: str, image_url: str | None, description: str | None = None
+    b: Briefing,
+    *,
+    url: str,
+    site_name: str,
+    image_url: str | None,
+    description: str | None = None,
+    card_url: str | None = None,
 ) -> list[tuple[str, str, str]]:
     """Open Graph and Twitter card tags, as ``(attribute, name, content)`` triples.
 
@@ -160,6 +179,8 @@ def social_meta(
         site_name: MkDocs' ``site_name``.
         image_url: The image's absolute URL (see `absolute_image_url`), or None.
         description: `describe`'s summary, when the caller made it already.
+        card_url: The share card's absolute URL: the image when there is no photo that
+            social networks show (none, or an SVG).
 
     Returns:
         ``("property", "og:title", title)`` and the like, in order, unescaped: the template
@@ -169,6 +190,9 @@ def social_meta(
     title = " ".join(b.title.split())
     description = describe(b) if description is None else description
     alt = b.image.alt if b.image else None
+    size: dict[str, int] = {}
+    if image_url is None and card_url:
+        image_url, alt, size = card_url, title, CARD_SIZE
     og = [
         ("og:type", "article"),
         ("og:title", title),
@@ -178,6 +202,7 @@ def social_meta(
     ]
     if image_url:
         og.append(("og:image", image_url))
+        og += [(f"og:image:{name}", str(value)) for name, value in size.items()]
         if alt:
             og.append(("og:image:alt", alt))
     og += [

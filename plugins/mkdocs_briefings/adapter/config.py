@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
@@ -63,6 +65,19 @@ class BriefingsConfig(base.Config):
     """Folder of the build cache, relative to mkdocs.yml (Material keeps its caches in
     ``.cache/plugin/`` too); it gets a ``.gitignore`` so git leaves it alone."""
 
+    category_colors = c.DictOfItems(c.Type(str), default={})
+    """A colour per category (``Politics: "#c62828"``): the mark on its story cards and the
+    bar of its share cards. Categories without one get a colour picked by their name."""
+
+    share_cards = c.Type(bool, default=True)
+    """Draw a share card image (headline, category, site name; 1200 x 630 PNG) for every
+    briefing and digest: the ``og:image``, Twitter card and JSON-LD image where there is no
+    photo. Drawn once per headline and kept in ``cache_dir``."""
+
+    image_widths = c.ListOfItems(c.Type(int), default=[480, 800, 1200])
+    """Widths of the smaller copies made of raster lead images (JPEG, PNG, WebP) for
+    ``srcset``: phones download a small file. Made once and kept in ``cache_dir``."""
+
     search = c.Choice(("material", "pagefind"), default="material")
     """Search engine: Material's lunr index (one download of every page), or ``pagefind``: a
     chunked Pagefind index behind Material's search box, for large sites (needs
@@ -87,6 +102,17 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
             f"briefings: 'url_prefix' must name a folder, e.g. briefings ({opts.url_prefix!r})"
         )
     _check_cache_dir(opts, config)
+    for category, color in opts.category_colors.items():
+        if not _COLOR.fullmatch(color):
+            raise PluginError(
+                f"briefings: category_colors: {category!r} has {color!r}; "
+                "give a colour as #rrggbb, e.g. '#c62828'"
+            )
+    if any(width < 16 for width in opts.image_widths):
+        raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _check_cache_dir(opts: BriefingsConfig, config: MkDocsConfig) -> None:
@@ -129,6 +155,8 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
         related_limit=opts.related_limit,
         feed_limit=opts.feed_limit,
         directory_urls=config.use_directory_urls,
+        category_colors=tuple(opts.category_colors.items()),
+        share_cards=opts.share_cards,
         site_url=config.site_url or "",
         site_name=config.site_name,
         site_description=config.site_description or "",
@@ -140,6 +168,7 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
 
 PACKAGE = resources.files("mkdocs_briefings")
 STYLESHEET = "assets/stylesheets/briefings.css"
+SCRIPT = "assets/javascripts/briefings.js"
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "toc")
 
 
@@ -147,11 +176,18 @@ def configure_site(config: MkDocsConfig, opts: BriefingsConfig) -> None:
     """Ship the templates (after docs/overrides/, which wins) and the stylesheet, and turn on
     the Markdown extensions hand-written pages may rely on. Templates even when the plugin is
     disabled: docs/index.md may name briefings-home.html."""
-    config.theme.dirs.append(str(PACKAGE / "templates"))
+    # Before the theme's own templates, so that the few of its partials the plugin changes
+    # (partials/toc.html) are the plugin's; after docs/overrides/, which wins over both.
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
     if not opts.enabled:
         return
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    if not any(str(script) == SCRIPT for script in config.extra_javascript):
+        # A deferred script of 1 kB: relative dates ("2 months ago") where the reader reads.
+        script = ExtraScriptValue(SCRIPT)
+        script.defer = True
+        config.extra_javascript.append(script)
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)

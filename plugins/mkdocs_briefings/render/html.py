@@ -24,18 +24,18 @@ from .text import (
     KIND_TITLES,
     change_log,
     count_noun,
-    credits,
+    credits_shown,
     day_title,
     escape,
     escape_label,
     format_date,
+    image_caption,
     join_names,
     listing_intro,
     one_line,
-    outlet_names,
     pager_labels,
     source_anchor,
-    speaker_line,
+    source_count,
 )
 
 if TYPE_CHECKING:
@@ -205,41 +205,101 @@ def _points(points: Iterable[str]) -> str:
 # -- briefing pages ------------------------------------------------------------------------------
 
 
-def _image(image: Image, *, image_href: str | None) -> str:
-    label = "Credited from" if image.src else "Image credited from"
-    credit = (
-        f'<p class="briefing-image-credit" data-search-exclude>{label}: {escape(image.credit)}</p>'
+@dataclass(frozen=True)
+class Media:
+    """What the build knows of a briefing's image file (see the adapter's image step): its
+    intrinsic size and any smaller copies made for ``srcset``."""
+
+    width: int
+    height: int
+    variants: tuple[tuple[str, int], ...] = ()
+    """(path of a smaller copy in the built site, its width), narrowest first."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An image as one page shows it: src, srcset and size, with addresses from that page."""
+
+    src: str
+    srcset: str = ""
+    width: int | None = None
+    height: int | None = None
+
+    def attributes(self, sizes: str) -> str:
+        """The <img> attributes besides alt, class and loading (escaped)."""
+        attrs = f'src="{self.src}"'
+        if self.width and self.height:
+            attrs += f' width="{self.width}" height="{self.height}"'
+        if self.srcset:
+            attrs += f' srcset="{self.srcset}" sizes="{sizes}"'
+        return attrs
+
+
+LEAD_SIZES = "(min-width: 48em) 40rem, 100vw"
+"""The lead image is as wide as the column: the screen on phones, at most 40rem."""
+THUMB_SIZES = "(min-width: 48em) 12rem, 33vw"
+LEAD_CARD_SIZES = "(min-width: 48em) 40rem, 100vw"
+
+
+def _figure(image: Image, shown: Shown | None) -> str:
+    """The lead image and its caption ('Photo: Reuters'); nothing without an image file: a credit
+    of an image nobody sees is no use to anyone."""
+    if image.src is None or shown is None:
+        return ""
+    return (
+        '<figure class="briefing-figure">\n'
+        f'<img alt="{escape(image.alt)}" class="briefing-image" {shown.attributes(LEAD_SIZES)} '
+        'fetchpriority="high" />\n'
+        f'<figcaption class="briefing-figure__caption" data-search-exclude>'
+        f"{escape(image_caption(image))}</figcaption>\n</figure>"
     )
-    if image.src is None or image_href is None:
-        return credit
-    picture = (
-        f'<p><img alt="{escape(image.alt)}" class="briefing-image" loading="lazy" '
-        f'src="{image_href}" /></p>'
-    )
-    return f"{picture}\n{credit}"
 
 
 def _credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
-    links = [_a(f"#{anchor}", escape_label(name)) for name, anchor in credits(keys, sources)]
+    """'According to Reuters and Al Jazeera': each outlet links to its article when the source
+    has an address, else to its entry in the sources section."""
+    links = []
+    for key in keys:
+        source = sources.get(key)
+        if source is None:
+            continue
+        name = escape_label(source.name)
+        if source.url:
+            links.append(
+                f'<a class="briefing-credit__outlet" href="{safe_url(source.url)}">{name}</a>'
+            )
+        else:
+            links.append(_a(f"#{source_anchor(key)}", name))
     return f'<p class="briefing-credit">According to {join_names(links)}</p>'
 
 
-def _paragraph(block: Paragraph, sources: Mapping[str, Source]) -> str:
-    return f'<p dir="auto">{escape(block.paragraph)}</p>\n{_credit(block.credits, sources)}'
+def _paragraph(block: Paragraph, credit: str) -> str:
+    return f'<p dir="auto">{escape(block.paragraph)}</p>' + (f"\n{credit}" if credit else "")
 
 
-def _quote(block: Quote, sources: Mapping[str, Source]) -> str:
-    parts = [f'<blockquote>\n<p dir="auto">“{escape(block.quote)}”</p>\n</blockquote>']
+def _quote(block: Quote, credit: str) -> str:
+    """A pull quote, and under it '— Name, role' and the context, each part isolated (<bdi>)
+    so a name in another script keeps the comma where it belongs."""
+    who = f"<bdi>{escape(block.speaker)}</bdi>"
+    if block.role:
+        who += f", <bdi>{escape(block.role)}</bdi>"
+    caption = f'<span class="briefing-quote__speaker">— {who}</span>'
     if block.context:
-        parts.append(f'<p class="briefing-quote-context" dir="auto">{escape(block.context)}</p>')
-    parts.append(_credit(block.credits, sources))
-    return _admonition("quote briefing-quote", escape(speaker_line(block)), "\n".join(parts))
+        caption += (
+            f'<span class="briefing-quote__context"><bdi>{escape(block.context)}</bdi></span>'
+        )
+    figure = (
+        '<figure class="briefing-quote">\n'
+        f'<blockquote dir="auto">\n<p>“{escape(block.quote)}”</p>\n</blockquote>\n'
+        f"<figcaption>{caption}</figcaption>\n</figure>"
+    )
+    return figure + (f"\n{credit}" if credit else "")
 
 
 def render_briefing(
     b: Briefing,
     *,
-    image_href: str | None = None,
+    image: Shown | None = None,
     source_listings: Mapping[str, str] | None = None,
     marks: Permalinks = Permalinks(),  # frozen
 ) -> Html:
@@ -247,7 +307,7 @@ def render_briefing(
 
     Args:
         b: The briefing.
-        image_href: The image's address from this page (see `image_href`).
+        image: The image as the page shows it (see `show_image`), if it has an image file.
         source_listings: By source key, the href of the outlet's listing page from this page.
         marks: How headings are marked (ids and permalinks).
 
@@ -256,15 +316,14 @@ def render_briefing(
         Markdown (tests/unit/test_render_html.py holds the two together).
     """
     doc = _Document(marks)
-    if b.image:
-        doc.add(_image(b.image, image_href=image_href))
+    if b.image and (figure := _figure(b.image, image)):
+        doc.add(figure)
     if b.note:
         doc.add(_admonition("note", "Editor's note", f'<p dir="auto">{escape(b.note)}</p>'))
     doc.add(_admonition("key-points", "Key points", _points(b.key_points)))
-    for block in b.body:
-        doc.add(
-            _quote(block, b.sources) if isinstance(block, Quote) else _paragraph(block, b.sources)
-        )
+    for block, shown in zip(b.body, credits_shown(b.body), strict=True):
+        credit = _credit(block.credits, b.sources) if shown else ""
+        doc.add(_quote(block, credit) if isinstance(block, Quote) else _paragraph(block, credit))
     if b.updates or b.corrections:
         doc.heading(2, "Updates and corrections", name="Updates and corrections", id_="updates")
         items = [
@@ -281,7 +340,15 @@ def render_briefing(
             entry += " · " + _a(source_listings[key], f"Briefings crediting {name}")
         entries.append(f'<li id="{doc.anchor(source_anchor(key))}">{entry}</li>')
     doc.add("<ul>\n" + "\n".join(entries) + "\n</ul>")
-    return doc.finish()
+    page = doc.finish()
+    # The headline (the template's h1) heads the toc, as a page's h1 does: Material's "Skip to
+    # content" link goes to the toc's first entry.
+    title = TocItem(1, TITLE_ID, escape(b.title), page.toc)
+    return Html(page.content, (title,), page.anchors | {TITLE_ID})
+
+
+TITLE_ID = "briefing-title"
+"""The id of a briefing page's headline (templates/briefing.html)."""
 
 
 def image_href(b: Briefing, *, page_url: str, relative: Callable[[str, str], str]) -> str | None:
@@ -289,18 +356,158 @@ def image_href(b: Briefing, *, page_url: str, relative: Callable[[str, str], str
     docs/) relative to the page, a web address as it is. None without an image src."""
     if b.image is None or b.image.src is None:
         return None
-    if b.image.is_local:
-        return html.escape(relative(quote(b.image.src, safe=_QUOTE_SAFE), page_url), quote=True)
-    return safe_url(b.image.src)
+    return (
+        _file_href(b.image.src, page_url, relative) if b.image.is_local else safe_url(b.image.src)
+    )
+
+
+def _file_href(path: str, page_url: str, relative: Callable[[str, str], str]) -> str:
+    return html.escape(relative(quote(path, safe=_QUOTE_SAFE), page_url), quote=True)
+
+
+def show_image(
+    b: Briefing,
+    media: Mapping[str, Media],
+    *,
+    page_url: str,
+    relative: Callable[[str, str], str],
+) -> Shown | None:
+    """The briefing's image as the page at ``page_url`` shows it, with its size and smaller
+    copies when the build knows them (``media``, by src). None without an image src."""
+    src = image_href(b, page_url=page_url, relative=relative)
+    if src is None or b.image is None or b.image.src is None:
+        return None
+    known = media.get(b.image.src)
+    if known is None:
+        return Shown(src)
+    srcset = ", ".join(
+        f"{_file_href(path, page_url, relative)} {width}w" for path, width in known.variants
+    )
+    if srcset:
+        srcset += f", {src} {known.width}w"
+    return Shown(src, srcset, known.width, known.height)
+
+
+# -- story cards ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cards:
+    """What writing story cards on one page needs: links from that page, the images the build
+    knows, and each category's colour."""
+
+    link: Link
+    """The href from this page of a page given by its src path."""
+    layout: Layout
+    page_url: str
+    relative: Callable[[str, str], str]
+    media: Mapping[str, Media] = field(default_factory=dict)
+    colors: Mapping[str, str] = field(default_factory=dict)
+    """By category: a CSS colour."""
+
+    def href(self, entry: Entry) -> str:
+        return self.link(self.layout.briefing(entry.slug))
+
+    def color(self, category: str) -> str:
+        return self.colors.get(category) or category_color(category)
+
+
+CATEGORY_PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457")
+"""Colours for categories the site does not give one (``category_colors``), picked by name."""
+
+
+def category_color(category: str) -> str:
+    """A category's colour from `CATEGORY_PALETTE`, the same on every build and machine."""
+    total = sum(category.casefold().encode())
+    return CATEGORY_PALETTE[total % len(CATEGORY_PALETTE)]
+
+
+def render_card(
+    entry: Entry,
+    cards: Cards,
+    *,
+    level: int = 2,
+    category: bool = True,
+    points: bool = False,
+    lead: bool = False,
+) -> str:
+    """A story card: thumbnail (when the briefing has an image), category, headline, date,
+    one-line summary (or every key point) and source count. The headline's link covers the card.
+
+    Args:
+        entry: The briefing.
+        cards: The page it is written on.
+        level: The headline's heading level.
+        category: Whether to name the category (not on that category's own page).
+        points: Every key point instead of the first.
+        lead: The home page's lead story: a large image, loaded first.
+    """
+    b = entry.briefing
+    parts = []
+    shown = show_image(b, cards.media, page_url=cards.page_url, relative=cards.relative)
+    if shown is not None:
+        loading = 'fetchpriority="high"' if lead else 'loading="lazy"'
+        sizes = LEAD_CARD_SIZES if lead else THUMB_SIZES
+        parts.append(
+            f'<img alt="" class="briefing-card__image" {shown.attributes(sizes)} {loading} />'
+        )
+    body = []
+    if category:
+        body.append(f'<p class="briefing-card__category" dir="auto">{escape_label(b.category)}</p>')
+    headline = _a(cards.href(entry), escape_label(b.title), dir_auto=True)
+    body.append(f'<h{level} class="briefing-card__title">{headline}</h{level}>')
+    if points:
+        body.append(_points(b.key_points).replace("<ul>", '<ul class="briefing-card__points">', 1))
+    else:
+        body.append(f'<p class="briefing-card__summary" dir="auto">{escape(b.key_points[0])}</p>')
+    body.append(f'<p class="briefing-card__meta">{_time(b.published)} · {source_count(b)}</p>')
+    classes = "briefing-card" + (" briefing-card--lead" if lead else "")
+    classes += " briefing-card--image" if shown is not None else ""
+    style = f' style="--briefing-category: {cards.color(b.category)}"'
+    inner = "\n".join(body)
+    parts.append(f'<div class="briefing-card__body">\n{inner}\n</div>')
+    return f'<article class="{classes}"{style}>\n' + "\n".join(parts) + "\n</article>"
+
+
+def _time(day: date) -> str:
+    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
+
+
+def render_cards(entries: Iterable[Entry], cards: Cards, **options: bool | int) -> str:
+    """A list of story cards (see `render_card` for the options)."""
+    items = "\n".join(render_card(e, cards, **options) for e in entries)  # type: ignore[arg-type]
+    return f'<div class="briefing-cards">\n{items}\n</div>'
+
+
+def render_digest_card(digest: Digest, href: str, *, level: int = 2) -> str:
+    """The card of a digest: its title, date, note and how many briefings it gathers."""
+    count = len(list(digest.references()))
+    body = [
+        '<p class="briefing-card__category">Digest</p>',
+        f'<h{level} class="briefing-card__title">{_a(href, escape(digest.title), dir_auto=True)}'
+        f"</h{level}>",
+    ]
+    if digest.note:
+        body.append(f'<p class="briefing-card__summary" dir="auto">{escape(digest.note)}</p>')
+    body.append(f'<p class="briefing-card__meta">{_time(digest.date)} · {count_noun(count)}</p>')
+    inner = "\n".join(body)
+    return (
+        '<article class="briefing-card briefing-card--digest">\n'
+        f'<div class="briefing-card__body">\n{inner}\n</div>\n</article>'
+    )
+
+
+def pager_link(href: str, label: str, title: str, rel: str) -> str:
+    """A link to the briefing or digest before ('prev') or after ('next') this one;
+    ``href`` escaped already."""
+    return (
+        f'<a class="briefing-pager__link briefing-pager__link--{rel}" href="{href}" rel="{rel}">'
+        f'<span class="briefing-pager__label">{label}</span> '
+        f'<span class="briefing-pager__title" dir="auto">{escape_label(title)}</span></a>'
+    )
 
 
 # -- index pages ---------------------------------------------------------------------------------
-
-
-def _teaser_line(entry: Entry, link: Link, layout_briefing: Callable[[str], str]) -> str:
-    b = entry.briefing
-    headline = _a(link(layout_briefing(entry.slug)), escape_label(b.title), dir_auto=True)
-    return f"<li>{headline} · {format_date(b.published)} · {escape_label(b.category)}</li>"
 
 
 def _list(items: list[str]) -> str:
@@ -312,22 +519,13 @@ def _name(text: str) -> str:
     return html.escape(one_line(text), quote=False).replace('"', "&quot;")
 
 
-def _summary(doc: _Document, entry: Entry, href: str, level: int) -> None:
-    b = entry.briefing
-    doc.heading(level, _a(href, escape_label(b.title)), name=_name(b.title), dir_auto=True)
-    outlets = join_names(escape_label(name) for name in outlet_names(b))
-    category = escape_label(b.category)
-    doc.add(f'<p class="briefing-credit">{format_date(b.published)} · {category}</p>')
-    doc.add(_points(b.key_points))
-    doc.add(f'<p class="briefing-credit">According to {outlets}</p>')
-
-
 def render_index(
     view: IndexView,
     *,
     layout: Layout,
     link: Link,
     briefings: Mapping[str, Entry],
+    cards: Cards,
     marks: Permalinks = Permalinks(),  # frozen
 ) -> Html:
     """Any generated index page (see `catalog.index_views`), as HTML.
@@ -337,22 +535,22 @@ def render_index(
         layout: Where pages are (src paths).
         link: The href from this page of a page given by its src path.
         briefings: Every briefing by slug (digests name theirs by slug).
+        cards: How story cards are written on this page.
         marks: How headings are marked (ids and permalinks).
     """
     doc = _Document(marks)
     if view.kind == "kinds":
         _kinds(doc, view.listing_kind, view.listings, layout, link)
     elif view.kind == "listing" and view.listing is not None:
-        _listing(doc, view, view.listing, layout, link)
+        _listing(doc, view, view.listing, cards)
     elif view.kind == "month" and view.listing is not None:
-        _month(doc, view.listing, set(view.days), layout, link)
+        _month(doc, view.listing, set(view.days), cards)
     elif view.kind == "day" and view.day is not None:
         title = day_title(view.day)
         doc.heading(1, escape(title), name=_name(title))
-        for entry in view.entries:
-            _summary(doc, entry, link(layout.briefing(entry.slug)), 2)
+        doc.add(render_cards(view.entries, cards, points=True))
     elif view.kind == "digest" and view.digest is not None:
-        _digest(doc, view.digest, briefings, layout, link)
+        _digest(doc, view.digest, briefings, cards)
     else:
         _digests(doc, view, layout, link)
     return doc.finish()
@@ -365,18 +563,22 @@ def _kinds(
     doc.heading(1, title, name=title)
     items = [
         f"<li>{_a(link(layout.listing(kind, listing.key)), escape(listing.title), dir_auto=True)}"
-        f" · {count_noun(len(listing.entries))}</li>"
+        f' <span class="briefing-count">{count_noun(len(listing.entries))}</span></li>'
         for listing in listings
     ]
-    doc.add(_list(items) if items else "<p>Nothing here yet.</p>")
+    if items:
+        doc.add('<ul class="briefing-kinds">\n' + "\n".join(items) + "\n</ul>")
+    else:
+        doc.add("<p>Nothing here yet.</p>")
 
 
-def _listing(doc: _Document, view: IndexView, listing: Listing, layout: Layout, link: Link) -> None:
+def _listing(doc: _Document, view: IndexView, listing: Listing, cards: Cards) -> None:
+    layout, link = cards.layout, cards.link
     doc.heading(1, escape(view.title), name=_name(view.title), dir_auto=True)
     name, rest = listing_intro(listing.kind, listing.title, len(listing.entries))
-    doc.add(f"<p>{escape(name) if name else ''}{html.escape(rest)}</p>")
+    doc.add(f'<p class="briefing-intro">{escape(name) if name else ""}{html.escape(rest)}</p>')
     if view.entries:
-        doc.add(_list([_teaser_line(e, link, layout.briefing) for e in view.entries]))
+        doc.add(render_cards(view.entries, cards, category=listing.kind != "categories"))
     if view.pages > 1:
         back, forward = pager_labels(listing.kind)
         links = []
@@ -389,57 +591,53 @@ def _listing(doc: _Document, view: IndexView, listing: Listing, layout: Layout, 
             )
         doc.add(f'<p class="briefing-pager">{" · ".join(links)}</p>')
     up = link(layout.index(listing.kind))
-    doc.add(f"<p>{_a(up, f'All {KIND_TITLES[listing.kind].lower()}')}</p>")
+    doc.add(f'<p class="briefing-up">{_a(up, f"All {KIND_TITLES[listing.kind].lower()}")}</p>')
 
 
-def _month(
-    doc: _Document, listing: Listing, curated: set[date], layout: Layout, link: Link
-) -> None:
+def _month(doc: _Document, listing: Listing, curated: set[date], cards: Cards) -> None:
+    layout, link = cards.layout, cards.link
     doc.heading(1, escape(listing.title), name=_name(listing.title))
     current: date | None = None
-    items: list[str] = []
+    day_entries: list[Entry] = []
+
+    def flush() -> None:
+        if day_entries:
+            doc.add(render_cards(day_entries, cards, level=3))
+            day_entries.clear()
+
     for entry in listing.entries:
         day = entry.briefing.published
         if day != current:
-            if items:
-                doc.add(_list(items))
-                items = []
+            flush()
             current = day
             target = layout.digest(day) if day in curated else layout.day(day)
-            kind = "digest" if day in curated else "all of the day"
+            kind = "The day's digest" if day in curated else "All of the day"
             doc.heading(2, format_date(day), name=format_date(day))
-            doc.add(f"<p>{_a(link(target), kind)}</p>")
-        items.append(_teaser_line(entry, link, layout.briefing))
-    if items:
-        doc.add(_list(items))
-    doc.add(f"<p>{_a(link(layout.index('archive')), 'All months')}</p>")
+            doc.add(f'<p class="briefing-up">{_a(link(target), kind)}</p>')
+        day_entries.append(entry)
+    flush()
+    doc.add(f'<p class="briefing-up">{_a(link(layout.index("archive")), "All months")}</p>')
 
 
-def _digest(
-    doc: _Document, digest: Digest, briefings: Mapping[str, Entry], layout: Layout, link: Link
-) -> None:
+def _digest(doc: _Document, digest: Digest, briefings: Mapping[str, Entry], cards: Cards) -> None:
     doc.heading(1, escape(digest.title), name=_name(digest.title), dir_auto=True)
-    doc.add(f'<p class="briefing-credit">{format_date(digest.date)}</p>')
+    doc.add(f'<p class="briefing-intro">{_time(digest.date)}</p>')
     if digest.note:
         doc.add(_admonition("note", "Editor's note", f'<p dir="auto">{escape(digest.note)}</p>'))
-    for slug in digest.briefings:  # outside any section: one level below the title
-        _summary(doc, briefings[slug], link(layout.briefing(slug)), 2)
+    if digest.briefings:  # outside any section: one level below the title
+        doc.add(render_cards([briefings[s] for s in digest.briefings], cards, points=True))
     for section in digest.sections:
         doc.heading(2, escape(section.title), name=_name(section.title), dir_auto=True)
-        for slug in section.briefings:
-            _summary(doc, briefings[slug], link(layout.briefing(slug)), 3)
+        entries = [briefings[s] for s in section.briefings]
+        doc.add(render_cards(entries, cards, points=True, level=3))
 
 
 def _digests(doc: _Document, view: IndexView, layout: Layout, link: Link) -> None:
     doc.heading(1, "Digests", name="Digests")
-    items = [
-        f"<li>{_a(link(layout.digest(d.date)), escape(d.title), dir_auto=True)}"
-        f" · {format_date(d.date)}</li>"
-        for d in view.digests
-    ]
+    items = [render_digest_card(d, link(layout.digest(d.date))) for d in view.digests]
     if items:
-        doc.add(_list(items))
+        doc.add('<div class="briefing-cards">\n' + "\n".join(items) + "\n</div>")
     if view.days:
         doc.heading(2, "Daily pages", name="Daily pages")
-        doc.add("<p>Days without a curated digest.</p>")
+        doc.add('<p class="briefing-intro">Days without a curated digest.</p>')
         doc.add(_list([f"<li>{_a(link(layout.day(d)), format_date(d))}</li>" for d in view.days]))

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from ..model import Quote
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
     from datetime import date
 
-    from ..model import Briefing, Change, Source
+    from ..model import Briefing, Change, Image, Paragraph, Source
 
 WORDS_PER_MINUTE = 200
 
@@ -101,6 +101,26 @@ def credits(keys: Iterable[str], sources: Mapping[str, Source]) -> list[tuple[st
     return [(sources[k].name, source_anchor(k)) for k in keys if k in sources]
 
 
+def credits_shown(blocks: Sequence[Paragraph | Quote]) -> list[bool]:
+    """Whether each block shows its credit line: a run of blocks credited to the same sources
+    shows it once, after the last of them, not 'According to X' twice in a row."""
+    return [
+        i + 1 == len(blocks) or blocks[i + 1].credits != block.credits
+        for i, block in enumerate(blocks)
+    ]
+
+
+def source_count(b: Briefing) -> str:
+    """'1 source', '4 sources': how many outlets a briefing draws on."""
+    count = len(outlet_names(b))
+    return f"{count} {'source' if count == 1 else 'sources'}"
+
+
+def image_caption(image: Image) -> str:
+    """'Photo: Reuters', 'Illustration: Briefings': the lead image's credit line."""
+    return f"{image.kind.capitalize()}: {image.credit}"
+
+
 def speaker_line(block: Quote) -> str:
     """'Benjamin Netanyahu, Israeli Prime Minister': who said a quote, and their role."""
     return block.speaker + (f", {block.role}" if block.role else "")
@@ -139,6 +159,9 @@ def page_meta(
         # Material prints page.meta.description into an attribute without escaping it.
         "description": html.escape(describe(b) if description is None else description),
         "template": template,
+        # No sidebars: the site's sections are in the header; the page's two headings need no
+        # table of contents. The article keeps a readable line length.
+        "hide": ["navigation", "toc"],
         # Material's search gives tags a large boost: a search for the category or a tag
         # puts the briefings that carry it first.
         "tags": [html.escape(t) for t in topics(b)],
@@ -172,7 +195,13 @@ def index_meta(title: str, **extra: Any) -> dict[str, Any]:
     """The metadata of a generated index page (what front matter would say)."""
     # Index pages repeat what the briefings say: kept out of search so results lead to briefings.
     # The title is escaped: Material prints it without escaping.
-    return {"title": html.escape(title), "search": {"exclude": True}, **extra}
+    # Cards and lists need neither the section nav nor a contents list of one heading.
+    return {
+        "title": html.escape(title),
+        "search": {"exclude": True},
+        "hide": ["navigation", "toc"],
+        **extra,
+    }
 
 
 def count_noun(count: int) -> str:
