@@ -17,6 +17,7 @@ from ..plan import plan_site
 from ..progress import PROGRESS_MIN, Progress
 from ..reading import briefing_content_keys, load_site
 from .config import PACKAGE, SCRIPT, STYLESHEET, plan_options, project_root
+from .media import image_cache, make_files, read_media, share_card_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -143,6 +144,7 @@ def read_and_plan(
 ) -> tuple[SitePlan, list[Problem]]:
     """Read every briefing and digest (unchanged files from ``reads`` and the build cache),
     report each problem, and plan the site; the build cache keeps the plan's briefing pages.
+    The images the plan calls for (smaller copies of lead images, share cards) join ``files``.
 
     A problem is a warning: `--strict` fails, `mkdocs serve` keeps serving the rest.
 
@@ -167,6 +169,8 @@ def read_and_plan(
     )
     for problem in site.problems:
         log.warning("%s", problem)
+    images = image_cache(root, opts.cache_dir, enabled=opts.cache)
+    media, copies = read_media(site.entries, Path(config.docs_dir), images, opts.image_widths)
     plan = plan_site(
         site.entries,
         site.digests,
@@ -175,8 +179,17 @@ def read_and_plan(
         content_keys=briefing_content_keys(reads),
         cached=store.pages,
         previous=previous,
+        media=media,
     )
     store.keep_pages(plan.kept)
+    # The images the pages show: lead images' smaller copies and the share cards.
+    copies |= share_card_files(plan.share_cards, options.site_name, images)
+    if images.problem:
+        log.info("briefings: images are made anew each build: %s", images.problem)
+    files_seen = {f.src_uri for f in files}
+    for file in make_files(config, copies):
+        if file.src_uri not in files_seen:
+            files.append(file)
     return plan, site.problems
 
 

@@ -1,0 +1,156 @@
+"""Image files for the plan: lead images' sizes and smaller copies, and share cards.
+
+The plan (core) needs to know each local lead image's size and smaller copies (`Media`), and
+says which share cards to draw (`SitePlan.share_cards`); this step reads the image files in
+docs/, has `images` make what is missing (kept in the image cache, under ``cache_dir``), and
+hands MkDocs the files to copy into the site. Files are copied from the cache, not held in
+memory: 10,000 share cards are 10,000 files.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File
+
+from ..images import (
+    ImageCache,
+    card_key,
+    image_size,
+    is_raster,
+    make_share_card,
+    variant_sizes,
+    variants_key,
+)
+from ..render.html import Media
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..entries import Entry
+    from ..plan import ShareCard
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+VARIANTS_DIR = "assets/briefings/images"
+
+
+def image_cache(root: Path, cache_dir: str, *, enabled: bool) -> ImageCache:
+    """The image cache: ``<cache_dir>/images``, or none when the build cache is off."""
+    return ImageCache((root / cache_dir / "images") if enabled else None)
+
+
+def read_media(
+    entries: Iterable[Entry],
+    docs_dir: Path,
+    cache: ImageCache,
+    widths: Sequence[int],
+) -> tuple[dict[str, Media], dict[str, Path | bytes]]:
+    """What the build knows of each local lead image, by src, and the smaller copies to add
+    to the site (by path in the site: a file in the cache, or the bytes when it has none).
+
+    An image file that is missing or unreadable is left out (the page shows it without a size;
+    MkDocs' own link validation reports a missing file)."""
+    media: dict[str, Media] = {}
+    copies: dict[str, Path | bytes] = {}
+    sources = {
+        e.briefing.image.src
+        for e in entries
+        if e.briefing.image and e.briefing.image.src and e.briefing.image.is_local
+    }
+    for src in sorted(sources):
+        try:
+            data = (docs_dir / src).read_bytes()
+        except OSError:
+            continue
+        size = image_size(data, name=src)
+        if size is None:
+            continue
+        variants: list[tuple[str, int]] = []
+        if is_raster(src):
+            try:
+                made = _variants(data, src, cache, widths)
+            except ValueError as error:  # Pillow cannot read it: shown as it is
+                log.warning("briefings: docs/%s: %s; no smaller copies made", src, error)
+                made = {}
+            copies |= made
+            variants = [(uri, _width(uri)) for uri in made]
+        media[src] = Media(size[0], size[1], tuple(variants))
+    return media, copies
+
+
+def _variants(
+    data: bytes, src: str, cache: ImageCache, widths: Sequence[int]
+) -> dict[str, Path | bytes]:
+    """The smaller copies of one raster image, by path in the site, narrowest first."""
+    key = variants_key(data, widths)
+    stem = Path(src).stem
+    size = image_size(data, name=src)
+    wanted = variant_sizes(size, widths) if size else []
+    paths = {w: _kept(cache, f"{key}-{w}.webp") for w, _ in wanted}
+    if any(path is None for path in paths.values()):
+        made = {v.width: v.data for v in cache.variants(data, widths)}
+        found: dict[int, Path | bytes] = {}
+        for width, content in made.items():
+            found[width] = _kept(cache, f"{key}-{width}.webp") or content
+    else:
+        found = {w: p for w, p in paths.items() if p is not None}
+    return {f"{VARIANTS_DIR}/{stem}-{key[:8]}-{w}.webp": found[w] for w in sorted(found)}
+
+
+def _width(uri: str) -> int:
+    return int(uri.rsplit("-", 1)[1].split(".", 1)[0])
+
+
+def _kept(cache: ImageCache, name: str) -> Path | None:
+    """The cache's file ``name``, if it keeps it (and marks it used)."""
+    if cache.folder is None:
+        return None
+    path = cache.folder / name
+    try:
+        if path.stat().st_size > 0:
+            cache.used.add(name)
+            return path
+    except OSError:
+        return None
+    return None
+
+
+def share_card_files(
+    cards: Mapping[str, ShareCard], site_name: str, cache: ImageCache
+) -> dict[str, Path | bytes]:
+    """Every share card, by path in the site: drawn once per headline, category and site
+    name, then copied from the cache."""
+    files: dict[str, Path | bytes] = {}
+    for uri, card in cards.items():
+        key = card_key(card.title, card.category, site_name, card.accent)
+        kept = _kept(cache, f"{key}.png")
+        if kept is None:
+            data = cache.get_or_make(
+                key,
+                lambda card=card: make_share_card(  # type: ignore[misc]
+                    title=card.title,
+                    category=card.category,
+                    site_name=site_name,
+                    accent=card.accent,
+                ),
+            )
+            kept = _kept(cache, f"{key}.png")
+            files[uri] = kept or data
+        else:
+            files[uri] = kept
+    return files
+
+
+def make_files(config: MkDocsConfig, made: dict[str, Path | bytes]) -> list[File]:
+    """MkDocs files for images: copied from the cache, or written from bytes."""
+    return [
+        File.generated(config, uri, abs_src_path=str(source))
+        if isinstance(source, Path)
+        else File.generated(config, uri, content=source)
+        for uri, source in made.items()
+    ]
