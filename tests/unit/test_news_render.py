@@ -236,7 +236,8 @@ def test_recent_briefings_never_repeat_related_ones() -> None:
     context = plan.context("briefings/s7.md", "briefings/s7/", None)
     related = {t.url for t in context["briefing_related"]}
     recent = {t.url for t in context["briefing_recent"]}
-    assert related and recent
+    assert related
+    assert recent
     assert not related & recent
     assert "briefings/s7/" not in related | recent
     assert len(recent) == 4  # 8 briefings: itself and 3 related leave 4
