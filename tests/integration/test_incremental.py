@@ -181,7 +181,7 @@ def test_rebuilds_after_edits_equal_clean_builds(
     # 4. The fix, a digest's note and a hand-written page.
     broken.write_text(good_seed, encoding="utf-8")
     edit(repo_copy, DIGEST, "Example digest:", "Example digest, revised:")
-    edit(repo_copy, "docs/format.md", "# ", "# Revised: ")
+    edit(repo_copy, "docs/about.md", "# ", "# Revised: ")
     session.rebuild()
     full_build(repo_copy, reference)
     assert_same_site(session.site, reference)

@@ -44,7 +44,8 @@ def test_no_generated_page_reaches_python_markdown(
     site = build_site(repo_copy)
 
     hand_written = sorted((repo_copy / "docs").rglob("*.md"))
-    hand_written = [p for p in hand_written if "overrides" not in p.parts]
+    # Not the theme's overrides, nor the editors' manual (draft_docs: left out of `mkdocs build`).
+    hand_written = [p for p in hand_written if not {"overrides", "manual"} & set(p.parts)]
     assert len(converted) == len(hand_written)  # each hand-written page once, nothing else
     assert not [t for t in converted if "{ .briefing-credit }" in t or "!!! key-points" in t]
 
