@@ -45,15 +45,33 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     page = soup(site / PAGE)
     article = page.select_one("article.briefing")
     assert article is not None
-    assert article.h1.get_text(strip=True) == "Harbour strike ends after nine days"
-    meta = page.select_one(".briefing-meta")
-    assert meta.select_one(".briefing-meta__category").get_text(strip=True) == "Economy"
-    assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03", "2025-11-04"]
-    assert "1 min read" in meta.get_text(" ", strip=True)
-    assert [t.get_text() for t in page.select(".briefing-tags .md-tag")] == [
-        "Port Anselm",
-        "Labour",
-    ]
+    headline = article.select_one("h1#briefing-title.briefing__title")
+    assert headline.get_text(strip=True) == "Harbour strike ends after nine days"
+    # Material's "Skip to content" goes to the first entry of the page's toc: the headline.
+    assert page.select_one("a.md-skip")["href"] == "#briefing-title"
+
+    # One meta line: category · date · Updated date · reading time.
+    meta = page.select_one("header.briefing__header p.briefing-meta")
+    assert meta.select_one("a.briefing-meta__category").get_text(strip=True) == "Economy"
+    assert meta.select_one("a.briefing-meta__category")["href"] == "../../categories/economy/"
+    times = meta.select("time")
+    assert [t["datetime"] for t in times] == ["2025-11-03", "2025-11-04"]
+    assert [t["title"] for t in times] == ["Monday, November 3, 2025", "Tuesday, November 4, 2025"]
+    assert [t.get_text() for t in times] == [t["title"] for t in times]  # exact date until JS
+    assert all(t.has_attr("data-briefing-relative") for t in times)
+    assert meta.select_one(".briefing-meta__updated").get_text(" ", strip=True) == (
+        "Updated Tuesday, November 4, 2025"
+    )
+    assert meta.get_text(" ", strip=True) == (
+        "Economy · Monday, November 3, 2025 · Updated Tuesday, November 4, 2025 · 1 min read"
+    )
+
+    # The tags come after the story, inside the article.
+    tags = article.select(".briefing-tags .md-tag")
+    assert [t.get_text() for t in tags] == ["Port Anselm", "Labour"]
+    assert [t["href"] for t in tags] == ["../../tags/port-anselm/", "../../tags/labour/"]
+    assert not page.select_one("header.briefing__header .briefing-tags")
+    assert article.select_one("#sources").find_next(class_="briefing-tags") is not None
 
     points = page.select(".admonition.key-points li")
     assert (
@@ -62,15 +80,29 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     )
     assert len(points) == 3
 
+    # Each credit links to the outlet's article when the source has a URL, else to the source.
     credits = page.select("p.briefing-credit")
-    assert credits[0].get_text() == "According to The Harbour Ledger and Nordvik Courier"
-    assert [a["href"] for a in credits[0].select("a")] == ["#source-ledger", "#source-courier"]
-    quote = page.select_one(".admonition.briefing-quote")
-    assert quote.select_one(".admonition-title").get_text() == "Mara Quell, Union organiser"
+    assert [c.get_text() for c in credits] == [
+        "According to The Harbour Ledger and Nordvik Courier",
+        "According to The Harbour Ledger",
+        "According to Nordvik Courier",
+    ]
+    assert [a["href"] for a in credits[0].select("a")] == [
+        "https://harbour-ledger.example/2025/11/strike-ends",
+        "#source-courier",
+    ]
+    assert credits[0].a["class"] == ["briefing-credit__outlet"]
+    quote = page.select_one("figure.briefing-quote")
     assert quote.blockquote.get_text(strip=True) == "“We got what we came for.”"
+    assert quote.blockquote["dir"] == "auto"
+    speaker = quote.select_one("figcaption .briefing-quote__speaker")
+    assert speaker.get_text() == "— Mara Quell, Union organiser"
+    assert [b.get_text() for b in speaker.select("bdi")] == ["Mara Quell", "Union organiser"]
     assert (
-        quote.select_one(".briefing-quote-context").get_text() == "Outside the port gates on Sunday"
+        quote.select_one("figcaption .briefing-quote__context").get_text()
+        == "Outside the port gates on Sunday"
     )
+    assert not page.select(".admonition.briefing-quote, .briefing-quote-context")
 
     sources = page.select("#sources + ul li")
     assert [li["id"] for li in sources] == ["source-ledger", "source-courier"]
@@ -81,6 +113,22 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     stylesheet = site / "assets/stylesheets/briefings.css"
     assert ".admonition.key-points" in stylesheet.read_text(encoding="utf-8")
     assert any("briefings.css" in link["href"] for link in page.select('link[rel="stylesheet"]'))
+    # The script that makes the dates relative is shipped and deferred.
+    script = page.select_one('script[src$="assets/javascripts/briefings.js"]')
+    assert script is not None
+    assert script.has_attr("defer")
+    assert "data-briefing-relative" in (site / "assets/javascripts/briefings.js").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_meta_line_has_no_updated_date_when_it_is_the_published_date(project: Path) -> None:
+    text = HARBOUR.read_text(encoding="utf-8").replace("updated: 2025-11-04", "updated: 2025-11-03")
+    add_briefing(project, "harbour-strike.yml", text)
+    meta = soup(build_site(project) / PAGE).select_one("p.briefing-meta")
+    assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03"]
+    assert meta.select_one(".briefing-meta__updated") is None
+    assert "Updated" not in meta.get_text()
 
 
 def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> None:
@@ -107,10 +155,43 @@ def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> No
     assert not page.select(".briefing-share script, script[src*='share']")
 
 
+def unrelated(text: str, title: str, published: str, updated: str) -> str:
+    """The harbour briefing retitled and redated, sharing no tag, story or outlet with it."""
+    return (
+        text.replace("Harbour strike ends", title)
+        .replace("2025-11-03", published)
+        .replace("2025-11-04", updated)
+        .replace("tags: [Port Anselm, Labour]", f"tags: [{title} tag]")
+        .replace("The Harbour Ledger", f"{title} Herald")
+        .replace("Nordvik Courier", f"{title} Post")
+    )
+
+
 def test_recent_list_links_other_briefings_newest_first(project: Path) -> None:
     text = HARBOUR.read_text(encoding="utf-8")
     add_briefing(project, "a.yml", text)
     add_briefing(
+        project, "b.yml", unrelated(text, "Ferry service resumes", "2025-11-05", "2025-11-06")
+    )
+    add_briefing(
+        project, "c.yml", unrelated(text, "Bridge repairs start", "2025-11-01", "2025-11-02")
+    )
+    site = build_site(project)
+    page = soup(site / PAGE)
+    assert page.select_one(".briefing-related") is None  # nothing shares a tag or an outlet
+    recent = page.select(".briefing-recent article.briefing-card .briefing-card__title a")
+    assert [a.get_text() for a in recent] == [
+        "Ferry service resumes after nine days",
+        "Bridge repairs start after nine days",
+    ]
+    assert recent[0]["href"] == "../ferry-service-resumes-after-nine-days/"
+    assert page.select_one(".briefing-recent h2").get_text() == "Recent briefings"
+
+
+def test_recent_list_leaves_out_what_related_shows(project: Path) -> None:
+    text = HARBOUR.read_text(encoding="utf-8")
+    add_briefing(project, "a.yml", text)
+    add_briefing(  # shares the tags and outlets: related
         project,
         "b.yml",
         text.replace("Harbour strike ends", "Ferry service resumes")
@@ -118,19 +199,14 @@ def test_recent_list_links_other_briefings_newest_first(project: Path) -> None:
         .replace("2025-11-04", "2025-11-06"),
     )
     add_briefing(
-        project,
-        "c.yml",
-        text.replace("Harbour strike ends", "Bridge repairs start")
-        .replace("2025-11-03", "2025-11-01")
-        .replace("2025-11-04", "2025-11-02"),
+        project, "c.yml", unrelated(text, "Bridge repairs start", "2025-11-01", "2025-11-02")
     )
-    site = build_site(project)
-    recent = soup(site / PAGE).select(".briefing-recent a")
-    assert [a.get_text() for a in recent] == [
-        "Ferry service resumes after nine days",
-        "Bridge repairs start after nine days",
-    ]
-    assert recent[0]["href"] == "../ferry-service-resumes-after-nine-days/"
+    page = soup(build_site(project) / PAGE)
+    titles = ".briefing-card__title a"
+    related = [a.get_text() for a in page.select(f".briefing-related {titles}")]
+    recent = [a.get_text() for a in page.select(f".briefing-recent {titles}")]
+    assert related == ["Ferry service resumes after nine days"]
+    assert recent == ["Bridge repairs start after nine days"]
 
 
 def test_briefings_stay_out_of_the_navigation_and_boilerplate_out_of_search(project: Path) -> None:
@@ -222,12 +298,15 @@ def test_local_image_is_shown_with_its_credit(project: Path) -> None:
     )
     add_briefing(project, "harbour-strike.yml", text)
     page = soup(build_site(project) / PAGE)
-    img = page.select_one("img.briefing-image")
+    figure = page.select_one("article.briefing figure.briefing-figure")
+    img = figure.select_one("img.briefing-image")
     assert img["src"] == "../../assets/port.svg"
     assert img["alt"] == "Cranes at dawn"
-    assert (
-        page.select_one(".briefing-image-credit").get_text() == "Credited from: Ledger photo desk"
-    )
+    assert img["fetchpriority"] == "high"  # above the fold: loaded first, not lazily
+    assert not img.has_attr("loading")
+    caption = figure.select_one("figcaption.briefing-figure__caption")
+    assert caption.get_text() == "Photo: Ledger photo desk"
+    assert not page.select(".briefing-image-credit")
 
 
 def test_briefing_cannot_replace_a_hand_written_page(

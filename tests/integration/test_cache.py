@@ -285,7 +285,7 @@ def test_page_options_are_part_of_the_cache_key(project: Path) -> None:
     _set_options(project, "      words_per_minute: 1\n")
 
     page = soup(build_site(project) / PAGE)
-    minutes = page.select_one(".briefing-meta__item--reading").get_text(strip=True)
+    minutes = page.select_one(".briefing-meta__reading").get_text(strip=True)
     assert minutes != "1 min read"
     assert int(minutes.split()[0]) > 50  # a briefing of a few dozen words
 

@@ -91,6 +91,7 @@ title: {q(title_of(n))}
 category: {q(f"C{n:02} {payload}")}
 published: 2025-10-{n + 1:02}
 tags: [{q(f"T{n:02} {payload}")}, {p}]
+story: {q(story_of(n))}
 note: {p}
 image:
   src: {hostile_src}
@@ -121,6 +122,12 @@ corrections:
 
 def title_of(n: int) -> str:
     return f"Hostile {n:02}: {PAYLOADS[n]}"
+
+
+def story_of(n: int) -> str:
+    """The story name of briefing ``n``: a name as readers see it, the payload in it (the
+    number keeps payloads that make the same slug in stories of their own)."""
+    return f"Story {n:02} {PAYLOADS[n]}"
 
 
 def slug_of(n: int) -> str:
@@ -174,7 +181,7 @@ sources:
 
 
 def refused_yaml(n: int, field: str, value: str) -> tuple[str, int, int]:
-    """A briefing whose ``field`` ('url', 'src', 'slug' or 'story') holds ``value``, with the
+    """A briefing whose ``field`` ('url', 'src' or 'slug') holds ``value``, with the
     line and column of the value."""
     image = url = ""
     if field == "src":
@@ -194,7 +201,6 @@ REFUSED = [
     *[("src", v) for v in UNSAFE_URLS],
     ("slug", f"<script>{PWNED}</script>"),
     ("slug", "javascript:x"),
-    ("story", "{{ 7*7 }}"),
 ]
 
 #: Markdown extensions a newsroom might turn on: each gives some punctuation a meaning.
@@ -465,7 +471,16 @@ def test_json_ld_is_valid_json_with_markup_escaped(hostile: Hostile) -> None:
         assert data["headline"] == one_line(title_of(n))
         assert data["articleSection"] == f"C{n:02} {payload}"
         assert data["keywords"] == [f"T{n:02} {payload}", payload]
-        assert data["image"]["caption"] == payload
+        photo, card = data["image"]  # the photo, then the share card
+        assert photo["caption"] == payload
+        assert photo["creditText"] == f"Credit {payload}"
+        assert photo["url"].startswith(f"https://img.example/{n}.png?a=")
+        assert card == {
+            "@type": "ImageObject",
+            "url": f"{SITE_URL}assets/briefings/cards/{slug_of(n)}.png",
+            "width": 1200,
+            "height": 630,
+        }
         assert [c["name"] for c in data["citation"]] == [f"Ledger {payload}", f"Courier {payload}"]
 
 
@@ -511,18 +526,39 @@ def test_briefing_page_shows_the_payload_as_text(hostile: Hostile, n: int) -> No
     assert texts(article, ".briefing-tags .md-tag") == [f"T{n:02} {payload}", payload]
     assert texts(article, ".admonition.note > p:not(.admonition-title)") == [payload]
     assert texts(article, ".key-points li") == [payload, f"Second point: {payload}"]
-    assert [one_line(str(img["alt"])) for img in article.select("img.briefing-image")] == [payload]
-    assert texts(article, ".briefing-image-credit") == [f"Credited from: Credit {payload}"]
+    figure = article.select_one("figure.briefing-figure")
+    assert [one_line(str(img["alt"])) for img in figure.select("img.briefing-image")] == [payload]
+    assert str(figure.img["src"]).startswith(f"https://img.example/{n}.png?a=")
+    assert texts(figure, "figcaption") == [f"Photo: Credit {payload}"]
     paragraphs = article.select(":scope > p:not([class])")
-    assert [one_line(p.get_text()) for p in paragraphs if not p.img] == [
+    assert [one_line(p.get_text()) for p in paragraphs] == [
         payload,
         f"Closing paragraph: {payload}",
     ]
-    quote = article.select_one(".briefing-quote")
-    assert texts(quote, ".admonition-title") == [f"Speaker {payload}, Role {payload}"]
+    quote = article.select_one("figure.briefing-quote")
     assert texts(quote, "blockquote") == [f"“{payload}”"]
-    assert texts(quote, ".briefing-quote-context") == [payload]
-    assert texts(article, "#source-ledger > a")[0] == f"Ledger {payload}"
+    assert texts(quote, ".briefing-quote__speaker bdi") == [f"Speaker {payload}", f"Role {payload}"]
+    assert texts(quote, ".briefing-quote__speaker") == [f"— Speaker {payload}, Role {payload}"]
+    assert texts(quote, ".briefing-quote__context") == [payload]
+    ledger, courier = f"Ledger {payload}", f"Courier {payload}"
+    assert texts(article, "p.briefing-credit") == [
+        f"According to {ledger}",
+        f"According to {ledger} and {courier}",
+        f"According to {courier}",
+    ]
+    # The ledger has an address: its credits link to it (a web address, as in the sources).
+    outlets = article.select("p.briefing-credit a.briefing-credit__outlet")
+    assert [text_of(a) for a in outlets] == [ledger, ledger]
+    assert {a["href"] for a in outlets} == {article.select_one("#source-ledger > a")["href"]}
+    assert str(outlets[0]["href"]).startswith(f"https://ledger.example/{n}?q=")
+    assert [a["href"] for a in article.select("p.briefing-credit a:not([class])")] == [
+        "#source-courier",
+        "#source-courier",
+    ]
+    assert texts(article, "#source-ledger > a")[0] == ledger
+    story = page.select_one(".briefing-story .briefing-story__title a")
+    assert text_of(story) == one_line(story_of(n))
+    assert story["href"] == f"../../stories/{make_slug(story_of(n))}/"
     assert texts(article, "#updates + ul li") == [
         f"Update, {texts(article, '#updates + ul li strong')[0].split(', ', 1)[1]} {payload}",
         f"Correction, {texts(article, '#updates + ul li strong')[1].split(', ', 1)[1]} Corrected: {payload}",
@@ -548,15 +584,57 @@ def test_listings_and_the_home_page_show_the_payloads_as_text(hostile: Hostile) 
     for n, payload in enumerate(PAYLOADS):
         category = hostile.page(f"categories/{make_slug(f'C{n:02} {payload}')}")
         assert texts(category, "article h1") == [f"C{n:02} {one_line(payload)}"]
-        assert [one_line(title_of(n))] == texts(category, "article li > a")
+        card = category.select_one("article.briefing-card")
+        assert [one_line(title_of(n))] == texts(card, ".briefing-card__title > a")
+        assert texts(card, ".briefing-card__summary") == [one_line(payload)]
+        assert not card.select(".briefing-card__category")  # the page says it already
+        tag = hostile.page(f"tags/{make_slug(f'T{n:02} {payload}')}")
+        assert texts(tag, "article.briefing-card .briefing-card__category") == [
+            f"C{n:02} {one_line(payload)}"
+        ]
+        story = hostile.page(f"stories/{make_slug(story_of(n))}")
+        assert texts(story, "article h1") == [one_line(story_of(n))]
+        assert texts(story, ".briefing-card__title > a") == [one_line(title_of(n))]
+    stories = texts(hostile.page("stories"), "ul.briefing-kinds li > a")
+    assert sorted(stories) == sorted(one_line(story_of(n)) for n in range(len(PAYLOADS)))
     home = hostile.page("")
-    shown = texts(home, ".briefing-latest .briefing-teaser__title")
+    titles = {one_line(title_of(n)) for n in range(len(PAYLOADS))}
+    lead = texts(home, ".briefing-front__lead .briefing-card__title > a")
+    shown = texts(home, ".briefing-front__latest .briefing-card__title > a")
+    assert len(lead) == 1
     assert shown
-    assert set(shown) <= {one_line(title_of(n)) for n in range(len(PAYLOADS))}
+    assert {*lead, *shown} <= titles
     latest = len(PAYLOADS) - 1
-    assert texts(home, ".briefing-digest-lead .briefing-teaser__title") == [
+    assert texts(home, ".briefing-front__digest .briefing-card__title > a") == [
         one_line(f"Digest {latest:02}: {PAYLOADS[latest]}")
     ]
+    assert texts(home, ".briefing-front__digest .briefing-card__summary") == [
+        one_line(PAYLOADS[latest])
+    ]
+
+
+def test_a_template_as_story_name_is_a_name_shown_as_text(project: Path) -> None:
+    """`story:` is a name as readers see it: ``{{ 7*7 }}`` is shown as written, never as 49,
+    and its page is at a plain slug."""
+    text = REFUSED_TEMPLATE.format(
+        n=0, field="story", image='slug: named-by-a-template\nstory: "{{ 7*7 }}"\n', url=""
+    )
+    (project / "briefings" / "templated.yml").write_text(text, "utf-8")
+    site = build_site(project)
+    page = BeautifulSoup(
+        (site / "briefings/named-by-a-template/index.html").read_text("utf-8"), "html.parser"
+    )
+    story = page.select_one(".briefing-story__title a")
+    assert story.get_text() == "{{ 7*7 }}"
+    assert story["href"] == "../../stories/7-7/"
+    listing = BeautifulSoup((site / "stories/7-7/index.html").read_text("utf-8"), "html.parser")
+    assert texts(listing, "article h1") == ["{{ 7*7 }}"]
+    assert listing.title.get_text().startswith("{{ 7*7 }} - ")
+    index = BeautifulSoup((site / "stories/index.html").read_text("utf-8"), "html.parser")
+    assert texts(index, "ul.briefing-kinds li > a") == ["{{ 7*7 }}"]
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert not [t for t in readable_strings(soup) if EVALUATED.search(t)], path
 
 
 # -- feeds, sitemap and search index -------------------------------------------------------------

@@ -232,47 +232,69 @@ def test_briefing_text_takes_its_own_direction(site: Path, slug: str) -> None:
     paragraphs = article.select(":scope > p:not([class])")
     assert paragraphs
     assert auto(paragraphs) == ["auto"] * len(paragraphs)
-    assert auto(article.select(".briefing-quote blockquote p")) == ["auto"]
-    assert auto(article.select(".briefing-quote-context")) == ["auto"] * len(
-        article.select(".briefing-quote-context")
-    )
+    assert auto(article.select("figure.briefing-quote blockquote")) == ["auto"]
+    # Who said it: each part isolated in its own direction, the comma and dash outside them.
+    speaker = article.select_one(".briefing-quote__speaker")
+    parts = [c.name or str(c) for c in speaker.children]
+    assert parts == ["— ", "bdi", ", ", "bdi"]
+    context = article.select(".briefing-quote__context")
+    assert [c.name for c in context for c in c.children] == ["bdi"] * len(context)
     assert auto(article.select(".admonition.note > p:not(.admonition-title)")) == ["auto"] * len(
         article.select(".admonition.note")
     )
     assert auto(article.select(".briefing-meta__category, .md-tag")) == ["auto"] * len(
         article.select(".briefing-meta__category, .md-tag")
     )
-    teasers = page.select(".briefing-recent .briefing-teaser")
-    assert teasers
-    for teaser in teasers:
-        assert auto(teaser.select(".briefing-teaser__title, .briefing-meta__category")) == [
-            "auto",
-            "auto",
-        ]
+    cards = page.select(
+        ".briefing-recent article.briefing-card, .briefing-related article.briefing-card"
+    )
+    assert cards
+    for card in cards:
+        assert auto(
+            card.select(
+                ".briefing-card__title > a, .briefing-card__category, .briefing-card__summary"
+            )
+        ) == ["auto", "auto", "auto"]
+    pager = page.select(".briefing-pager .briefing-pager__title")
+    assert pager
+    assert auto(pager) == ["auto"] * len(pager)
 
 
 def test_home_page_teasers_take_their_own_direction(site: Path) -> None:
     home = read(site, "")
-    titles = home.select(".briefing-latest .briefing-teaser__title")
-    assert "إعادة فتح ميناء أنسلم بعد العاصفة" in [t.get_text() for t in titles]
+    lead = home.select(".briefing-front__lead .briefing-card__title > a")
+    assert [t.get_text() for t in lead] == ["إعادة فتح ميناء أنسلم بعد العاصفة"]  # the newest
+    assert auto(lead) == ["auto"]
+    assert auto(home.select(".briefing-front__lead .briefing-card__points li")) == ["auto"] * 2
+    titles = home.select(".briefing-front__latest .briefing-card__title > a")
+    assert "שביתת הנמל בנורדוויק הסתיימה" in [t.get_text() for t in titles]
     assert auto(titles) == ["auto"] * len(titles)
-    assert auto(home.select(".briefing-teaser__point")) == ["auto"] * len(titles)
-    lead = home.select_one(".briefing-digest-lead")
-    assert auto(lead.select("a.briefing-teaser__title")) == ["auto"]
-    assert lead.select_one("a.briefing-teaser__title").get_text() == "השבוע בנמל"
+    summaries = home.select(".briefing-front__latest .briefing-card__summary")
+    assert auto(summaries) == ["auto"] * len(titles)
+    digest = home.select(".briefing-front__digest .briefing-card__title > a")
+    assert auto(digest) == ["auto"]
+    assert digest[0].get_text() == "השבוע בנמל"
+    note = home.select(".briefing-front__digest .briefing-card__summary")
+    assert [n.get_text() for n in note] == ["סיכום השבוע של העורך."]
+    assert auto(note) == ["auto"]
 
 
 def test_listings_isolate_each_headline_in_its_direction(site: Path) -> None:
     category = read(site, "categories/klklh")
     assert auto(category.select("article h1")) == ["auto"]
-    links = category.select("article li > a")
+    links = category.select(".briefing-card__title > a")
     assert [a.get_text() for a in links] == ["שביתת הנמל בנורדוויק הסתיימה"]
     assert auto(links) == ["auto"]
-    for index in ("categories", "tags", "sources", "digests"):
-        links = read(site, index).select("article li > a:not([href*='daily/'])")  # dates
-        assert links
+    assert auto(category.select(".briefing-card__summary")) == ["auto"]
+    for index in ("categories", "tags", "sources"):
+        links = read(site, index).select("ul.briefing-kinds li > a")
+        assert links, index
         assert auto(links) == ["auto"] * len(links), index
-    archive = read(site, "archive/2025-11").select("article li > a")
+    digests = read(site, "digests").select(".briefing-card--digest .briefing-card__title > a")
+    assert [a.get_text() for a in digests] == ["השבוע בנמל"]
+    assert auto(digests) == ["auto"]
+    archive = read(site, "archive/2025-11").select(".briefing-card__title > a")
+    assert len(archive) == 3
     assert auto(archive) == ["auto"] * len(archive)
 
 
@@ -285,10 +307,12 @@ def test_digest_entries_take_their_own_direction(site: Path) -> None:
         "Elsewhere",
     ]
     assert auto(article.select("h2")) == ["auto", "auto"]
-    headlines = article.select("h3")
+    headlines = article.select("h3.briefing-card__title > a")
     assert len(headlines) == 4
     assert auto(headlines) == ["auto"] * 4
+    assert auto(article.select(".briefing-card__category")) == ["auto"] * 4
     points = article.select("li")
+    assert len(points) == 7
     assert auto(points) == ["auto"] * len(points)
 
 

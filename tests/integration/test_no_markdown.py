@@ -54,11 +54,16 @@ def test_no_generated_page_reaches_python_markdown(
     page = soup(briefings[0])
     assert page.select_one("article .admonition.key-points .admonition-title")
     assert page.select_one('h2#sources a.headerlink[href="#sources"]')
-    toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a.md-nav__link")]
-    assert "Sources" in toc
+    # The page's table of contents starts with the headline (Material's skip link goes to its
+    # first entry) and is not shown (page meta hide: toc): no sidebar holding one entry.
+    assert page.select_one("a.md-skip")["href"] == "#briefing-title"
+    assert page.select_one("h1#briefing-title")
+    assert not page.select(".md-nav--secondary a.md-nav__link, label[for='__toc']")
     # Other plugins' page hooks see generated pages as they see any page.
     assert page.select_one("article p.hooked-content")
     assert "<!-- hooked-post-page -->" in briefings[0].read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = {doc["location"] for doc in index["docs"]}
     assert {f"briefings/{p.parent.name}/" for p in briefings} <= locations
+    # Search still finds each section of the page, as it does on any page.
+    assert {f"briefings/{p.parent.name}/#sources" for p in briefings} <= locations

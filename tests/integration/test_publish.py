@@ -354,13 +354,15 @@ def test_gh_deploy_publishes_the_site_and_redeploys(deployable: tuple[Path, Path
     assert source in run("git", "log", "-1", "--format=%s", "gh-pages", cwd=origin)
     first = run("git", "rev-parse", "gh-pages", cwd=origin).strip()
     page = run("git", "show", f"gh-pages:{ALKYRA}", cwd=origin)
-    assert "a field of 23 active hydrothermal vents" in page
+    assert "had mapped 23 active vents" in page
 
-    # An editor corrects a briefing and deploys again: a new commit on top, the page changed.
+    # An editor corrects a briefing's text and deploys again: a new commit on top, the page
+    # changed. (The body, not the first key point: that is the summary on other pages' cards.)
     briefing = project / ALKYRA_YML
     text = briefing.read_text(encoding="utf-8")
+    assert text.count("had mapped 23 active vents") == 1
     briefing.write_text(
-        text.replace("a field of 23 active", "a field of 24 active"), encoding="utf-8"
+        text.replace("had mapped 23 active vents", "had mapped 24 active vents"), encoding="utf-8"
     )
     run("git", "commit", "--quiet", "-am", "Correct the vent count", cwd=project)
     gh_deploy(project)
@@ -372,6 +374,9 @@ def test_gh_deploy_publishes_the_site_and_redeploys(deployable: tuple[Path, Path
     assert ALKYRA in changed
     assert SEED not in changed  # an unrelated page is left as it was
     page = run("git", "show", f"gh-pages:{ALKYRA}", cwd=origin)
-    assert "a field of 24 active hydrothermal vents" in page
-    assert "a field of 23 active" not in page
+    assert "had mapped 24 active vents" in page
+    assert "had mapped 23 active" not in page
+    # The seed page does show the corrected briefing (a card), but not the corrected text.
+    seed = run("git", "show", f"gh-pages:{SEED}", cwd=origin)
+    assert 'href="../alkyra-vent-field-survey/"' in seed
     assert run("git", "show", "gh-pages:CNAME", cwd=origin) == f"{DOMAIN}\n"

@@ -128,6 +128,24 @@ def text_of(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
+def card_links(page_url: str, scope: Tag) -> list[str]:
+    """The site-relative target of each story card's headline in ``scope``, in order."""
+    return [u for _, u in links(page_url, scope.select(".briefing-card__title > a"))]
+
+
+def card_meta(card: Tag) -> str:
+    """A card's meta line: 'Monday, November 3, 2025 · 2 sources'."""
+    return text_of(card.select_one(".briefing-card__meta"))
+
+
+def kinds(article: Tag) -> list[tuple[str, str]]:
+    """(name, count) of each entry of a kind index (categories, tags, sources, archive...)."""
+    return [
+        (li.a.get_text(), li.select_one("span.briefing-count").get_text())
+        for li in article.select("ul.briefing-kinds > li")
+    ]
+
+
 def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
 
@@ -145,20 +163,29 @@ def test_digest_page_shows_the_note_sections_and_each_briefing(site: Path) -> No
     )
     assert [h.get_text(strip=True) for h in article.select("h2")] == ["Harbour", "City"]
 
-    headlines = article.select("h3")
-    sections = [h.find_previous_sibling("h2").get_text(strip=True) for h in headlines]
+    # Each section: its heading, then a story card per briefing, headlines one level below.
+    headlines = article.select("article.briefing-card h3.briefing-card__title")
+    sections = [
+        h.find_parent("div", class_="briefing-cards")
+        .find_previous_sibling("h2")
+        .get_text(strip=True)
+        for h in headlines
+    ]
     assert sections == ["Harbour", "Harbour", "City"]
     assert links(DIGEST, [h.a for h in headlines]) == [
         (TITLES[url], url) for url in (BACKLOG, STRIKE, TRAM)
     ]
-    strike = headlines[1]
-    points = strike.find_next_sibling("ul")
-    assert [li.get_text() for li in points.select("li")] == STRIKE_POINTS
-    assert points.find_next_sibling("p").get_text() == (
-        "According to The Harbour Ledger and Nordvik Courier"
-    )
-    tram_credit = headlines[2].find_next_sibling("ul").find_next_sibling("p")
-    assert tram_credit.get_text() == "According to Nordvik Courier and Radio Halvmark"
+    strike = headlines[1].find_parent("article")
+    # A digest's cards carry every key point, the category and how many outlets are credited.
+    points = strike.select("ul.briefing-card__points li")
+    assert [li.get_text() for li in points] == STRIKE_POINTS
+    assert strike.select_one(".briefing-card__category").get_text() == "Economy"
+    assert card_meta(strike) == "Monday, November 3, 2025 · 2 sources"  # Ledger and Courier
+    tram = headlines[2].find_parent("article")
+    assert card_meta(tram) == "Tuesday, November 4, 2025 · 2 sources"  # Courier and Halvmark
+    assert card_meta(headlines[0].find_parent("article")).endswith(" · 1 source")
+    assert article.select_one("p.briefing-intro time")["datetime"] == "2025-11-04"
+    assert article.select_one(".briefing-pager") is None  # the only digest
     for url in (BACKLOG, STRIKE, TRAM):
         assert output(site, url).is_file()
 
@@ -166,21 +193,41 @@ def test_digest_page_shows_the_note_sections_and_each_briefing(site: Path) -> No
 def test_home_page_leads_with_the_latest_digest_then_the_latest_briefings(site: Path) -> None:
     article = read_page(site, "").select_one("article")
     assert article.h1.get_text() == "Harbour news"  # the page's own content comes first
-    digest = article.select_one("section.briefing-digest-lead")
-    latest = article.select_one("section.briefing-latest")
+    lead = article.select_one("section.briefing-front__lead")
+    digest = article.select_one("section.briefing-front__digest")
+    latest = article.select_one("section.briefing-front__latest")
     order = article.find_all("section")
-    assert order.index(digest) < order.index(latest)
+    assert order.index(lead) < order.index(digest) < order.index(latest)
+    # The lead story: the newest briefing, a large card with its key points.
+    (card,) = lead.select("article.briefing-card")
+    assert "briefing-card--lead" in card["class"]
+    assert links("", card.select(".briefing-card__title > a")) == [(TITLES[CRANES], CRANES)]
+    assert card.select_one("h2.briefing-card__title")
+    assert card.select(".briefing-card__points li")
+    # The latest digest, as a card: title, date, note and how many briefings it gathers.
+    assert digest.h2.get_text() == "Latest digest"
+    assert digest.select_one("article.briefing-card--digest")
     assert links("", digest.select("a")) == [("The harbour reopens", DIGEST)]
     assert "The dispute at Port Anselm is winding down" in text_of(digest)
     assert digest.time["datetime"] == "2025-11-04"
-    assert [url for _, url in links("", latest.select("a"))] == NEWEST_FIRST
+    assert card_meta(digest) == "Tuesday, November 4, 2025 · 3 briefings"
+    # Then the other latest briefings, newest first, one card each.
+    assert latest.h2.get_text() == "Latest briefings"
+    assert card_links("", latest) == NEWEST_FIRST[1:]
+    assert [a["href"] for a in latest.select("a")] == [
+        a["href"] for a in latest.select(".briefing-card__title > a")
+    ]
 
 
 def test_digests_index_lists_the_digest_and_the_days_without_one(site: Path) -> None:
     article = read_page(site, "digests/").select_one("article")
     listed = links("digests/", article.select("a"))
     assert listed[0] == ("The harbour reopens", DIGEST)
-    assert "The harbour reopens · Tuesday, November 4, 2025" in text_of(article)
+    (card,) = article.select("article.briefing-card--digest")
+    assert links("digests/", card.select(".briefing-card__title > a")) == [
+        ("The harbour reopens", DIGEST)
+    ]
+    assert card_meta(card) == "Tuesday, November 4, 2025 · 3 briefings"
     daily = [url for _, url in listed[1:]]
     assert daily == [
         "daily/2025-11-05/",
@@ -269,13 +316,13 @@ def test_a_day_without_a_digest_gets_a_daily_page(site: Path) -> None:
     url = "daily/2025-11-03/"
     article = read_page(site, url).select_one("article")
     assert article.h1.get_text(strip=True) == "Briefings of Monday, November 3, 2025"
-    headlines = article.select("h2")
+    headlines = article.select("article.briefing-card h2.briefing-card__title")
     assert links(url, [h.a for h in headlines]) == [(TITLES[STRIKE], STRIKE)]
-    points = headlines[0].find_next_sibling("ul")
-    assert [li.get_text() for li in points.select("li")] == STRIKE_POINTS
-    assert points.find_next_sibling("p").get_text() == (
-        "According to The Harbour Ledger and Nordvik Courier"
-    )
+    card = headlines[0].find_parent("article")
+    points = card.select("ul.briefing-card__points li")
+    assert [li.get_text() for li in points] == STRIKE_POINTS
+    assert card.select_one(".briefing-card__category").get_text() == "Economy"
+    assert card_meta(card) == "Monday, November 3, 2025 · 2 sources"  # Ledger and Courier
 
 
 def test_a_day_with_a_digest_gets_no_daily_page(site: Path) -> None:
@@ -286,10 +333,7 @@ def test_a_day_with_a_digest_gets_no_daily_page(site: Path) -> None:
 
 def test_archive_lists_the_months_with_their_counts(site: Path) -> None:
     article = read_page(site, "archive/").select_one("article")
-    assert [text_of(li) for li in article.select("li")] == [
-        "November 2025 · 5 briefings",
-        "October 2025 · 1 briefing",
-    ]
+    assert kinds(article) == [("November 2025", "5 briefings"), ("October 2025", "1 briefing")]
     months = [url for _, url in links("archive/", article.select("li a"))]
     assert months == ["archive/2025-11/", "archive/2025-10/"]
     assert all(output(site, url).is_file() for url in months)
@@ -301,15 +345,16 @@ def test_a_month_lists_its_briefings_by_day_with_the_digest_or_daily_page(site: 
     days = []
     for heading in article.select("h2"):
         (day_link,) = links(url, heading.find_next_sibling("p").select("a"))
-        teasers = links(url, heading.find_next_sibling("ul").select("a"))
-        days.append((heading.get_text(strip=True), day_link[1], [u for _, u in teasers]))
+        cards = heading.find_next_sibling("div", class_="briefing-cards")
+        assert cards.select("h3.briefing-card__title")  # one level below the day
+        days.append((heading.get_text(strip=True), day_link, card_links(url, cards)))
     assert days == [
-        ("Wednesday, November 5, 2025", "daily/2025-11-05/", [CRANES]),
-        ("Tuesday, November 4, 2025", DIGEST, [TRAM, BACKLOG]),
-        ("Monday, November 3, 2025", "daily/2025-11-03/", [STRIKE]),
-        ("Saturday, November 1, 2025", "daily/2025-11-01/", [VOTE]),
+        ("Wednesday, November 5, 2025", ("All of the day", "daily/2025-11-05/"), [CRANES]),
+        ("Tuesday, November 4, 2025", ("The day's digest", DIGEST), [TRAM, BACKLOG]),
+        ("Monday, November 3, 2025", ("All of the day", "daily/2025-11-03/"), [STRIKE]),
+        ("Saturday, November 1, 2025", ("All of the day", "daily/2025-11-01/"), [VOTE]),
     ]
-    assert all(output(site, day_url).is_file() for _, day_url, _ in days)
+    assert all(output(site, day_url).is_file() for _, (_, day_url), _ in days)
 
 
 # -- categories, tags, sources --------------------------------------------------------------------
@@ -318,34 +363,36 @@ def test_a_month_lists_its_briefings_by_day_with_the_digest_or_daily_page(site: 
 @pytest.mark.parametrize(
     ("kind", "expected"),
     [
-        ("categories", ["Economy · 5 briefings", "Politics · 1 briefing"]),
+        ("categories", [("Economy", "5 briefings"), ("Politics", "1 briefing")]),
         (
             "tags",
             [
-                "Labour · 3 briefings",
-                "Nordvik · 2 briefings",
-                "Port Anselm · 3 briefings",
-                "Shipping · 1 briefing",
-                "Transport · 1 briefing",
+                ("Labour", "3 briefings"),
+                ("Nordvik", "2 briefings"),
+                ("Port Anselm", "3 briefings"),
+                ("Shipping", "1 briefing"),
+                ("Transport", "1 briefing"),
             ],
         ),
         (
             "sources",
             [
-                "Anselm Gazette · 2 briefings",
-                "Nordvik Courier · 4 briefings",
-                "Radio Halvmark · 1 briefing",
-                "The Harbour Ledger · 3 briefings",
+                ("Anselm Gazette", "2 briefings"),
+                ("Nordvik Courier", "4 briefings"),
+                ("Radio Halvmark", "1 briefing"),
+                ("The Harbour Ledger", "3 briefings"),
             ],
         ),
+        ("stories", [("Harbour dispute", "3 briefings")]),
     ],
 )
 def test_kind_index_lists_each_listing_with_its_count(
-    site: Path, kind: str, expected: list[str]
+    site: Path, kind: str, expected: list[tuple[str, str]]
 ) -> None:
     url = f"{kind}/"
     article = read_page(site, url).select_one("article")
-    assert [text_of(li) for li in article.select("li")] == expected
+    assert kinds(article) == expected
+    assert len(article.select("li")) == len(expected)
     for _, target in links(url, article.select("li a")):
         assert target.startswith(url)
         assert output(site, target).is_file()
@@ -356,13 +403,23 @@ def test_source_page_lists_its_briefings_newest_first(site: Path) -> None:
     article = read_page(site, url).select_one("article")
     assert article.h1.get_text(strip=True) == "The Harbour Ledger"
     assert "The Harbour Ledger: credited in 3 briefings" in text_of(article)
-    items = article.select("ul li")
-    assert [text_of(li) for li in items] == [
-        "Crane inspections ordered at Port Anselm · Wednesday, November 5, 2025 · Economy",
-        "Harbour strike ends after nine days · Monday, November 3, 2025 · Economy",
-        "Port Anselm dockers vote to strike · Saturday, November 1, 2025 · Economy",
-    ]
-    assert [u for _, u in links(url, [li.a for li in items])] == [CRANES, STRIKE, VOTE]
+    cards = article.select("article.briefing-card")
+    assert [
+        (
+            text_of(card.select_one(".briefing-card__title")),
+            card.select_one(".briefing-card__category").get_text(),  # not a category's page
+            card_meta(card),
+        )
+        for card in cards
+    ] == [
+        ("Crane inspections ordered at Port Anselm", "Economy",
+         "Wednesday, November 5, 2025 · 2 sources"),
+        ("Harbour strike ends after nine days", "Economy", "Monday, November 3, 2025 · 2 sources"),
+        ("Port Anselm dockers vote to strike", "Economy", "Saturday, November 1, 2025 · 2 sources"),
+    ]  # fmt: skip
+    assert [c.time["datetime"] for c in cards] == ["2025-11-05", "2025-11-03", "2025-11-01"]
+    assert [text_of(c.select_one(".briefing-card__summary")) for c in cards][1] == STRIKE_POINTS[0]
+    assert card_links(url, article) == [CRANES, STRIKE, VOTE]
 
 
 def pager(site: Path, url: str) -> dict[str, str]:
@@ -373,10 +430,7 @@ def pager(site: Path, url: str) -> dict[str, str]:
 
 def test_category_listing_is_paginated_with_newer_and_older_links(paged_site: Path) -> None:
     pages = ["categories/economy/", "categories/economy/page/2/", "categories/economy/page/3/"]
-    listed = [
-        [u for _, u in links(url, read_page(paged_site, url).select("article ul li a"))]
-        for url in pages
-    ]
+    listed = [card_links(url, read_page(paged_site, url).select_one("article")) for url in pages]
     assert listed == [[CRANES, BACKLOG], [STRIKE, VOTE], [FERRY]]
     assert pager(paged_site, pages[0]) == {"Older →": pages[1]}
     assert pager(paged_site, pages[1]) == {"← Newer": pages[0], "Older →": pages[2]}
@@ -389,9 +443,7 @@ def test_category_listing_is_paginated_with_newer_and_older_links(paged_site: Pa
 
 def test_story_pager_points_forward_in_time(paged_site: Path) -> None:
     first, second = "stories/harbour-dispute/", "stories/harbour-dispute/page/2/"
-    assert [
-        u for _, u in links(second, read_page(paged_site, second).select("article ul li a"))
-    ] == [BACKLOG]
+    assert card_links(second, read_page(paged_site, second).select_one("article")) == [BACKLOG]
     forward = next(text for text, target in pager(paged_site, first).items() if target == second)
     back = next(text for text, target in pager(paged_site, second).items() if target == first)
     assert "Older" not in forward
@@ -405,7 +457,7 @@ def test_category_and_tag_chips_link_to_their_listings(site: Path) -> None:
     tags = links(STRIKE, page.select(".briefing-tags a.md-tag"))
     assert tags == [("Port Anselm", "tags/port-anselm/"), ("Labour", "tags/labour/")]
     for _, url in [*links(STRIKE, [category]), *tags]:
-        listed = links(url, read_page(site, url).select("article ul li a"))
+        listed = links(url, read_page(site, url).select(".briefing-card__title > a"))
         assert (TITLES[STRIKE], STRIKE) in listed
 
 
@@ -427,7 +479,7 @@ def test_story_page_is_a_timeline_oldest_first(site: Path) -> None:
     article = read_page(site, url).select_one("article")
     assert article.h1.get_text(strip=True) == "Harbour dispute"
     assert "The story so far, oldest first: 3 briefings." in text_of(article)
-    assert [u for _, u in links(url, article.select("ul li a"))] == [VOTE, STRIKE, BACKLOG]
+    assert card_links(url, article) == [VOTE, STRIKE, BACKLOG]
     assert links("stories/", read_page(site, "stories/").select("article li a")) == [
         ("Harbour dispute", url)
     ]
@@ -458,8 +510,11 @@ def test_briefing_in_a_story_links_to_the_briefings_before_and_after(
 def test_related_briefings_list_the_same_story_first(site: Path) -> None:
     # Crane inspections shares both tags and both outlets with the strike, the backlog none of
     # them: still the story comes first, and the list stops at three.
-    related = read_page(site, STRIKE).select(".briefing-related a")
-    assert [u for _, u in links(STRIKE, related)] == [VOTE, BACKLOG, CRANES]
+    related = read_page(site, STRIKE).select_one(".briefing-related")
+    assert card_links(STRIKE, related) == [VOTE, BACKLOG, CRANES]
+    assert [a["href"] for a in related.select("a")] == [  # the headline is the card's only link
+        a["href"] for a in related.select(".briefing-card__title > a")
+    ]
 
 
 def test_briefing_outside_a_story_has_no_story_links(site: Path) -> None:
@@ -585,6 +640,9 @@ def test_briefing_page_describes_itself_to_search_engines_and_social_networks(si
     assert article["publisher"]["name"] == "Test briefings"
     assert [c["name"] for c in article["citation"]] == ["The Harbour Ledger", "Nordvik Courier"]
     assert article["url"] == SITE_URL + STRIKE
+    card = SITE_URL + "assets/briefings/cards/harbour-strike-ends-after-nine-days.png"
+    # No photo: the share card is the image (Google's Top Stories require one).
+    assert article["image"] == {"@type": "ImageObject", "url": card, "width": 1200, "height": 630}
 
     meta = {
         (m.get("property") or m.get("name")): m["content"]
@@ -593,7 +651,11 @@ def test_briefing_page_describes_itself_to_search_engines_and_social_networks(si
     assert meta["og:title"] == TITLES[STRIKE]
     assert meta["og:type"] == "article"
     assert meta["og:url"] == SITE_URL + STRIKE
-    assert meta["twitter:card"] == "summary"  # no image
+    # No photo: the share card, drawn at 1200 x 630, is what social networks show, large.
+    assert meta["og:image"] == meta["twitter:image"] == card
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert meta["og:image:alt"] == meta["twitter:image:alt"] == TITLES[STRIKE]
+    assert meta["twitter:card"] == "summary_large_image"
     assert meta["description"] == " ".join(STRIKE_POINTS)
     assert page.head.select_one('link[rel="canonical"]')["href"] == SITE_URL + STRIKE
 

@@ -5,10 +5,10 @@ served at /) and once for ``https://user.github.io/briefings-demo/`` (a project 
 under /briefings-demo/), and each build is served by tests/pages_server.py, which answers only
 under its prefix. A crawler then follows everything a reader or a program can reach:
 
-- every link, stylesheet, script, image and icon of every HTML page (a URL that escapes the
-  prefix, or that points at a missing file, fails);
-- the absolute URLs the plugin and Material write with site_url (canonical, Open Graph, JSON-LD,
-  feed entries, the sitemap), mapped from site_url to the served origin;
+- every link, stylesheet, script, image (each ``srcset`` candidate too) and icon of every HTML
+  page (a URL that escapes the prefix, or that points at a missing file, fails);
+- the absolute URLs the plugin and Material write with site_url (canonical, Open Graph and
+  Twitter images, JSON-LD, feed entries, the sitemap), mapped from site_url to the served origin;
 - the feeds' own links and every search index location.
 """
 
@@ -39,7 +39,9 @@ DEPLOYMENTS = {
 }
 FEEDS = ("briefings.rss.xml", "briefings.atom.xml", "digests.rss.xml", "digests.atom.xml")
 JSON_FEEDS = ("briefings.json", "digests.json")
-URL_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"))
+URL_ATTRIBUTES = (
+    ("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset")
+)  # fmt: skip
 
 
 class Site:
@@ -101,14 +103,22 @@ def _crawl(site: Site) -> tuple[set[str], list[str]]:
         soup = BeautifulSoup(site.bodies[page], "html.parser")
         for tag, attribute in URL_ATTRIBUTES:
             for element in soup.find_all(tag, attrs={attribute: True}):
-                url = site.local(urljoin(page, element[attribute]))
-                if not site.is_ours(url):
-                    continue
-                if not url.startswith(site.base) or site.fetch(url) != 200:
-                    broken.append(f"{page}: <{tag} {attribute}={element[attribute]!r}> -> {url}")
-                elif tag == "a" and url.endswith("/") and urldefrag(url).url not in pages:
-                    queue.append(urldefrag(url).url)
+                for target in _targets(attribute, str(element[attribute])):
+                    url = site.local(urljoin(page, target))
+                    if not site.is_ours(url):
+                        continue
+                    if not url.startswith(site.base) or site.fetch(url) != 200:
+                        broken.append(f"{page}: <{tag} {attribute}={target!r}> -> {url}")
+                    elif tag == "a" and url.endswith("/") and urldefrag(url).url not in pages:
+                        queue.append(urldefrag(url).url)
     return pages, broken
+
+
+def _targets(attribute: str, value: str) -> list[str]:
+    """The URLs in an attribute: a ``srcset`` ('a.webp 480w, b.jpg 1600w') holds several."""
+    if attribute != "srcset":
+        return [value]
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
 def test_every_link_and_asset_resolves_under_the_prefix(site: Site) -> None:
@@ -146,20 +156,46 @@ def test_a_missing_page_gets_the_404_page_with_working_assets(site: Site) -> Non
 def test_absolute_urls_in_head_use_site_url_and_exist(site: Site) -> None:
     site.fetch(site.base)
     home = BeautifulSoup(site.bodies[site.base], "html.parser")
-    briefing_href = home.select_one('a.briefing-teaser__title[href^="briefings/"]')["href"]
-    briefing = site.local(urljoin(site.base, briefing_href))
-    assert site.fetch(briefing) == 200
-    soup = BeautifulSoup(site.bodies[briefing], "html.parser")
-    absolute = [
-        soup.select_one('link[rel="canonical"]')["href"],
-        soup.select_one('meta[property="og:url"]')["content"],
-        json.loads(soup.select_one('script[type="application/ld+json"]').string)["url"],
-    ]
-    for url in absolute:
-        assert url.startswith(site.site_url), url
-        assert site.fetch(site.local(url)) == 200, url
-    for link in soup.select('link[rel="alternate"]'):  # feed discovery, relative to the page
-        assert site.fetch(urljoin(briefing, link["href"])) == 200, link["href"]
+    cards = home.select('.briefing-card__title > a[href^="briefings/"]')
+    assert len(cards) > 1
+    for card in cards:  # every briefing on the home page: with a photo and without one
+        briefing = site.local(urljoin(site.base, card["href"]))
+        assert site.fetch(briefing) == 200
+        soup = BeautifulSoup(site.bodies[briefing], "html.parser")
+        json_ld = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+        images = json_ld["image"] if isinstance(json_ld["image"], list) else [json_ld["image"]]
+        absolute = [
+            soup.select_one('link[rel="canonical"]')["href"],
+            soup.select_one('meta[property="og:url"]')["content"],
+            soup.select_one('meta[property="og:image"]')["content"],
+            soup.select_one('meta[name="twitter:image"]')["content"],
+            json_ld["url"],
+            *(image["url"] for image in images),
+        ]
+        # The last JSON-LD image is the briefing's share card (after its photo, if any).
+        slug = urlsplit(briefing).path.rstrip("/").rsplit("/", 1)[-1]
+        assert images[-1]["url"] == f"{site.site_url}assets/briefings/cards/{slug}.png"
+        for url in absolute:
+            assert url.startswith(site.site_url), url
+            assert site.fetch(site.local(url)) == 200, url
+        for link in soup.select('link[rel="alternate"]'):  # feed discovery, relative to the page
+            assert site.fetch(urljoin(briefing, link["href"])) == 200, link["href"]
+
+
+def test_digest_pages_share_their_card(site: Site) -> None:
+    site.fetch(site.base)
+    home = BeautifulSoup(site.bodies[site.base], "html.parser")
+    digest = site.local(urljoin(site.base, home.select_one(".briefing-card--digest a")["href"]))
+    assert site.fetch(digest) == 200
+    soup = BeautifulSoup(site.bodies[digest], "html.parser")
+    day = urlsplit(digest).path.rstrip("/").rsplit("/", 1)[-1]
+    card = f"{site.site_url}assets/briefings/cards/digest-{day}.png"
+    assert soup.select_one('meta[property="og:image"]')["content"] == card
+    assert soup.select_one('meta[name="twitter:image"]')["content"] == card
+    assert (
+        soup.select_one('meta[property="og:url"]')["content"] == site.site_url + f"digests/{day}/"
+    )
+    assert site.fetch(site.local(card)) == 200
 
 
 def test_feeds_and_sitemap_point_at_pages_that_exist(site: Site) -> None:

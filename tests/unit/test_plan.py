@@ -155,7 +155,188 @@ def test_page_context_links_lists_from_the_page() -> None:
     assert context["briefing_share_url"] == f"https://news.example/{page.url}"
     assert context["briefing_links"]["category"].url.startswith("categories/")
     elsewhere = plan.context("about.md", "about/", None)
-    assert set(elsewhere) == {"briefings_latest", "briefings_latest_digest"}
+    assert set(elsewhere) == {
+        "briefings_latest",
+        "briefings_latest_digest",
+        "briefings_front_page",  # made only where a template calls them
+        "briefings_latest_cards",
+    }
+    assert callable(elsewhere["briefings_front_page"])
+    assert callable(elsewhere["briefings_latest_cards"])
+
+
+def newest_first(found: list[Entry]) -> list[Entry]:
+    return sorted(found, key=lambda e: e.briefing.published, reverse=True)
+
+
+def test_recent_briefings_leave_out_the_related_ones_and_the_page_itself() -> None:
+    found = entries()
+    plan = plan_site(found, [], dataclasses.replace(OPTIONS, recent_limit=3))
+    with_related = 0
+    for entry in found:
+        page = plan.pages[Layout().briefing(entry.slug)]
+        context = plan.context(page.uri, page.url, f"https://news.example/{page.url}")
+        related = [t.url for t in context["briefing_related"]]
+        recent = [t.url for t in context["briefing_recent"]]
+        with_related += bool(related)
+        assert not set(related) & set(recent), entry.slug
+        assert page.url not in related + recent
+        # Recent: the newest of the others, as many as the limit allows.
+        others = [f"briefings/{e.slug}/" for e in newest_first(found) if e is not entry]
+        assert recent == [u for u in others if u not in related][:3]
+        # Both lists as story cards, linked from the page.
+        for key, urls in (("briefing_related_cards", related), ("briefing_recent_cards", recent)):
+            cards = context[key]
+            assert cards.count('<article class="briefing-card') == len(urls)
+            for url in urls:
+                assert f'href="{get_relative_url(url, page.url)}"' in cards
+    assert with_related > len(found) // 2  # most example briefings share a tag, story or outlet
+
+
+def test_each_briefing_links_to_the_one_before_and_after_it() -> None:
+    found = entries()
+    plan = plan_site(found, [], OPTIONS)
+    order = newest_first(found)
+    for i, entry in enumerate(order):
+        older = order[i + 1] if i + 1 < len(order) else None
+        newer = order[i - 1] if i > 0 else None
+        before, after = plan.pager[entry.path]
+        assert (before.url if before else None) == (f"briefings/{older.slug}/" if older else None)
+        assert (after.url if after else None) == (f"briefings/{newer.slug}/" if newer else None)
+        page = plan.pages[Layout().briefing(entry.slug)]
+        pager = plan.context(page.uri, page.url, None)["briefing_pager"]
+        assert ('rel="prev"' in pager, 'rel="next"' in pager) == (
+            older is not None,
+            newer is not None,
+        )
+        if older is not None:
+            assert (
+                f'class="briefing-pager__link briefing-pager__link--prev" '
+                f'href="../{older.slug}/" rel="prev"'
+            ) in pager
+        if newer is not None:
+            assert f'href="../{newer.slug}/" rel="next"' in pager
+
+
+def test_every_briefing_and_digest_gets_a_share_card() -> None:
+    found = entries()
+    plan = plan_site(found, [digest(found)], OPTIONS)
+    assert set(plan.share_cards) == {
+        *(f"assets/briefings/cards/{e.slug}.png" for e in found),
+        "assets/briefings/cards/digest-2025-11-30.png",
+    }
+    card = plan.share_cards[f"assets/briefings/cards/{found[0].slug}.png"]
+    assert (card.title, card.category) == (found[0].briefing.title, "Politics")
+    assert card.accent.startswith("#")
+    assert plan.share_cards["assets/briefings/cards/digest-2025-11-30.png"].title == (
+        "Example digest"
+    )
+    # The digest page's social tags show its card.
+    uri = "digests/2025-11-30.md"
+    social = plan.context(uri, "digests/2025-11-30/", "https://news.example/digests/2025-11-30/")
+    tags = {name: content for _, name, content in social["briefing_social"]}
+    assert (
+        tags["og:image"]
+        == tags["twitter:image"]
+        == ("https://news.example/assets/briefings/cards/digest-2025-11-30.png")
+    )
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    assert tags["og:title"] == "Example digest"
+    assert tags["twitter:card"] == "summary_large_image"
+
+
+def test_without_share_cards_no_card_is_drawn_or_named() -> None:
+    found = entries()
+    plan = plan_site(found, [digest(found)], dataclasses.replace(OPTIONS, share_cards=False))
+    assert plan.share_cards == {}
+    for entry in found:
+        page = plan.pages[Layout().briefing(entry.slug)]
+        context = plan.context(page.uri, page.url, f"https://news.example/{page.url}")
+        assert "assets/briefings/cards/" not in context["briefing_json_ld"]
+        assert not [c for _, _, c in context["briefing_social"] if "/cards/" in c]
+    digest_context = plan.context("digests/2025-11-30.md", "digests/2025-11-30/", "https://x/")
+    assert "briefing_social" not in digest_context
+
+
+def test_category_colours_come_from_the_options_or_the_palette() -> None:
+    found = entries()
+    options = dataclasses.replace(OPTIONS, category_colors=(("Politics", "#123456"),))
+    plan = plan_site(found, [], options)
+    politics = plan.pages[Layout().listing("tags", "veloria")].html.content
+    assert 'style="--briefing-category: #123456"' in politics
+    assert plan.share_cards[f"assets/briefings/cards/{found[0].slug}.png"].accent == "#123456"
+    default = plan_site(found, [], OPTIONS).pages[Layout().listing("tags", "veloria")]
+    assert "#123456" not in default.html.content
+    assert default.html.content.count("--briefing-category: #") == 3  # Veloria: 3 briefings
+
+
+def test_the_front_page_leads_with_the_newest_then_the_digest_then_the_rest() -> None:
+    found = entries()
+    plan = plan_site(found, [digest(found)], OPTIONS)
+    front = plan.front_page("")
+    order = newest_first(found)
+    lead, rest = front.split('<section class="briefing-front__digest"', 1)
+    digest_part, latest = rest.split('<section class="briefing-front__latest"', 1)
+    assert 'class="briefing-card briefing-card--lead' in lead
+    assert f'href="briefings/{order[0].slug}/"' in lead
+    assert lead.count('<article class="briefing-card') == 1
+    assert 'href="digests/2025-11-30/"' in digest_part
+    assert "briefing-card--digest" in digest_part
+    assert [latest.index(f'href="briefings/{e.slug}/"') for e in order[1:]] == sorted(
+        latest.index(f'href="briefings/{e.slug}/"') for e in order[1:]
+    )
+    assert f'href="briefings/{order[0].slug}/"' not in latest
+    # Links are made from the page that shows them.
+    assert f'href="../briefings/{order[0].slug}/"' in plan.front_page("about/")
+    assert plan_site([], [], OPTIONS).front_page("") == ""
+
+
+def test_story_names_keep_their_case_and_slug_only_names_still_work() -> None:
+    found = entries()
+    plan = plan_site(found, [], OPTIONS)
+    (story,) = plan.catalog.stories
+    assert (story.key, story.title) == ("port-anselm-sea-wall", "Port Anselm sea wall")
+    assert "Port Anselm sea wall" in plan.pages[Layout().listing("stories", story.key)].html.content
+    slug_only = [
+        dataclasses.replace(
+            e, briefing=e.briefing.model_copy(update={"story": "port-anselm-sea-wall"})
+        )
+        if e.briefing.story
+        else e
+        for e in found
+    ]
+    (story,) = plan_site(slug_only, [], OPTIONS).catalog.stories
+    assert (story.key, story.title) == ("port-anselm-sea-wall", "Port anselm sea wall")
+    assert len(story.entries) == 2
+
+
+def test_digest_pages_link_to_the_digests_before_and_after() -> None:
+    found = entries()
+    order = newest_first(found)
+    days = ["2025-11-28", "2025-11-29", "2025-11-30"]
+    made = [
+        (
+            Digest.model_validate(
+                {"title": f"Digest of {day}", "date": day, "briefings": [e.slug]}
+            ),
+            ROOT / "briefings" / "digests" / f"{day}.yml",
+        )
+        for day, e in zip(days, order, strict=False)
+    ]
+    plan = plan_site(found, made[::-1], OPTIONS)  # newest first, as the reader gives them
+
+    def pager(day: str) -> str:
+        content = plan.pages[f"digests/{day}.md"].html.content
+        return content.partition('<nav class="briefing-pager" aria-label="More digests">')[2]
+
+    assert 'href="../2025-11-27/"' not in pager(days[0])
+    assert 'rel="prev"' not in pager(days[0])
+    assert 'href="../2025-11-29/" rel="next"' in pager(days[0])
+    assert 'href="../2025-11-28/" rel="prev"' in pager(days[1])
+    assert 'href="../2025-11-30/" rel="next"' in pager(days[1])
+    assert 'href="../2025-11-29/" rel="prev"' in pager(days[2])
+    assert 'rel="next"' not in pager(days[2])
+    assert "Digest of 2025-11-29" in pager(days[2])
 
 
 def test_structured_data_is_made_for_the_address_the_page_is_rendered_at() -> None:

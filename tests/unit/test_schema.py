@@ -41,3 +41,13 @@ def test_schema_refuses_to_overwrite_a_different_file(tmp_path: Path) -> None:
     assert main([str(tmp_path), "--force"]) == 0
     assert out.read_text(encoding="utf-8") == schema_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.json", "digest.json"]
+
+
+def test_schema_names_the_image_kind_and_takes_a_story_name_as_written() -> None:
+    schema = json.loads(schema_text())
+    image = schema["$defs"]["Image"]["properties"]
+    assert image["kind"]["enum"] == ["photo", "illustration", "graphic"]
+    assert image["kind"]["default"] == "photo"
+    (story, _none) = schema["properties"]["story"]["anyOf"]
+    # A name as readers see it ('Port Anselm sea wall'), not a slug: no pattern.
+    assert story == {"maxLength": 100, "minLength": 1, "type": "string"}
