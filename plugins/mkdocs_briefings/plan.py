@@ -379,13 +379,22 @@ class SitePlan:
         }
 
     def discovery(self, page_url: str) -> str:
-        """The feed discovery links for the page at ``page_url`` (relative: a preview or a copy
-        of the site links its own feeds)."""
-        return "".join(
-            f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
-            f' href="{html.escape(relative_url(f.uri, page_url))}">'
-            for f in self.feeds
-        )
+        """The feed discovery link of the page at ``page_url`` (relative: a preview or a copy
+        of the site links its own feeds): the digests' RSS feed on digest pages, the
+        briefings' elsewhere.
+
+        Why one link, not one per feed and format: Material fetches sitemap.xml once for each
+        ``<link rel="alternate">`` of a page (its language selector's lookup), so six links
+        cost six requests per page view. The Atom and JSON feeds are listed on the About page.
+        """
+        name = "digests" if page_url.startswith(f"{self.options.layout.digests}/") else "briefings"
+        for f in self.feeds:
+            if f.uri == f"{name}.rss.xml":
+                return (
+                    f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
+                    f' href="{html.escape(relative_url(f.uri, page_url))}">'
+                )
+        return ""
 
 
 def _briefing_pager(before: Teaser | None, after: Teaser | None, page_url: str) -> str:
@@ -813,9 +822,14 @@ def _related(
 
 
 def _index_meta(view: IndexView) -> dict[str, Any]:
-    if view.created is None:
-        return index_meta(view.title)
-    return index_meta(view.title, date={"created": view.created.isoformat()})
+    extra: dict[str, Any] = {"template": INDEX_TEMPLATE}
+    if view.created is not None:
+        extra["date"] = {"created": view.created.isoformat()}
+    return index_meta(view.title, **extra)
+
+
+INDEX_TEMPLATE = "briefings-index.html"
+"""The template of generated index pages (a digest page's social tags go in its <head>)."""
 
 
 def _digest_teaser(digest: Digest, url: str) -> DigestTeaser:
