@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -37,6 +37,36 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_PREFIX = "/mkdocs-briefings/"
+
+# The reader's two screens: a phone (an iPhone 12-15's CSS viewport) and a laptop.
+SIZES: dict[str, dict[str, Any]] = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+}
+SEED_SLUG = "kushner-and-netanyahu-discuss-second-phase-of-gaza-truce-amid-ongoing-tensions"
+IMAGE_SLUG = "port-anselms-temporary-flood-barriers-hold-as-storm-irela-brings-record-surge"
+# One page of each kind a reader meets on this repository's site: paths under the site's URL.
+# The seed briefing has no image (its YAML gives a credit but no src); Port Anselm's has one.
+PAGE_KINDS = {
+    "home": "",
+    "briefing-with-image": f"briefings/{IMAGE_SLUG}/",
+    "briefing-without-image": f"briefings/{SEED_SLUG}/",
+    "digest": "digests/2025-11-18/",
+    "daily": "daily/2025-11-14/",
+    "category-listing": "categories/politics/",
+    "tag-listing": "tags/veloria/",
+    "outlet-listing": "sources/reuters/",
+    "story": "stories/port-anselm-sea-wall/",
+    "archive": "archive/",
+    "month": "archive/2025-11/",
+    "digests-index": "digests/",
+    "categories-index": "categories/",
+    "tags-index": "tags/",
+    "outlets-index": "sources/",
+    "stories-index": "stories/",
+    "about": "about/",
+    "not-found": "no-such-page/",  # answered with the site's 404.html, as GitHub Pages does
+}
 
 
 @contextlib.contextmanager
@@ -112,19 +142,31 @@ def blocked_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def context(browser: Browser, blocked_requests: list[str]) -> Iterator[BrowserContext]:
-    """A fresh browser context that may only reach 127.0.0.1: everything else is aborted."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+def local_context(
+    browser: Browser,
+    blocked: list[str],
+    size: str = "desktop",
+    scheme: Literal["light", "dark"] = "light",
+) -> BrowserContext:
+    """A new context at one of ``SIZES`` preferring ``scheme`` that may only reach 127.0.0.1:
+    every other request is aborted and its URL appended to ``blocked``."""
+    context = browser.new_context(**SIZES[size], color_scheme=scheme, locale="en-US")
 
     def only_local(route: Route) -> None:
         if urlsplit(route.request.url).hostname == LOCAL_HOST:
             route.continue_()
         else:
-            blocked_requests.append(route.request.url)
+            blocked.append(route.request.url)
             route.abort("blockedbyclient")
 
     context.route("**/*", only_local)
+    return context
+
+
+@pytest.fixture
+def context(browser: Browser, blocked_requests: list[str]) -> Iterator[BrowserContext]:
+    """A fresh desktop browser context that may only reach 127.0.0.1: the rest is aborted."""
+    context = local_context(browser, blocked_requests)
     try:
         yield context
     finally:
