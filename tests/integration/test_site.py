@@ -614,16 +614,37 @@ def discovered_feeds(site: Path, url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    "url", ["", STRIKE, "categories/", "sources/the-harbour-ledger/", DIGEST, "daily/2025-11-03/"]
+    ("url", "feed"),
+    [
+        ("", "briefings.rss.xml"),
+        (STRIKE, "briefings.rss.xml"),
+        ("categories/", "briefings.rss.xml"),
+        ("sources/the-harbour-ledger/", "briefings.rss.xml"),
+        ("daily/2025-11-03/", "briefings.rss.xml"),
+        (DIGEST, "digests.rss.xml"),
+        ("digests/", "digests.rss.xml"),
+    ],
 )
-def test_every_page_links_to_the_feeds(site: Path, url: str) -> None:
-    found = discovered_feeds(site, url)
-    assert found == FEED_TYPES
-    assert all((site / feed).is_file() for feed in found)
+def test_every_page_links_to_one_feed(site: Path, url: str, feed: str) -> None:
+    """One discovery link per page, not one per feed and format: Material fetches sitemap.xml
+    once for each <link rel="alternate"> of a page. Digest pages name the digests' feed."""
+    assert discovered_feeds(site, url) == {feed: "application/rss+xml"}
+    assert len(read_page(site, url).head.select('link[rel="alternate"]')) == 1
+    assert (site / feed).is_file()
+
+
+def test_every_feed_is_built_in_its_format(site: Path) -> None:
+    for name in FEED_TYPES:
+        if name.endswith(".json"):
+            assert json.loads((site / name).read_text(encoding="utf-8"))["items"], name
+        else:
+            assert parse_feed(site, name).entries, name
 
 
 def test_feed_links_resolve_from_deep_listing_pages(paged_site: Path) -> None:
-    assert discovered_feeds(paged_site, "categories/economy/page/2/") == FEED_TYPES
+    assert discovered_feeds(paged_site, "categories/economy/page/2/") == {
+        "briefings.rss.xml": "application/rss+xml"
+    }
 
 
 # -- metadata -------------------------------------------------------------------------------------
