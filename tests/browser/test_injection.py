@@ -111,21 +111,41 @@ def pwned(page: Page) -> bool:
 LEADS_AWAY = """el => Boolean(el.closest('a[href]:not([href^="#"])')
     || el.querySelector('a[href]:not([href^="#"])'))"""
 
+# A story card is one link: its headline's link stretches over the whole card (a ::after box),
+# so the rest of the card's text lies under it. Whether what a pointer at the middle of ``el``
+# (in a card, scrolled into view) meets is that card's own headline link, and nothing else.
+UNDER_CARD_LINK = """el => {
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null
+        && hit.closest('a') === el.closest('.briefing-card').querySelector('.briefing-card__title a');
+}"""
+
 
 def poke(page: Page, selector: str) -> None:
     """Hover over each element ``selector`` matches and click it, as a curious reader would.
 
     Playwright clicks the middle of the element's first box (for text that wraps, its first
     line) and first checks that the element itself, not something over it, takes the click,
-    so the click lands on the element whatever the fonts and line breaks. An element that is,
-    is in or holds a link to another page is only hovered (a click would leave the page);
-    in-page links (``#...``: permalinks, the credited sources) are clicked.
+    so the click lands on the element whatever the fonts and line breaks; a click moves the
+    pointer there first, so the element is hovered too (mouseover, mouseenter, mousemove). An
+    element that is, is in or holds a link to another page is only hovered (a click would
+    leave the page); in-page links (``#...``: permalinks, the credited sources) are clicked.
+    Text in a story card lies under the card's headline link: the pointer is moved over it
+    (and so over that link, which must be what is there), not clicked.
     """
     for element in page.locator(selector).all():
-        if element.is_visible():
-            element.hover()
-            if not element.evaluate(LEADS_AWAY):
+        if not element.is_visible():
+            continue
+        if not element.evaluate("el => Boolean(el.closest('.briefing-card'))"):
+            if element.evaluate(LEADS_AWAY):
+                element.hover()
+            else:
                 element.click(no_wait_after=True)
+        else:
+            element.scroll_into_view_if_needed()
+            assert element.evaluate(UNDER_CARD_LINK), f"not under its card's link: {element}"
+            element.hover(force=True)
 
 
 def without_fragment(url: str) -> str:
@@ -211,7 +231,11 @@ def test_index_pages_run_nothing(
     assert not missing, f"{url or 'home'}: not found: {missing}"
     assert page.evaluate(INSPECT) == []
     assert page.locator("body").is_visible()  # the <style> payload hid nothing
-    poke(page, ".briefing-teaser__point, .briefing-teaser__meta")
+    poke(
+        page,
+        ".briefing-card__category, .briefing-card__summary, .briefing-card__points li,"
+        " .briefing-card__meta",
+    )
     assert not pwned(page)
 
 
@@ -280,6 +304,20 @@ def right_aligned(locator: Locator) -> bool:
     )
 
 
+# The boxes of a quote's "— Name, role" line, in the source's order: the dash, the name's <bdi>,
+# the comma and the role's <bdi>; and the text between the names.
+SPEAKER_ORDER = """el => {
+    const texts = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE);
+    const [name, role] = el.querySelectorAll('bdi');
+    const char = node => { const r = document.createRange(); r.setStart(node, 0);
+        r.setEnd(node, 1); return r.getBoundingClientRect(); };
+    const box = b => ({left: b.left, right: b.right});
+    return {texts: texts.map(n => n.data),
+            boxes: [char(texts[0]), name.getBoundingClientRect(), char(texts[1]),
+                    role.getBoundingClientRect()].map(box)};
+}"""
+
+
 def test_arabic_and_hebrew_briefings_read_right_to_left(
     page: Page, names_url: str, artifacts_dir: Path
 ) -> None:
@@ -297,8 +335,21 @@ def test_arabic_and_hebrew_briefings_read_right_to_left(
                 " const r = li.getBoundingClientRect(); const s = getComputedStyle(li);"
                 " return parseFloat(s.marginRight) > 0 && box.right - r.right > 10; }"
             ), slug
-        speaker = article.locator(".briefing-quote > .admonition-title")
-        assert speaker.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
+        # The quote's "— Name, role" reads right to left: the dash first (rightmost), then the
+        # name, the comma after the name and the role last (leftmost), each name isolated so
+        # that its own letters cannot reorder the line around it.
+        caption = article.locator("figure.briefing-quote figcaption").first
+        assert direction(caption) == "rtl", slug
+        assert right_aligned(caption), slug
+        speaker = caption.locator(".briefing-quote__speaker")
+        for name in speaker.locator("bdi").all():
+            assert name.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate", slug
+        order = speaker.evaluate(SPEAKER_ORDER)
+        assert order["texts"] == ["— ", ", "], (slug, order)
+        dash, name, comma, role = order["boxes"]
+        assert dash["left"] >= name["right"] - 1, (slug, order)
+        assert name["left"] >= comma["right"] - 1, (slug, order)
+        assert comma["left"] >= role["right"] - 1, (slug, order)
         page.screenshot(path=artifacts_dir / f"rtl-{slug[:20]}.png", full_page=True)
 
 

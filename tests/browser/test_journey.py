@@ -1,7 +1,8 @@
 """A reader's path through the built demo site in headless Chromium, and how pages look.
 
 Home -> latest digest -> the seed briefing -> an outlet's listing, clicked as a reader would;
-the key-points box and quote callouts rendered and styled; the dark-mode toggle; a 375-px
+the key-points box and the pull quote rendered and styled, the tags under the story; the
+dark-mode toggle; a 375-px
 phone viewport without horizontal scrolling; print styles; share links carrying the page's
 absolute URL. Screenshots of each step go to test-artifacts/ for a human to look at.
 """
@@ -13,6 +14,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+
+from .conftest import IMAGE_SLUG
+from .test_injection import SPEAKER_ORDER
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,12 +45,29 @@ def _horizontal_overflow(page: Page) -> int:
     )
 
 
+def _overflowing(page: Page) -> list[str]:
+    """The outermost elements that reach past the viewport's right edge, for the message."""
+    return list(
+        page.evaluate(
+            """() => { const width = document.documentElement.clientWidth, found = [];
+                for (const el of document.body.querySelectorAll('*')) {
+                    const box = el.getBoundingClientRect();
+                    if (box.width && box.right > width + 0.5
+                        && !found.some(f => f.contains(el))) found.push(el);
+                }
+                return found.map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`
+                    + ` (right edge ${Math.round(el.getBoundingClientRect().right)}px)`); }"""
+        )
+    )
+
+
 def test_reader_goes_from_home_to_digest_to_briefing_to_an_outlet(
     page: Page, site_url: str, artifacts_dir: Path
 ) -> None:
     page.goto(site_url)
     page.screenshot(path=artifacts_dir / "journey-1-home.png", full_page=True)
-    digest = page.locator("a.briefing-teaser__title[href*='digests/']").first
+    # The home page's "Latest digest" box, a landmark named by its heading.
+    digest = page.get_by_role("region", name="Latest digest").get_by_role("link").first
     assert digest.is_visible()
     digest.click()
     page.wait_for_url(re.compile(r"/digests/\d{4}-\d{2}-\d{2}/$"))
@@ -62,13 +83,14 @@ def test_reader_goes_from_home_to_digest_to_briefing_to_an_outlet(
 
     page.get_by_role("link", name="Briefings crediting Reuters").click()
     page.wait_for_url(re.compile(r"/sources/reuters/$"))
-    assert "Reuters: credited in" in page.locator("article").inner_text()
-    assert page.locator("article").get_by_role("link", name=SEED_TITLE, exact=True).count() == 1
+    content = page.locator("article.md-content__inner")
+    assert "Reuters: credited in" in content.inner_text()
+    assert content.get_by_role("link", name=SEED_TITLE, exact=True).count() == 1
     page.screenshot(path=artifacts_dir / "journey-4-source.png", full_page=True)
     assert page.url.startswith(site_url)
 
 
-def test_key_points_and_quote_callouts_are_visible_and_styled(
+def test_key_points_pull_quote_and_tags_are_visible_and_styled(
     page: Page, site_url: str, artifacts_dir: Path
 ) -> None:
     page.goto(site_url + f"briefings/{SEED_SLUG}/")
@@ -84,16 +106,70 @@ def test_key_points_and_quote_callouts_are_visible_and_styled(
     # An icon before the title (Material's admonition icon, set by the plugin's CSS).
     assert _style(page, ".key-points > .admonition-title", "--md-admonition-icon--key-points")
 
-    quote = page.locator(".briefing-quote")
+    # The quote is a pull quote: large text set off by a rule in the accent colour on its
+    # leading edge, no box and no title bar, and "— Name, role" under it.
+    quote = page.locator("figure.briefing-quote")
     assert quote.is_visible()
-    assert "Benjamin Netanyahu" in quote.locator(".admonition-title").inner_text()
     assert "iron fist" in quote.locator("blockquote").inner_text()
-    assert _style(page, ".briefing-quote", "border-left-color") != TRANSPARENT
-    assert _style(page, ".briefing-quote", "border-left-color") != _style(
-        page, ".admonition.key-points", "border-left-color"
-    ), "quotes should look different from the key points"
+    caption = quote.locator("figcaption")
+    assert " ".join(caption.inner_text().split()).startswith(
+        "— Benjamin Netanyahu, Israeli Prime Minister"
+    )
+    assert caption.evaluate(
+        "(c) => c.getBoundingClientRect().top >= "
+        "c.parentElement.querySelector('blockquote').getBoundingClientRect().bottom"
+    ), "the attribution should be under the quote"
+    accent = str(
+        quote.evaluate(
+            "(q) => { const probe = document.createElement('span');"
+            " probe.style.color = 'var(--briefing-accent)'; q.append(probe);"
+            " const c = getComputedStyle(probe).color; probe.remove(); return c; }"
+        )
+    )
+    assert _style(page, ".briefing-quote", "border-left-style") == "solid"
+    assert _style(page, ".briefing-quote", "border-left-color") == accent
+    assert float(_style(page, ".briefing-quote", "border-left-width").removesuffix("px")) >= 2
+    for side in ("top", "right", "bottom"):
+        assert _style(page, ".briefing-quote", f"border-{side}-width") == "0px"
+    assert _style(page, ".briefing-quote", "background-color") == TRANSPARENT
+    assert quote.locator(".admonition-title").count() == 0
+    quote_size = float(_style(page, ".briefing-quote blockquote", "font-size").removesuffix("px"))
+    text_size = float(
+        _style(page, "article.briefing > p:not([class])", "font-size").removesuffix("px")
+    )
+    assert quote_size > text_size, "a pull quote is set larger than the text"
+    # ...and looks unlike the key points: a box with a title bar.
+    assert _style(page, ".admonition.key-points", "border-top-width") != "0px"
+
+    # The tags come after the story (and its sources), not above it.
+    assert page.locator(".briefing__header .md-tag").count() == 0
+    tags = page.locator("article.briefing .briefing-tags")
+    assert tags.is_visible()
+    assert tags.locator(".md-tag").count() == 4
+    assert tags.evaluate(
+        "(t) => { const story = [...t.closest('article').querySelectorAll("
+        "':scope > p, :scope > figure, :scope > ul')].pop();"
+        " return t.getBoundingClientRect().top >= story.getBoundingClientRect().bottom; }"
+    ), "the tags should come after the story"
     key_points.screenshot(path=artifacts_dir / "briefing-key-points.png")
     quote.screenshot(path=artifacts_dir / "briefing-quote.png")
+
+
+def test_an_arabic_speakers_name_keeps_the_attribution_left_to_right(
+    page: Page, site_url: str
+) -> None:
+    """Port Anselm's briefing (English) quotes a speaker whose name is in Arabic: the line
+    "— Name, role" stays left to right, the comma straight after the name, not flipped."""
+    page.goto(site_url + f"briefings/{IMAGE_SLUG}/")
+    speaker = page.locator("figure.briefing-quote figcaption .briefing-quote__speaker")
+    assert speaker.locator("bdi").first.inner_text() == "سلمى الدرّاجي"
+    assert str(speaker.evaluate("el => getComputedStyle(el).direction")) == "ltr"
+    order = speaker.evaluate(SPEAKER_ORDER)
+    assert order["texts"] == ["— ", ", "], order
+    dash, name, comma, role = order["boxes"]
+    assert dash["right"] <= name["left"] + 1, order
+    assert name["right"] <= comma["left"] + 1, order
+    assert comma["right"] <= role["left"] + 1, order
 
 
 def test_dark_mode_toggle_switches_scheme_and_back(
@@ -140,7 +216,9 @@ def test_phone_viewport_has_no_horizontal_scrolling(
         page = context.new_page()
         page.goto(site_url + path)
         page.wait_for_load_state("load")
-        assert _horizontal_overflow(page) == 0, f"{path or 'home'} scrolls sideways on a phone"
+        assert _horizontal_overflow(page) == 0, (
+            f"{path or 'home'} scrolls sideways on a phone: {_overflowing(page)}"
+        )
         name = path.strip("/").replace("/", "-") or "home"
         page.screenshot(path=artifacts_dir / f"phone-{name[:40]}.png", full_page=True)
     finally:
