@@ -690,7 +690,7 @@ def test_feeds_carry_the_payloads_as_text(hostile: Hostile, name: str) -> None:
 
 
 def test_sitemap_lists_plain_ascii_addresses(hostile: Hostile) -> None:
-    root = parse_xml(hostile.site / "sitemap.xml")
+    root = parse_xml(hostile.site / "sitemap-pages.xml")
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locations = [loc.text or "" for loc in root.iter(f"{namespace}loc")]
     assert len(locations) > 4 * len(PAYLOADS)

@@ -336,12 +336,21 @@ def test_gh_deploy_publishes_the_site_and_redeploys(deployable: tuple[Path, Path
     gh_deploy(project)
 
     files = set(run("git", "ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).splitlines())
-    expected = {"index.html", "404.html", ".nojekyll", "CNAME", "sitemap.xml", SEED, ALKYRA}
+    expected = {
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "CNAME",
+        "sitemap.xml",
+        "sitemap-pages.xml",
+        SEED,
+        ALKYRA,
+    }
     assert expected | {*FEEDS, "search/search_index.json"} <= files
     assert not {f for f in files if f.endswith((".yml", ".md"))}  # the built site, not sources
     assert run("git", "show", "gh-pages:CNAME", cwd=origin) == f"{DOMAIN}\n"
     # Absolute addresses come from site_url, which must name the custom domain.
-    sitemap = run("git", "show", "gh-pages:sitemap.xml", cwd=origin)
+    sitemap = run("git", "show", "gh-pages:sitemap-pages.xml", cwd=origin)
     assert f"<loc>https://{DOMAIN}/briefings/alkyra-vent-field-survey/</loc>" in sitemap
     assert "github.io" not in sitemap
     # The 404 page, served at any missing address, links its assets from site_url's path.

@@ -536,8 +536,19 @@ def test_updates_and_corrections_are_shown_in_date_order(site: Path) -> None:
     assert read_page(site, TRAM).select_one("#updates") is None
 
 
+def test_sitemap_is_a_small_index_of_the_list_of_pages(site: Path) -> None:
+    # Material fetches sitemap.xml on page views: it stays small however big the archive.
+    index = soup(site / "sitemap.xml", "xml")
+    assert [loc.get_text() for loc in index.select("sitemapindex > sitemap > loc")] == [
+        SITE_URL + "sitemap-pages.xml"
+    ]
+    assert index.find("url") is None
+    pages = soup(site / "sitemap-pages.xml", "xml")
+    assert SITE_URL + STRIKE in {u.loc.get_text() for u in pages.find_all("url")}
+
+
 def test_sitemap_and_json_ld_date_a_briefing_by_its_latest_change(site: Path) -> None:
-    sitemap = soup(site / "sitemap.xml", "xml")
+    sitemap = soup(site / "sitemap-pages.xml", "xml")
     lastmod = {u.loc.get_text(): u.lastmod.get_text() for u in sitemap.find_all("url")}
     assert lastmod[SITE_URL + BACKLOG] == "2025-11-07"  # the last update, not the build date
     assert lastmod[SITE_URL + STRIKE] == "2025-11-04"  # `updated:`

@@ -217,7 +217,12 @@ def test_feeds_and_sitemap_point_at_pages_that_exist(site: Site) -> None:
         for link in links:
             assert link.startswith(site.site_url), (name, link)
             assert site.fetch(site.local(link)) == 200, (name, link)
-    sitemap = site.base + "sitemap.xml"
+    index = site.base + "sitemap.xml"
+    assert site.fetch(index) == 200
+    assert re.findall(r"<loc>([^<]+)</loc>", site.bodies[index].decode()) == [
+        site.site_url + "sitemap-pages.xml"
+    ]
+    sitemap = site.base + "sitemap-pages.xml"
     assert site.fetch(sitemap) == 200
     locations = re.findall(r"<loc>([^<]+)</loc>", site.bodies[sitemap].decode())
     assert len(locations) > 60

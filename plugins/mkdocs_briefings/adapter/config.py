@@ -181,6 +181,8 @@ def configure_site(config: MkDocsConfig, opts: BriefingsConfig) -> None:
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
     if not opts.enabled:
         return
+    # sitemap.xml becomes an index of sitemap-pages.xml (see templates/sitemap.xml).
+    config.theme.static_templates.add("sitemap-pages.xml")
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     if not any(str(script) == SCRIPT for script in config.extra_javascript):

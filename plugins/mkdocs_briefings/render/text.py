@@ -183,9 +183,9 @@ def page_meta(
 
 
 KIND_TITLES = {
-    "categories": "Categories",
+    "categories": "Sections",
     "tags": "Tags",
-    "sources": "Sources",
+    "sources": "Outlets",
     "stories": "Stories",
     "archive": "Archive",
 }
