@@ -5,6 +5,9 @@ Times, in this process, each step the build would take per briefing (images.py):
 
 * ``card``: `make_share_card` for N synthetic briefings (bench/run.py's generator: same seed,
   same titles and categories), each title once;
+* ``card, not ASCII``: the same for N/4 cards of a few real-world titles with accents,
+  typographic dashes and quotes, Greek and Cyrillic (each character checked in the font) and
+  Arabic (left out: the site name instead);
 * ``variants``: `make_variants` of the sample lead image (1600x900 JPEG,
   docs/assets/images/tiravani-supercomputer.jpg), three WebP widths, R times;
 * ``card hit`` / ``variants hit``: the same through `ImageCache` once they are kept (key, read
@@ -51,6 +54,14 @@ SAMPLE = BENCH.parent / "docs" / "assets" / "images" / "tiravani-supercomputer.j
 SITE = "Briefings"
 ACCENTS = ["#b5523b", "#2f6f73", "#d49a3a", "#3d5a80", "#6b7f5a", "#1a73e8", "#ffd23f"]
 SITES = (1000, 10000)
+NOT_ASCII = [
+    ("São Paulo’s mayor — a profile of Łódź-born Zoë Ørsted", "World"),
+    ("Kraków’s café owners call the new levy “a disaster” – and vow to fight it", "Économie"),
+    ("Η Αθήνα ψηφίζει: ο δήμαρχος υπόσχεται νέα μετρό και πάρκα", "Πολιτική"),
+    ("Выборы в Москве: мэр обещает новое метро и парки к 2030 году", "Политика"),
+    ("Straße für Straße: Münchens Bürger stimmen über Tempo 30 ab", "Städte"),
+    ("انتخابات في المدينة", "World"),
+]
 
 
 def timed(call: Callable[[], Any]) -> tuple[tuple[float, float], Any]:
@@ -98,6 +109,13 @@ def measure(n_cards: int, repeat: int, seed: int, folder: Path) -> dict[str, Any
         card_times.append(seconds)
         cards.append(data)
     sizes = [len(data) for data in cards]
+    other_times = []
+    for i in range(max(1, n_cards // 4)):
+        title, category = NOT_ASCII[i % len(NOT_ASCII)]
+        card = functools.partial(
+            make_share_card, title=title, category=category, site_name=SITE, accent=ACCENTS[0]
+        )
+        other_times.append(timed(card)[0])
 
     sample = SAMPLE.read_bytes()
     variant_times = []
@@ -118,6 +136,7 @@ def measure(n_cards: int, repeat: int, seed: int, folder: Path) -> dict[str, Any
 
     return {
         "card": stats(card_times),
+        "card_not_ascii": stats(other_times),
         "card_bytes": {
             "median": statistics.median(sizes),
             "min": min(sizes),
@@ -144,6 +163,7 @@ def _not_kept() -> bytes:
 def report(result: dict[str, Any]) -> None:
     rows = [
         ("card", result["card"]),
+        ("card, not ASCII", result["card_not_ascii"]),
         ("variants (3 widths)", result["variants"]),
         ("card hit", result["card_hit"]),
         ("variants hit", result["variants_hit"]),

@@ -3,13 +3,16 @@
 Why: an ``<img>`` with its width and height keeps the page from jumping as it loads, smaller
 copies let a phone download a fraction of a lead image, and a share card gives every briefing
 and digest an og:image even without a photo. Cards and variants are made with Pillow (its PyPI
-wheels bundle FreeType, libjpeg, libwebp and a font, so nothing else is installed) and kept on
-disk by content (`ImageCache`): a site of 10,000 briefings makes them once.
+wheels bundle FreeType, libjpeg and libwebp) and the font shipped in this package (Noto Sans
+Bold, SIL Open Font License: assets/fonts/OFL.txt), so no system library or font is needed; they
+are kept on disk by content (`ImageCache`): a site of 10,000 briefings makes them once.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.resources
 import io
 import json
 import os
@@ -27,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-VERSION = "1"
+VERSION = "2"
 """Bump when drawing or encoding changes: cached cards and variants are then made anew."""
 
 RASTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
@@ -283,11 +286,14 @@ _MARGIN = 80
 _BAR = (0, 0, CARD_SIZE[0], 12)
 _TAG_TOP, _TAG_HEIGHT, _TAG_PADDING = 60, 44, 16
 _HEADLINE_TOP = 140
-_HEADLINE_SIZES = ((100, 3), (88, 3), (76, 4), (66, 4), (58, 4))
-"""Type sizes in pixels, largest first, and the lines each may take: the first that fits."""
+_HEADLINE_SIZES = ((100, 3), (88, 3), (76, 4), (66, 4), (58, 5))
+"""Type sizes in pixels, largest first, and the lines each may take: the first that fits.
+(Why five lines at 58: Noto Sans Bold is 11% wider than Aileron, the font first used; four
+of its lines hold about 140 characters of a headline, five about 175, more than four of
+Aileron's did (155), and they end 40 px above the rule.)"""
 _LINE_HEIGHT = 1.2
 _HEADLINE_CHARACTERS = 600
-"""More than four lines of the smallest type hold, even of the narrowest characters."""
+"""More than five lines of the smallest type hold, even of the narrowest characters."""
 _RULE_Y = 540
 _NAME_TOP = 562
 _NAME_SIZE = 32
@@ -295,10 +301,13 @@ _LEVELS = 16
 """Shades of anti-aliasing between a text colour and its background."""
 _ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
 _ASCII = frozenset(map(chr, range(0x20, 0x7F)))
-"""Characters the bundled font surely has: text made of them needs no glyph check."""
+"""Characters every font used surely has: text made of them needs no glyph check."""
+_FONT = "assets/fonts/NotoSans-Bold.ttf"
+"""The card's font, in this package: Noto Sans Bold (Latin, Greek, Cyrillic), SIL OFL 1.1."""
 Box = tuple[int, int, int, int]
 
-# Characters the bundled font lacks, drawn as their nearest ASCII (see `_drawable`).
+# Near equivalents of characters a font may lack, used only for those it lacks (see
+# `_drawable`): Pillow's bundled font, used if the shipped one cannot be loaded, has ASCII only.
 _SUBSTITUTES = str.maketrans(
     {
         "—": "-",
@@ -336,15 +345,20 @@ def make_share_card(*, title: str, category: str, site_name: str, accent: str) -
     Laid out as a news site's: a thin accent bar along the top, the category upper-case on a
     tag of the accent colour, the headline large, bold and left-aligned, and the site name
     under a hairline at the bottom. The headline is wrapped by measured width, in the largest
-    of five sizes that holds it (three lines for the two largest, four for the others); one
-    too long for the smallest is cut at a word and ends with an ellipsis. Dark text on a warm
-    white; the tag's text is white or black, whichever contrasts more with the accent.
+    of five sizes that holds it (three lines for the two largest, four for the next two, five
+    for the smallest); one too long for the smallest is cut at a word and ends with an
+    ellipsis. Dark text on a warm white; the tag's text is white or black, whichever
+    contrasts more with the accent, and a Greek category loses its accents in capitals.
 
-    The font is Pillow's bundled one (Aileron, drawn bolder with a stroke), which covers
-    ASCII and a little punctuation only. Accented Latin letters are drawn without their
-    accents (é as e, ß as ss, Ł as L) and dashes as hyphens; a text with any other missing
-    character (Arabic, Devanagari, Chinese, an emoji) is left out rather than drawn as
-    boxes: a title so left out is replaced by the site name, set as the headline.
+    The font is Noto Sans Bold, shipped in this package, so names keep their accents and
+    dashes stay dashes (São Paulo, Łódź, Zoë, "—"), and Greek and Cyrillic are drawn too. A
+    text with a character the font lacks (Arabic, Hebrew, Devanagari, Chinese, an emoji) is
+    left out rather than drawn as boxes: a title so left out is replaced by the site name,
+    set as the headline. Another font would not be enough for those scripts: the layout is
+    Pillow's basic one (libraqm is not used, see below), which neither orders right-to-left
+    text nor shapes (joins Arabic letters, forms Devanagari conjuncts). Only if the shipped
+    font cannot be loaded is Pillow's bundled one used (ASCII only): accented letters then
+    lose their accents (é as e, ß as ss, Ł as L) and dashes become hyphens.
 
     Same inputs, same bytes: the layout is Pillow's basic one (not raqm, which comes from
     the system when present), and the card is a 48-colour palette PNG, every colour exact
@@ -371,7 +385,7 @@ def make_share_card(*, title: str, category: str, site_name: str, accent: str) -
     # Drawn as coverage (0 = background, 255 = text), each area then mapped to its colours.
     coverage = Image.new("L", CARD_SIZE, 0)
     draw = ImageDraw.Draw(coverage)
-    tag = _draw_tag(draw, label.upper()) if label else None
+    tag = _draw_tag(draw, _capitals(label)) if label else None
     if headline:
         _draw_headline(draw, headline)
     name_box = _draw_name(draw, name) if name else None
@@ -389,20 +403,30 @@ def _draw_tag(draw: ImageDraw.ImageDraw, label: str) -> Box:
     width = round(font.getlength(text)) + 2 * _TAG_PADDING + 2
     box = (_MARGIN, _TAG_TOP, _MARGIN + width, _TAG_TOP + _TAG_HEIGHT)
     middle = (_MARGIN + _TAG_PADDING, _TAG_TOP + _TAG_HEIGHT / 2)
-    draw.text(middle, text, fill=255, font=font, anchor="lm", stroke_width=0.8, stroke_fill=255)
+    draw.text(middle, text, fill=255, font=font, anchor="lm")
     return box
 
 
+_GREEK_MARKS = re.compile(r"(?<=[\u0370-\u03ff])[\u0300-\u036f]+")
+"""Combining marks after a Greek letter (in NFD)."""
+
+
+def _capitals(text: str) -> str:
+    """``text`` upper-case; Greek capitals without their accents and breathings, as Greek is
+    set in capitals (ΠΟΛΙΤΙΚΗ, not ΠΟΛΙΤΙΚΉ), the diaeresis kept (ΪΫ)."""
+    upper = unicodedata.normalize("NFD", text.upper())
+    upper = _GREEK_MARKS.sub(lambda m: "\u0308" if "\u0308" in m.group() else "", upper)
+    return unicodedata.normalize("NFC", upper)
+
+
 def _draw_headline(draw: ImageDraw.ImageDraw, headline: str) -> None:
-    width = CARD_SIZE[0] - 2 * _MARGIN - 6  # the bold stroke widens each line a little
+    width = CARD_SIZE[0] - 2 * _MARGIN
     # Past _HEADLINE_CHARACTERS, nothing is ever shown: no need to measure it.
     cut = len(headline) > _HEADLINE_CHARACTERS
     headline = headline[:_HEADLINE_CHARACTERS]
     for size, most in _HEADLINE_SIZES:
         font = _font(size)
-        if font.getlength(headline) > most * width and size != _HEADLINE_SIZES[-1][0]:
-            continue  # surely too long for this size: no need to wrap it
-        lines = _wrap(headline, font, width)
+        lines = _wrap(headline, font, width, most)
         if len(lines) <= most and not cut:
             break
     if len(lines) > most or cut:
@@ -411,8 +435,7 @@ def _draw_headline(draw: ImageDraw.ImageDraw, headline: str) -> None:
     line_height = round(size * _LINE_HEIGHT)
     for number, line in enumerate(lines):
         y = _HEADLINE_TOP + number * line_height
-        draw.text((_MARGIN, y), line, fill=255, font=font, anchor="la",
-                  stroke_width=size / 44, stroke_fill=255)  # fmt: skip
+        draw.text((_MARGIN, y), line, fill=255, font=font, anchor="la")
 
 
 def _draw_name(draw: ImageDraw.ImageDraw, name: str) -> Box:
@@ -458,10 +481,12 @@ def _ramp(start: tuple[int, int, int], end: tuple[int, int, int]) -> bytes:
     )
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """``text`` in lines no wider than ``width``, broken at spaces (inside a word too long).
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, most: int) -> list[str]:
+    """``text`` in lines no wider than ``width``, broken at spaces (inside a word too long);
+    past ``most`` lines, one more is made and the rest is left unmeasured.
 
-    Words are measured one by one (Why: measuring each growing line took 3 ms a card).
+    Words are measured one by one (Why: measuring each growing line took 3 ms a card), and
+    only as far as needed (Why: measuring takes 16 µs a character of Noto Sans at 100 px).
     """
     space = font.getlength(" ")
     lines: list[str] = []
@@ -475,11 +500,13 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
             continue
         if line:
             lines.append(" ".join(line))
-        while length > width:  # a word wider than the card: cut it
+        while length > width and len(lines) <= most:  # a word wider than the card: cut it
             cut = max(1, _longest_prefix(word, font, width))
             lines.append(word[:cut])
             word = word[cut:]
             length = font.getlength(word)
+        if len(lines) > most:
+            return lines
         line, used = [word], length
     if line:
         lines.append(" ".join(line))
@@ -517,17 +544,20 @@ def _ellipsize(line: str, font: ImageFont.FreeTypeFont, width: float) -> str:
 def _drawable(text: str) -> str | None:
     """``text`` in characters the font has, or None if that cannot be done faithfully.
 
-    Invisible format characters are dropped, letters with accents lose them (NFKD, then the
-    combining marks dropped), and a few letters and dashes the font lacks become ASCII;
-    anything else missing (another script, an emoji, an unlisted symbol) makes the whole text
-    undrawable. A character is missing when the font draws it as it draws a private-use
-    character: its .notdef box.
+    The text is composed (NFC: an e and a combining acute become é, one glyph) and invisible
+    format characters are dropped. A character the font lacks is replaced by its
+    compatibility form without accents (NFKD, then the combining marks dropped: a
+    full-width Ａ as A; with Pillow's bundled font, é as e) or by a near ASCII one (a dash
+    as a hyphen, ß as ss), if the font has those; anything else missing (another script, an
+    emoji, an unlisted symbol) makes the whole text undrawable. A character is missing when
+    the font draws it as it draws a private-use character: its .notdef box.
     """
     text = " ".join(text.split())
     if not text:
         return None
     if _ASCII.issuperset(text):
         return text
+    text = unicodedata.normalize("NFC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # soft hyphen, ZWSP...
     font = _font(20)
     missing = _glyph(font, "\ue000")
@@ -556,8 +586,18 @@ def _glyph(font: ImageFont.FreeTypeFont, ch: str) -> tuple[tuple[int, int], byte
     return mask.size, bytes(mask)
 
 
+@functools.lru_cache(maxsize=16)
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    """Pillow's bundled font at ``size`` pixels, laid out the same on every machine."""
+    """The shipped font (`_FONT`) at ``size`` pixels, laid out the same on every machine;
+    Pillow's bundled one (ASCII only) if it cannot be loaded. Loaded once per size."""
+    resource = importlib.resources.files("mkdocs_briefings") / _FONT
+    try:
+        if isinstance(resource, os.PathLike):  # FreeType reads the file as it needs it
+            return ImageFont.truetype(resource, size, layout_engine=ImageFont.Layout.BASIC)
+        font_file = io.BytesIO(resource.read_bytes())  # the package is in a zip file
+        return ImageFont.truetype(font_file, size, layout_engine=ImageFont.Layout.BASIC)
+    except OSError:  # the file is missing or unreadable
+        pass
     font = ImageFont.load_default(size=size)
     if not isinstance(font, ImageFont.FreeTypeFont):  # a Pillow built without FreeType
         raise RuntimeError("share cards need Pillow with FreeType (as in its PyPI wheels)")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import gzip
 import io
 import os
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from mkdocs_briefings import images
 from mkdocs_briefings.images import (
@@ -280,16 +281,60 @@ def test_a_title_the_font_cannot_show_is_left_out() -> None:
     )
     other = make_share_card(title="选举结果公布", category="World", site_name="S", accent="#3d5a80")
     hindi = make_share_card(title="चुनाव परिणाम", category="World", site_name="S", accent="#3d5a80")
-    assert arabic == other == hindi  # the site name instead of each title
+    hebrew = make_share_card(title="בחירות בעיר", category="World", site_name="S", accent="#3d5a80")
+    no_title = make_share_card(title="", category="World", site_name="S", accent="#3d5a80")
+    assert arabic == other == hindi == hebrew == no_title  # the site name instead of each title
     card = Image.open(io.BytesIO(arabic))
     assert card.size == CARD_SIZE
 
 
-def test_accents_and_dashes_are_drawn_plain() -> None:
-    assert _card("Café owners – “a disaster”") == _card("Cafe owners - “a disaster”")
-    assert _card("Straße") == _card("Strasse")
-    assert _card("Kraków\u00a0— Łódź\u200b") == _card("Krakow - Lodz")
+def test_the_shipped_font_is_used() -> None:
+    assert images._font(20).getname() == ("Noto Sans", "Bold")
+    fonts = resources.files("mkdocs_briefings") / "assets" / "fonts"
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (fonts / "OFL.txt").read_text(encoding="utf-8")
+
+
+def test_names_keep_their_accents_and_dashes() -> None:
+    plain, accented = _card("e"), _card("é")
+    letter = plain.crop((0, 120, 1200, 530)).convert("L").point(lambda v: 255 * (v < 128))
+    letter_box = letter.getbbox()  # the e's dark pixels, in the headline's area
+    changed = ImageChops.difference(plain, accented).getbbox()
+    assert letter_box is not None
+    assert changed is not None
+    assert changed[3] <= 120 + letter_box[1]  # the accent above the e: all that differs
+    assert _card("São Paulo’s mayor — a profile of Łódź-born Zoë Ørsted") != _card(
+        "Sao Paulo’s mayor - a profile of Lodz-born Zoe Orsted"
+    )
+    assert _card("Straße") != _card("Strasse")
+    assert _card("x", category="Économie") != _card("x", category="Economie")
+    assert _card("x", site_name="Le Monde d’Été") != _card("x", site_name="Le Monde d’Ete")
+
+
+def test_text_is_composed_and_invisible_characters_are_not_drawn() -> None:
+    assert _card("Zoe\u0308 Kraków\u00a0— Łódź\u200b") == _card("Zoë Kraków — Łódź")
     assert _card("Emoji 🎉") == _card("") != _card("Emoji")  # left out
+
+
+def test_greek_and_cyrillic_are_drawn() -> None:
+    greek = _card("Η Αθήνα ψηφίζει: ο δήμαρχος υπόσχεται νέα μετρό")
+    cyrillic = _card("Выборы в Москве: мэр обещает новое метро")
+    assert greek != _card("") != cyrillic  # not the site name in their place
+    assert _card("x", category="Πολιτική") == _card("x", category="ΠΟΛΙΤΙΚΗ")  # no accents
+
+
+def test_without_the_shipped_font_pillows_is_used_and_accents_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(images, "_FONT", "assets/fonts/missing.ttf")
+    images._font.cache_clear()
+    try:
+        assert images._font(20).getname() != ("Noto Sans", "Bold")
+        assert _card("Café owners – “a disaster”") == _card("Cafe owners - “a disaster”")
+        assert _card("Straße") == _card("Strasse")
+        assert _card("Kraków\u00a0— Łódź\u200b") == _card("Krakow - Lodz")
+        assert _card("Η Αθήνα") == _card("")  # no Greek in Pillow's font: left out
+    finally:
+        images._font.cache_clear()
 
 
 def test_a_bad_accent_is_refused() -> None:
