@@ -1,13 +1,21 @@
-"""Lighthouse on the served site: accessibility, best practices and SEO at 95 or more.
+"""Lighthouse on the served site, mobile: performance 95 or more, the rest 100.
 
 Lighthouse 12.2.3 (pinned in tests/browser/package.json) runs on Node 20 and drives Debian's
 Chromium (CHROME_PATH=/usr/bin/chromium, headless, the flags of conftest.CHROMIUM_ARGS) against
 the home page and the seed briefing, served as GitHub Pages serves the project site
-(``site_url``). Its default settings are kept: a mobile page under simulated throttling.
-The JSON and HTML reports and a summary of all four scores go to test-artifacts/
-(lighthouse-*.report.{json,html}, lighthouse-scores.json). Performance is recorded, not
-checked: on a shared two-core machine it says more about the machine than about the site.
-Two runs take about 25 s.
+(``site_url``: under its sub-path, text gzip-compressed; tests/pages_server.py). Its default
+settings are kept: a mobile page (Moto G Power's screen) under *simulated* throttling (Lantern
+models a slow 4G network and a 4x slower CPU from the trace of an unthrottled load), so the
+scores do not wait on a real slow network and vary less from run to run than applied
+throttling would.
+
+Accessibility, best practices and SEO must be 100 in every run. Performance must reach 95:
+a shared two-core machine is noisy, so when a run falls short the page is measured again, up
+to three runs, and the best run counts (a page that reaches 95 once can reach it; one that
+never does in three runs does not). Every run's four scores go to
+test-artifacts/lighthouse-scores.json; the reports of the best run to
+lighthouse-<page>.report.{json,html}, the others to lighthouse-<page>-run<n>.report.*.
+One run takes about 15 s.
 
 Chromium may resolve no host but 127.0.0.1 (``--host-resolver-rules``), so no request leaves the
 machine. Where that or the local address changes what Lighthouse sees, the tests say so:
@@ -20,10 +28,8 @@ machine. Where that or the local address changes what Lighthouse sees, the tests
 - robots.txt: Lighthouse fetches /robots.txt at the origin's root, outside a project site. On
   GitHub Pages that address belongs to the owner's user site (a 404 without one); the local
   server answers 404 there too, which Lighthouse rates not applicable.
-- Console errors: Material's repository link asks api.github.com for the star and fork counts.
-  Here that fails (the host does not resolve) and Lighthouse counts the logged errors against
-  best practices (-4 points); in production the requests succeed. The scores are kept as
-  measured, and a test checks that these are the only console errors.
+- Console errors: none is allowed. The site makes no request to another host (no repo_url, so
+  no repository widget asking api.github.com; system fonts), so a console error is the site's.
 """
 
 from __future__ import annotations
@@ -39,24 +45,23 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, skip_or_fail
-from .test_accessibility import seed_briefing_path
+from .conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS, skip_or_fail
 
 pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = Path(__file__).parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 NODE_MAJOR = "v20."
-CHECKED = ("accessibility", "best-practices", "seo")
-BAR = 0.95
+CHECKED = ("accessibility", "best-practices", "seo")  # 100 in every run
+PERFORMANCE_BAR = 0.95  # in the best of up to RUNS runs
+RUNS = 3
 PRODUCTION_URL = "https://mkdocs-briefings.github.io/mkdocs-briefings/"
-CONSOLE_HOSTS = {"api.github.com"}  # Material's repository facts (stars, forks, release)
 # Only 127.0.0.1 resolves: nothing leaves the machine, and the rest fails at once.
 CHROME_FLAGS = [
     "--headless=new",
     *CHROMIUM_ARGS,
     "--host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'",
 ]
-PAGES = ("home", "seed-briefing")
+PAGES = {"home": PAGE_KINDS["home"], "seed-briefing": PAGE_KINDS["briefing-without-image"]}
 
 
 def find_node() -> str:
@@ -97,9 +102,18 @@ def run_lighthouse(node: str, url: str, output: Path) -> dict[str, Any]:
     return report
 
 
+def scores(report: dict[str, Any]) -> dict[str, float]:
+    return {key: category["score"] for key, category in report["categories"].items()}
+
+
 @pytest.fixture(scope="module")
-def reports(site_url: str, built_site: Path, artifacts_dir: Path) -> dict[str, Any]:
-    """Lighthouse's JSON report per page; also writes test-artifacts/lighthouse-scores.json."""
+def runs(site_url: str, artifacts_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Lighthouse's JSON reports per page, one per run, the best for performance first.
+
+    A page is run again (up to RUNS times) only while its performance is below the bar. The
+    best run's reports are renamed lighthouse-<page>.report.*; all scores are written to
+    test-artifacts/lighthouse-scores.json.
+    """
     if not CHROMIUM.exists():
         skip_or_fail(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
     if not LIGHTHOUSE.is_file():
@@ -107,18 +121,32 @@ def reports(site_url: str, built_site: Path, artifacts_dir: Path) -> dict[str, A
             f"{LIGHTHOUSE} is missing: run `npm ci --prefix tests/browser` (make test does)"
         )
     node = find_node()
-    paths = {"home": "", "seed-briefing": seed_briefing_path(built_site)}
-    results = {
-        name: run_lighthouse(node, site_url + paths[name], artifacts_dir / f"lighthouse-{name}")
-        for name in PAGES
-    }
+    results: dict[str, list[dict[str, Any]]] = {}
+    for name, path in PAGES.items():
+        reports = []
+        for n in range(1, RUNS + 1):
+            output = artifacts_dir / f"lighthouse-{name}-run{n}"
+            reports.append((output, run_lighthouse(node, site_url + path, output)))
+            if scores(reports[-1][1])["performance"] >= PERFORMANCE_BAR:
+                break
+        best = max(range(len(reports)), key=lambda i: scores(reports[i][1])["performance"])
+        for extension in ("json", "html"):
+            source = reports[best][0].with_name(f"{reports[best][0].name}.report.{extension}")
+            source.replace(artifacts_dir / f"lighthouse-{name}.report.{extension}")
+        results[name] = [reports[best][1]] + [r for i, (_, r) in enumerate(reports) if i != best]
     summary = {
         name: {
-            "url": report["finalDisplayedUrl"],
-            "lighthouse": report["lighthouseVersion"],
-            "scores": {key: round(c["score"] * 100) for key, c in report["categories"].items()},
+            "url": reports[0]["finalDisplayedUrl"],
+            "lighthouse": reports[0]["lighthouseVersion"],
+            "throttling": reports[0]["configSettings"]["throttlingMethod"],
+            "form_factor": reports[0]["configSettings"]["formFactor"],
+            "best": {k: round(v * 100) for k, v in scores(reports[0]).items()},
+            "runs": [
+                {k: round(v * 100) for k, v in scores(report).items()}
+                for report in sorted(reports, key=lambda r: r["fetchTime"])
+            ],
         }
-        for name, report in results.items()
+        for name, reports in results.items()
     }
     summary_path = artifacts_dir / "lighthouse-scores.json"
     summary_path.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
@@ -138,35 +166,59 @@ def failing_audits(report: dict[str, Any], category: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_scores_reach_the_bar(reports: dict[str, Any], name: str) -> None:
-    report = reports[name]
-    low = {}
-    for category in CHECKED:
-        score = report["categories"][category]["score"]
-        if score < BAR:
-            low[category] = f"{score:.2f}\n" + "\n".join(failing_audits(report, category))
-    assert not low, f"{report['finalDisplayedUrl']}: " + "\n".join(
-        f"{category} {detail}" for category, detail in low.items()
+def test_mobile_defaults_and_gzip(runs: dict[str, list[dict[str, Any]]], name: str) -> None:
+    """Measured as a reader on a phone gets the page: Lighthouse's mobile defaults, gzip."""
+    for report in runs[name]:
+        settings = report["configSettings"]
+        assert settings["formFactor"] == "mobile"
+        assert settings["throttlingMethod"] == "simulate"
+        assert settings["screenEmulation"]["mobile"] is True
+        assert report["audits"]["uses-text-compression"]["score"] == 1
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_accessibility_best_practices_and_seo_are_100(
+    runs: dict[str, list[dict[str, Any]]], name: str
+) -> None:
+    for report in runs[name]:
+        low = {
+            category: f"{report['categories'][category]['score']:.2f}\n"
+            + "\n".join(failing_audits(report, category))
+            for category in CHECKED
+            if report["categories"][category]["score"] < 1
+        }
+        assert not low, f"{report['finalDisplayedUrl']}: " + "\n".join(
+            f"{category} {detail}" for category, detail in low.items()
+        )
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_performance_reaches_95(runs: dict[str, list[dict[str, Any]]], name: str) -> None:
+    best = runs[name][0]
+    score = best["categories"]["performance"]["score"]
+    all_scores = [round(r["categories"]["performance"]["score"] * 100) for r in runs[name]]
+    assert score >= PERFORMANCE_BAR, (
+        f"{best['finalDisplayedUrl']}: performance {all_scores} in {len(all_scores)} runs, "
+        f"best {score:.2f}:\n" + "\n".join(failing_audits(best, "performance"))
     )
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_only_console_errors_are_the_repository_widgets(reports: dict[str, Any], name: str) -> None:
-    items = reports[name]["audits"]["errors-in-console"]["details"]["items"]
-    sources = [str(item.get("sourceLocation", {}).get("url", "")) for item in items]
-    other = [
-        f"{item['description']} ({source})"
-        for item, source in zip(items, sources, strict=True)
-        if urlsplit(source).hostname not in CONSOLE_HOSTS
-    ]
-    assert not other, f"console errors besides Material's repository facts: {other}"
+def test_no_console_errors(runs: dict[str, list[dict[str, Any]]], name: str) -> None:
+    for report in runs[name]:
+        items = report["audits"]["errors-in-console"]["details"]["items"]
+        errors = [
+            f"{item['description']} ({item.get('sourceLocation', {}).get('url', '')})"
+            for item in items
+        ]
+        assert not errors, f"{report['finalDisplayedUrl']}: console errors: {errors}"
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_crawl_audits_pass_with_the_production_canonical(
-    reports: dict[str, Any], built_site: Path, name: str
+    runs: dict[str, list[dict[str, Any]]], built_site: Path, name: str
 ) -> None:
-    report = reports[name]
+    report = runs[name][0]
     audits = report["audits"]
     assert audits["is-crawlable"]["score"] == 1
     assert audits["canonical"]["score"] == 1, audits["canonical"].get("explanation")
