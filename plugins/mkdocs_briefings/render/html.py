@@ -463,6 +463,7 @@ def render_card(
     body.append(f'<p class="briefing-card__meta">{_time(b.published)} · {source_count(b)}</p>')
     classes = "briefing-card" + (" briefing-card--lead" if lead else "")
     classes += " briefing-card--image" if shown is not None else ""
+    classes += " briefing-card--points" if points and not lead else ""
     style = f' style="--briefing-category: {cards.color(b.category)}"'
     inner = "\n".join(body)
     parts.append(f'<div class="briefing-card__body">\n{inner}\n</div>')
