@@ -4,8 +4,9 @@
 Side (a) is a MkDocs + Material project whose pages come from N briefing YAML files through
 the ``briefings`` plugin. Side (b) is plain MkDocs + Material with no briefings plugin: the
 Markdown the plugin would generate (``render_markdown(..., template="main.html")``) is written
-to docs/briefings/<slug>.md, kept out of the nav with ``not_in_nav``, with the plugin's
-Markdown extensions and stylesheet configured by hand. With ``--blog``, side (c) builds the same
+to docs/briefings/<slug>.md, kept out of the nav with ``not_in_nav``, with the Markdown
+extensions those pages use (admonition, attr_list, md_in_html for figures and story cards, toc)
+and the plugin's stylesheet configured by hand. With ``--blog``, side (c) builds the same
 Markdown as posts of Material's built-in blog plugin (docs/blog/posts/<slug>.md, with archive,
 category and pagination views) and the tags plugin.
 
@@ -400,7 +401,7 @@ def write_projects(
         (b / "docs" / uri).write_text(document, encoding="utf-8")
     common = {
         "plugins": ["search"],
-        "markdown_extensions": ["admonition", "attr_list", "toc"],
+        "markdown_extensions": ["admonition", "attr_list", "md_in_html", "toc"],
         "extra_css": [STYLESHEET],
     }
     (b / "mkdocs.yml").write_text(
@@ -482,7 +483,7 @@ def write_blog_project(root: Path, briefings: list[tuple[str, str, Any]]) -> Pat
     config = _mkdocs_yml(
         {
             "plugins": ["search", {"blog": BLOG_PLUGIN}, "tags"],
-            "markdown_extensions": ["admonition", "attr_list", "toc"],
+            "markdown_extensions": ["admonition", "attr_list", "md_in_html", "toc"],
             "extra_css": [STYLESHEET],
         },
         nav=[{"Blog": ["blog/index.md"]}],

@@ -28,18 +28,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from mkdocs_briefings.catalog import relative_url
+from mkdocs_briefings.catalog import Layout, index_views, make_catalog, relative_url
 from mkdocs_briefings.cli import draft_yaml
 from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.entries import Entry, read_entry
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_html, import_markdown, import_text
-from mkdocs_briefings.model import Briefing, Quote
+from mkdocs_briefings.model import Briefing, Digest, Quote
 from mkdocs_briefings.render import page_meta, render_markdown
-from mkdocs_briefings.render.html import image_href, render_briefing
+from mkdocs_briefings.render.html import Cards, render_briefing, render_index, show_image
+from mkdocs_briefings.render.markdown import index_documents
 
 from .test_render import EXTENSIONS
-from .test_render_html import briefing_both_ways
+from .test_render_html import briefing_both_ways, index_pages_both_ways
 from .timing import timed
 
 if TYPE_CHECKING:
@@ -163,6 +164,8 @@ def briefing_data(draw: st.DrawFn) -> dict[str, Any]:
         data["note"] = draw(texts)
     if draw(st.booleans()):
         image: dict[str, Any] = {"alt": draw(texts), "credit": draw(labels)}
+        # Always written: a briefing read back has its default ('photo'), which `normal` keeps.
+        image["kind"] = draw(st.sampled_from(["photo", "illustration", "graphic"]))
         src = draw(st.one_of(st.none(), web_urls, st.just("assets/images/port.jpg")))
         if src:
             image["src"] = src
@@ -352,19 +355,23 @@ def normal(value: Any) -> Any:
 
 # --- Renderer -------------------------------------------------------------------------------------
 
-TAGS = {"div", "p", "ul", "li", "a", "img", "h2", "blockquote", "strong"}
-ATTRIBUTES = {"class", "id", "href", "src", "alt", "loading", "data-search-exclude", "title", "dir"}
+TAGS = {"div", "p", "ul", "li", "a", "img", "h2", "blockquote", "strong", "figure", "figcaption"}
+TAGS |= {"span", "bdi"}
+ATTRIBUTES = {"class", "id", "href", "src", "alt", "fetchpriority", "data-search-exclude", "title"}
+ATTRIBUTES |= {"dir"}
 CLASSES = {
     "admonition",
     "note",
     "key-points",
-    "quote",
-    "briefing-quote",
     "admonition-title",
     "briefing-credit",
-    "briefing-quote-context",
+    "briefing-credit__outlet",
+    "briefing-figure",
+    "briefing-figure__caption",
     "briefing-image",
-    "briefing-image-credit",
+    "briefing-quote",
+    "briefing-quote__speaker",
+    "briefing-quote__context",
     "headerlink",
 }
 SCHEMES = {"", "http", "https", "mailto"}
@@ -485,8 +492,8 @@ def _page_html_property(data: dict[str, Any]) -> None:
     b = Briefing.model_validate(data)
     before, after = briefing_both_ways(b)
     assert after == before
-    href = image_href(b, page_url="briefings/x/", relative=relative_url)
-    made = timed(lambda: render_briefing(b, image_href=href))
+    image = show_image(b, {}, page_url="briefings/x/", relative=relative_url)
+    made = timed(lambda: render_briefing(b, image=image))
     check_page(made.content, b)
 
 
@@ -502,6 +509,61 @@ def test_page_html_is_the_markdown_page_and_smuggles_nothing(data: dict[str, Any
 def test_page_html_quick(data: dict[str, Any]) -> None:
     """A few cases of the property above for `make test-fast`; CI runs the long one."""
     _page_html_property(data)
+
+
+@st.composite
+def small_sites(draw: st.DrawFn) -> tuple[list[Entry], list[Digest]]:
+    """One to three generated briefings (distinct slugs) and a digest of them, with generated
+    title, note and section titles."""
+    entries: list[Entry] = []
+    for i, data in enumerate(draw(st.lists(briefing_data(), min_size=1, max_size=3))):
+        entry = read_entry(dump(data), path=f"briefings/{i}.yml")
+        if entry.slug not in {e.slug for e in entries}:
+            entries.append(entry)
+    slugs = [e.slug for e in entries]
+    digest: dict[str, Any] = {"title": draw(labels), "date": draw(days).isoformat()}
+    if draw(st.booleans()):
+        digest["note"] = draw(texts)
+    if draw(st.booleans()):
+        digest["briefings"] = slugs[:1]
+    digest["sections"] = [{"title": draw(labels), "briefings": slugs[1:] or slugs}]
+    return entries, [Digest.model_validate(digest)]
+
+
+def _index_pages_property(site: tuple[list[Entry], list[Digest]]) -> None:
+    """Story cards, listings, digests: the HTML formatter's page is the Markdown page, whatever
+    the text (see test_render_html for the differences Markdown cannot avoid). Each formatter's
+    pages of the whole site within the bound; parsing them back is not timed."""
+    entries, digests = site
+    timed(lambda: index_documents(entries, digests, layout=Layout(), page_size=2))
+    timed(lambda: index_pages_html(entries, digests))
+    for uri, (before, after) in index_pages_both_ways(entries, digests, page_size=2).items():
+        assert after == before, uri
+
+
+def index_pages_html(entries: list[Entry], digests: list[Digest]) -> list[str]:
+    """Every index page by the HTML formatter (links as they come: only the time counts)."""
+    layout, by_slug = Layout(), {e.slug: e for e in entries}
+    views = index_views(make_catalog(entries), digests, layout=layout, page_size=2)
+    cards = Cards(str, layout, "x/", relative_url)
+    return [
+        render_index(v, layout=layout, link=str, briefings=by_slug, cards=cards).content
+        for v in views.values()
+    ]
+
+
+@pytest.mark.slow
+@fuzz(300)
+@given(site=small_sites())
+def test_index_pages_html_are_the_markdown_pages(site: tuple[list[Entry], list[Digest]]) -> None:
+    _index_pages_property(site)
+
+
+@fuzz(20)
+@given(site=small_sites())
+def test_index_pages_quick(site: tuple[list[Entry], list[Digest]]) -> None:
+    """A few cases of the property above for `make test-fast`; CI runs the long one."""
+    _index_pages_property(site)
 
 
 def check_page(html: str, b: Briefing) -> None:
@@ -533,11 +595,14 @@ def check_page(html: str, b: Briefing) -> None:
         else:
             shown.append(block.paragraph)
     shown += [s.name for s in b.sources.values()]
-    if b.image:
+    alts = [v or "" for t, n, v in page.attributes if t == "img" and n == "alt"]
+    if b.image and b.image.src:  # without an image file, no figure and no caption
         shown.append(b.image.credit)
-        if b.image.src:
-            alts = [v or "" for t, n, v in page.attributes if t == "img" and n == "alt"]
-            assert [readable(a) for a in alts] == [readable(b.image.alt)]
+        assert [readable(a) for a in alts] == [readable(b.image.alt)]
+    else:
+        assert alts == []
+        classes = [v or "" for _, n, v in page.attributes if n == "class"]
+        assert not any("briefing-figure" in c.split() for c in classes)
     for field in shown:
         assert readable(field) in visible, (field, html)
 

@@ -1,4 +1,4 @@
-"""render: Briefing -> Markdown, with every YAML text escaped."""
+"""render.markdown: Briefing -> Markdown, with every YAML text escaped."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import pytest
 import yaml
 
 from mkdocs_briefings.loader import read_briefing
+from mkdocs_briefings.render.html import Media
 from mkdocs_briefings.render.markdown import (
     inline_text,
+    render_body,
     render_credit,
     render_markdown,
     render_sources,
@@ -72,13 +74,27 @@ def test_reading_time_and_description() -> None:
     assert describe(b) == "Dock workers in Port Anselm return on Monday."
 
 
-def test_credit_links_each_source_to_the_sources_section() -> None:
+def test_credit_links_each_outlet_to_its_article_or_else_the_sources_section() -> None:
     b = read_briefing(VALID, path="b.yml")
     html = to_html(render_credit(["ledger", "courier"], b.sources))
     assert html == (
-        '<p class="briefing-credit">According to <a href="#source-ledger">The Harbour Ledger</a>'
+        '<p class="briefing-credit">According to <a class="briefing-credit__outlet"'
+        ' href="https://harbour-ledger.example/strike">The Harbour Ledger</a>'
         ' and <a href="#source-courier">Nordvik Courier</a></p>'
     )
+
+
+def test_a_run_of_blocks_with_the_same_credits_shows_the_credit_line_once() -> None:
+    text = VALID.replace("    credits: [ledger]\n", "    credits: [ledger, courier]\n").replace(
+        "body:\n", "body:\n  - paragraph: First.\n    credits: [courier]\n"
+    )
+    html = to_html(render_body(read_briefing(text, path="b.yml")))
+    credits = re.findall(r'<p class="briefing-credit">According to (.*?)</p>', html)
+    assert [re.sub(r"<[^>]+>", "", c) for c in credits] == [
+        "Nordvik Courier",
+        "The Harbour Ledger and Nordvik Courier",  # after the quote only, not the paragraph too
+    ]
+    assert html.index("nine days") < html.index("</figure>") < html.rindex("briefing-credit")
 
 
 def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
@@ -94,10 +110,13 @@ def test_page_has_front_matter_key_points_blocks_and_sources() -> None:
     assert meta["briefing"]["updated_display"] == "Tuesday, November 4, 2025"
     html = to_html(body)
     assert '<div class="admonition key-points">' in html
-    assert '<div class="admonition quote briefing-quote">' in html
-    assert '<p class="admonition-title">Mara Quell, Union organiser</p>' in html
-    assert '<blockquote>\n<p dir="auto">“We got what we came for.”</p>\n</blockquote>' in html
-    assert '<p class="briefing-quote-context" dir="auto">Outside the port gates</p>' in html
+    assert (
+        '<figure class="briefing-quote">\n<blockquote dir="auto">\n'
+        "<p>“We got what we came for.”</p>\n</blockquote>\n"
+        '<figcaption><span class="briefing-quote__speaker">— <bdi>Mara Quell</bdi>,'
+        ' <bdi>Union organiser</bdi></span><span class="briefing-quote__context">'
+        "<bdi>Outside the port gates</bdi></span></figcaption>\n</figure>"
+    ) in html
     assert (
         '<li id="source-ledger"><a href="https://harbour-ledger.example/strike">The Harbour Ledger</a></li>'
         in html
@@ -129,9 +148,41 @@ def test_local_image_path_is_made_relative_to_the_page() -> None:
         "image: {src: assets/images/port.svg, alt: The port, credit: Ledger}\nkey_points:",
     )
     page = render_markdown(read_briefing(text, path="b.yml"), page_dir="news/briefings")
-    assert "![The port](<../../assets/images/port.svg>){ .briefing-image loading=lazy }" in page
-    assert "Credited from&#58; Ledger\n{ .briefing-image-credit data-search-exclude }" not in page
-    assert "Credited from: Ledger\n{ .briefing-image-credit data-search-exclude }" in page
+    assert (
+        '<figure class="briefing-figure" markdown="span">\n'
+        "![The port](<../../assets/images/port.svg>){ .briefing-image fetchpriority=high }\n"
+        '<figcaption class="briefing-figure__caption" data-search-exclude="">Photo: Ledger'
+        "</figcaption>\n</figure>"
+    ) in page
+
+
+def test_the_lead_image_is_a_figure_with_its_size_and_caption() -> None:
+    text = VALID.replace(
+        "key_points:",
+        "image: {src: assets/images/port.jpg, alt: The *port*, credit: <Ledger>,"
+        " kind: illustration}\nkey_points:",
+    )
+    body = render_body(read_briefing(text, path="b.yml"), image_size=Media(1200, 800))
+    figure = " ".join(to_html(body).split("</figure>")[0].split())
+    assert figure == (
+        '<figure class="briefing-figure"> <img alt="The *port*" class="briefing-image"'
+        ' fetchpriority="high" height="800" src="../assets/images/port.jpg" width="1200" />'
+        ' <figcaption class="briefing-figure__caption" data-search-exclude="">'
+        "Illustration: &lt;Ledger&gt;</figcaption>"
+    )
+
+
+def test_an_image_without_a_file_shows_nothing_not_even_its_credit() -> None:
+    text = VALID.replace("key_points:", "image: {alt: The port, credit: Ledger}\nkey_points:")
+    body = render_body(read_briefing(text, path="b.yml"))
+    assert body.startswith('!!! key-points "Key points"')
+    assert "Ledger" not in to_html(body).split("According to")[0]
+
+
+def test_quote_names_in_html_show_markup_literally() -> None:
+    text = VALID.replace("speaker: Mara Quell", "speaker: <b>Mara</b> *Quell* & [x](y)")
+    html = to_html(render_body(read_briefing(text, path="b.yml")))
+    assert "<bdi>&lt;b&gt;Mara&lt;/b&gt; *Quell* &amp; [x](y)</bdi>" in html
 
 
 def test_editors_note_is_shown_above_the_key_points() -> None:
