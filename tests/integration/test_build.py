@@ -122,13 +122,21 @@ def test_briefing_page_shows_everything_a_reader_needs(project: Path) -> None:
     )
 
 
-def test_meta_line_has_no_updated_date_when_it_is_the_published_date(project: Path) -> None:
+def test_meta_line_shows_an_update_on_the_day_of_publication(project: Path) -> None:
+    # An editor who writes `updated:` means the briefing was updated, even the same day.
     text = HARBOUR.read_text(encoding="utf-8").replace("updated: 2025-11-04", "updated: 2025-11-03")
+    add_briefing(project, "harbour-strike.yml", text)
+    meta = soup(build_site(project) / PAGE).select_one("p.briefing-meta")
+    assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03", "2025-11-03"]
+    assert "Updated" in meta.select_one(".briefing-meta__updated").get_text()
+
+
+def test_meta_line_has_no_updated_date_without_updates(project: Path) -> None:
+    text = HARBOUR.read_text(encoding="utf-8").replace("updated: 2025-11-04\n", "")
     add_briefing(project, "harbour-strike.yml", text)
     meta = soup(build_site(project) / PAGE).select_one("p.briefing-meta")
     assert [t["datetime"] for t in meta.select("time")] == ["2025-11-03"]
     assert meta.select_one(".briefing-meta__updated") is None
-    assert "Updated" not in meta.get_text()
 
 
 def test_share_links_and_copy_button_carry_the_absolute_url(project: Path) -> None:

@@ -61,11 +61,15 @@ def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
         == "Kushner and Netanyahu Discuss Second Phase of Gaza Truce Amid Ongoing Tensions"
     )
     assert page.select_one(".briefing-meta__category").get_text() == "Politics"
-    # Published and updated on Tuesday, November 11: the meta line shows the one date (an
-    # update's date only when it is another day); the article's metadata says both.
+    # "Published: Tuesday, November 11 Updated: Tuesday, November 11", as the seed page says:
+    # the YAML's `updated:` is shown even on the day of publication.
     assert [t.get_text() for t in page.select(".briefing-meta time")] == [
-        "Tuesday, November 11, 2025"
+        "Tuesday, November 11, 2025",
+        "Tuesday, November 11, 2025",
     ]
+    assert page.select_one(".briefing-meta__updated").get_text(" ", strip=True) == (
+        "Updated Tuesday, November 11, 2025"
+    )
     assert page.select_one(".briefing-meta time")["datetime"] == "2025-11-11"
     assert page.select_one('meta[property="article:modified_time"]')["content"] == "2025-11-11"
     # "Credited from: REUTERS" credits an image the seed page shows and this site has no file

@@ -4,7 +4,8 @@ Briefing text is plain text, so a page needs no Markdown: this writes the HTML t
 Python-Markdown made of the Markdown formatter's output (admonition, attr_list and toc with
 permalinks, as the site configures them), with links already relative to the page as MkDocs
 would have rewritten them. tests/unit/test_render_html.py holds the two to the same tree.
-Every text from YAML goes through `escape`; every URL through `safe_url`.
+Every text from YAML goes through `escape`; every URL through `safe_url`. Story cards are raw HTML
+in the Markdown formatter too (md_in_html), and their headlines get no ids: they are not sections.
 """
 
 from __future__ import annotations
@@ -464,7 +465,7 @@ def render_card(
     classes = "briefing-card" + (" briefing-card--lead" if lead else "")
     classes += " briefing-card--image" if shown is not None else ""
     classes += " briefing-card--points" if points and not lead else ""
-    style = f' style="--briefing-category: {cards.color(b.category)}"'
+    style = f' style="--briefing-category: {html.escape(cards.color(b.category))}"'
     inner = "\n".join(body)
     parts.append(f'<div class="briefing-card__body">\n{inner}\n</div>')
     return f'<article class="{classes}"{style}>\n' + "\n".join(parts) + "\n</article>"
