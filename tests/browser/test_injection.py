@@ -25,13 +25,13 @@ from ..integration.test_injection import (
     title_of,
 )
 from ..integration.test_names import ARABIC_SLUG, HEBREW_SLUG, MIXED_SLUG, make_names_site
-from .conftest import build_and_serve
+from .conftest import build_and_serve, local_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from playwright.sync_api import Dialog, Locator, Page, Response
+    from playwright.sync_api import Browser, Dialog, Locator, Page, Response
 
 pytestmark = pytest.mark.browser
 
@@ -78,20 +78,40 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def guarded(page: Page) -> Iterator[tuple[Page, list[str]]]:
-    """``page`` with ``window.__pwned = false`` set before any of its scripts, and the dialogs
-    (alert, confirm, prompt) it tried to open, each dismissed."""
-    dialogs: list[str] = []
+@pytest.fixture(scope="module")
+def guarded_page(browser: Browser) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """A page, reused by the module's tests, with ``window.__pwned = false`` set before any of
+    its scripts; the dialogs (alert, confirm, prompt) it tried to open, each dismissed; and its
+    uncaught JavaScript errors. Only 127.0.0.1 is reachable."""
+    context = local_context(browser, [])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
     page.add_init_script("window.__pwned = false;")
+    dialogs: list[str] = []
+    errors: list[str] = []
 
     def dismiss(dialog: Dialog) -> None:
         dialogs.append(dialog.message)
         dialog.dismiss()
 
     page.on("dialog", dismiss)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, dialogs, errors
+    context.close()
+
+
+@pytest.fixture
+def guarded(
+    guarded_page: tuple[Page, list[str], list[str]],
+) -> Iterator[tuple[Page, list[str]]]:
+    """The guarded page and its dialogs, for one test: it fails if a dialog opened or a script
+    threw during the test."""
+    page, dialogs, errors = guarded_page
+    dialogs.clear()
+    errors.clear()
     yield page, dialogs
     assert not dialogs
+    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def heading(locator: Locator) -> str:
@@ -225,8 +245,11 @@ def test_index_pages_run_nothing(
             missing.append(response.url)
 
     page.on("response", record_missing)
-    page.goto(hostile_url + url)
-    page.wait_for_load_state("load")
+    try:
+        page.goto(hostile_url + url)
+        page.wait_for_load_state("load")
+    finally:
+        page.remove_listener("response", record_missing)
     # Styled as a reader sees it: the page (the 404 page too) finds its CSS and JavaScript.
     assert not missing, f"{url or 'home'}: not found: {missing}"
     assert page.evaluate(INSPECT) == []
