@@ -146,19 +146,30 @@ def reader(
 
 def scroll_through(page: Page) -> None:
     """Scroll to the bottom a screen at a time, so lazy images load, then wait for every image
-    on the page to finish (loaded or failed) and go back to the top."""
+    on the page to finish (loaded or failed), go back to the top and wait for what scrolling
+    set moving to stop (Material's header swaps the site name and the page title with a
+    transition), so a screenshot shows the page at rest."""
     page.evaluate(
         """async () => {
+            const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
             const step = Math.max(200, innerHeight - 100);
             for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
                 scrollTo(0, y);
-                await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                await frame();
             }
             scrollTo(0, document.documentElement.scrollHeight);
+            await frame();
         }"""
     )
     page.wait_for_function("[...document.images].every(img => img.complete)")
-    page.evaluate("scrollTo(0, 0)")
+    page.evaluate(
+        "async () => { scrollTo(0, 0);"
+        " await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"
+    )
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')"
+        " && !document.querySelector('.md-header__title--active')"
+    )
 
 
 def briefing_paths(built_site: Path) -> list[str]:
@@ -293,7 +304,18 @@ def test_no_image_credit_without_an_image(reader: Callable[..., Reader], built_s
             image = figures.locator("img")
             assert str(stems[title]) in str(image.evaluate("img => img.currentSrc"))
             assert int(image.evaluate("img => img.naturalWidth")) > 0, f"{path}: image not loaded"
-            assert figures.locator("figcaption").inner_text().strip(), f"{path}: no credit"
+            caption = figures.locator("figcaption")
+            assert caption.inner_text().strip(), f"{path}: no credit"
+            # The credit sits under the image, starting where the image starts.
+            edges = caption.evaluate(
+                "c => ({image: c.parentElement.querySelector('img').getBoundingClientRect(),"
+                " caption: c.getBoundingClientRect()})"
+            )
+            assert edges["caption"]["top"] >= edges["image"]["bottom"] - 1, f"{path}: {edges}"
+            assert abs(edges["caption"]["left"] - edges["image"]["left"]) <= 1, (
+                f"{path}: the caption starts {edges['caption']['left'] - edges['image']['left']:.0f}"
+                " px right of the image"
+            )
 
 
 @pytest.mark.parametrize("size", list(SIZES))
