@@ -132,13 +132,16 @@ LEADS_AWAY = """el => Boolean(el.closest('a[href]:not([href^="#"])')
     || el.querySelector('a[href]:not([href^="#"])'))"""
 
 # A story card is one link: its headline's link stretches over the whole card (a ::after box),
-# so the rest of the card's text lies under it. Whether what a pointer at the middle of ``el``
-# (in a card, scrolled into view) meets is that card's own headline link, and nothing else.
+# so the rest of the card's text lies under it. Outside a card: null. In a card: scroll ``el``
+# into view and tell whether what a pointer at its middle meets is that card's own headline
+# link, and nothing else.
 UNDER_CARD_LINK = """el => {
+    const card = el.closest('.briefing-card');
+    if (card === null) return null;
+    el.scrollIntoView({block: 'center'});
     const box = el.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    return hit !== null
-        && hit.closest('a') === el.closest('.briefing-card').querySelector('.briefing-card__title a');
+    return hit !== null && hit.closest('a') === card.querySelector('.briefing-card__title a');
 }"""
 
 
@@ -157,14 +160,14 @@ def poke(page: Page, selector: str) -> None:
     for element in page.locator(selector).all():
         if not element.is_visible():
             continue
-        if not element.evaluate("el => Boolean(el.closest('.briefing-card'))"):
+        under_link = element.evaluate(UNDER_CARD_LINK)
+        if under_link is None:
             if element.evaluate(LEADS_AWAY):
                 element.hover()
             else:
                 element.click(no_wait_after=True)
         else:
-            element.scroll_into_view_if_needed()
-            assert element.evaluate(UNDER_CARD_LINK), f"not under its card's link: {element}"
+            assert under_link, f"not under its card's link: {element}"
             element.hover(force=True)
 
 
