@@ -418,6 +418,16 @@ def test_page_view_stays_on_the_site_and_fetches_the_sitemap_once_at_most(
     assert not errors, f"{kind}: console errors: {errors}"
 
 
+def test_links_on_the_404_page_lead_to_pages(reader: Callable[..., Reader], site_url: str) -> None:
+    """The 404 page answers at any depth: its links must not be relative to where it is."""
+    page = reader("desktop").open(PAGE_KINDS["not-found"] + "deeper/still/")
+    hrefs = page.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    local = sorted({href.partition("#")[0] for href in hrefs if href.startswith(site_url)})
+    assert local, "no links into the site on the 404 page"
+    broken = [url for url in local if page.request.get(url).status != 200]
+    assert not broken, f"links on the 404 page that lead to no page: {broken}"
+
+
 # -- line length -------------------------------------------------------------------------------
 
 
