@@ -238,14 +238,18 @@ class SitePlan:
             description=page.description,
         )
 
-    def context(self, uri: str, page_url: str, canonical_url: str | None) -> dict[str, Any]:
-        """The template context the plan gives the page at ``uri`` (any page of the site)."""
+    def context(
+        self, uri: str, page_url: str, canonical_url: str | None, *, base: str | None = None
+    ) -> dict[str, Any]:
+        """The template context the plan gives the page at ``uri`` (any page of the site).
+        ``base``: for a page served at any address (404.html), the site's path ('/news/'):
+        its story cards link from there instead of relative to the page."""
         context: dict[str, Any] = {
             "briefings_latest": list(self.latest[: self.options.latest_limit]),
             "briefings_latest_digest": self.latest_digest,
             # Made only where a template calls them: the home page, the 404 page.
             "briefings_front_page": lambda: self.front_page(page_url),
-            "briefings_latest_cards": lambda: self.latest_cards(page_url),
+            "briefings_latest_cards": lambda: self.latest_cards(page_url, base=base),
         }
         page = self.pages.get(uri)
         if page is not None and page.entry is not None:
@@ -254,14 +258,19 @@ class SitePlan:
             context |= self._digest_head(page, canonical_url)
         return context
 
-    def cards(self, page_url: str) -> Cards:
-        """How story cards are written on the page at ``page_url``."""
+    def cards(self, page_url: str, *, base: str | None = None) -> Cards:
+        """How story cards are written on the page at ``page_url`` (from ``base``, the site's
+        path, when given: see `context`)."""
         opts = self.options
+
+        def relative(target: str, page: str) -> str:
+            return base + target if base is not None else relative_url(target, page)
+
         return Cards(
-            link=lambda uri: relative_url(page_url_of(uri, opts.directory_urls), page_url),
+            link=lambda uri: relative(page_url_of(uri, opts.directory_urls), page_url),
             layout=opts.layout,
             page_url=page_url,
-            relative=relative_url,
+            relative=relative,
             media=self.media,
             colors=dict(opts.category_colors),
         )
@@ -295,10 +304,11 @@ class SitePlan:
             ]
         return "\n".join(parts)
 
-    def latest_cards(self, page_url: str) -> str:
-        """Cards of the latest briefings (the 404 page's), links relative to ``page_url``."""
+    def latest_cards(self, page_url: str, *, base: str | None = None) -> str:
+        """Cards of the latest briefings (the 404 page's), links relative to ``page_url`` or
+        from ``base``."""
         latest = self.catalog.newest[: self.options.latest_limit]
-        return render_cards(latest, self.cards(page_url), level=3) if latest else ""
+        return render_cards(latest, self.cards(page_url, base=base), level=3) if latest else ""
 
     @cached_property
     def _digest_cards(self) -> dict[str, str]:

@@ -184,13 +184,13 @@ def test_briefing_page_runs_nothing_and_shows_the_payload(
     page.goto(url)
     page.wait_for_load_state("load")
     assert page.evaluate(INSPECT) == []
-    headline = page.locator("article.briefing h1")
+    headline = page.locator("div.briefing h1")
     assert headline.is_visible()
     assert one_line(headline.inner_text()) == one_line(title_of(n))
     key_points = page.locator(".key-points li")
     assert one_line(key_points.first.inner_text()) == one_line(PAYLOADS[n])
     # Where a link, an image or a handler would have been made of the payload.
-    poke(page, ".key-points li, article.briefing > p, .briefing-quote blockquote, h1")
+    poke(page, ".key-points li, div.briefing > p, .briefing-quote blockquote, h1")
     poke(page, ".briefing-meta__category, .md-tag, .briefing-image")
     # Nothing navigated away (javascript: links never load a page); in-page links only scrolled.
     assert without_fragment(page.url) == url
@@ -207,7 +207,7 @@ def test_javascript_links_in_the_text_are_not_links(
         if "javascript:" not in payload.lower() and "java\tscript:" not in payload:
             continue
         page.goto(f"{hostile_url}briefings/{slug_of(n)}/")
-        article = page.locator("article.briefing")
+        article = page.locator("div.briefing")
         # The payload text is there; the only links in the article are the page's own.
         assert one_line(payload) in one_line(article.inner_text())
         hrefs = article.locator("a[href]").evaluate_all("as => as.map(a => a.protocol)")
@@ -274,7 +274,7 @@ def test_a_listing_links_to_the_briefing_which_runs_nothing(
     page.locator("article a").filter(has_text=f"C{n:02} ").first.click()
     page.locator("article").get_by_role("link", name=one_line(title_of(n)), exact=True).click()
     page.wait_for_url(f"**/briefings/{slug_of(n)}/")
-    assert one_line(page.locator("article.briefing h1").inner_text()) == one_line(title_of(n))
+    assert one_line(page.locator("div.briefing h1").inner_text()) == one_line(title_of(n))
     assert page.evaluate(INSPECT) == []
     assert not pwned(page)
 
@@ -298,7 +298,7 @@ def test_search_results_show_the_payloads_as_text(
     assert "window.__pwned=true" in teasers  # the payload, as text
     results.first.locator("a").first.click()  # search.highlight marks the query on the page
     page.wait_for_url(re.compile(r"/briefings/"))
-    page.locator("article.briefing h1").wait_for()
+    page.locator("div.briefing h1").wait_for()
     assert page.evaluate(INSPECT) == []
     assert not pwned(page)
 
@@ -349,7 +349,7 @@ def test_arabic_and_hebrew_briefings_read_right_to_left(
 ) -> None:
     for slug in (ARABIC_SLUG, HEBREW_SLUG):
         page.goto(f"{names_url}briefings/{slug}/")
-        article = page.locator("article.briefing")
+        article = page.locator("div.briefing")
         for selector in ("h1", ".key-points li", ":scope > p:not([class])", "blockquote p"):
             for element in article.locator(selector).all():
                 assert direction(element) == "rtl", (slug, selector)
@@ -381,7 +381,7 @@ def test_arabic_and_hebrew_briefings_read_right_to_left(
 
 def test_each_block_of_a_mixed_page_takes_its_own_direction(page: Page, names_url: str) -> None:
     page.goto(f"{names_url}briefings/{MIXED_SLUG}/")
-    article = page.locator("article.briefing")
+    article = page.locator("div.briefing")
     assert direction(article.locator("h1")) == "ltr"
     points = article.locator(".key-points li")
     assert [direction(points.nth(0)), direction(points.nth(1))] == ["ltr", "rtl"]

@@ -134,16 +134,14 @@ def test_key_points_pull_quote_and_tags_are_visible_and_styled(
     assert _style(page, ".briefing-quote", "background-color") == TRANSPARENT
     assert quote.locator(".admonition-title").count() == 0
     quote_size = float(_style(page, ".briefing-quote blockquote", "font-size").removesuffix("px"))
-    text_size = float(
-        _style(page, "article.briefing > p:not([class])", "font-size").removesuffix("px")
-    )
+    text_size = float(_style(page, "div.briefing > p:not([class])", "font-size").removesuffix("px"))
     assert quote_size > text_size, "a pull quote is set larger than the text"
     # ...and looks unlike the key points: a box with a title bar.
     assert _style(page, ".admonition.key-points", "border-top-width") != "0px"
 
     # The tags come after the story (and its sources), not above it.
     assert page.locator(".briefing__header .md-tag").count() == 0
-    tags = page.locator("article.briefing .briefing-tags")
+    tags = page.locator("div.briefing .briefing-tags")
     assert tags.is_visible()
     assert tags.locator(".md-tag").count() == 4
     assert tags.evaluate(

@@ -273,7 +273,7 @@ def test_skip_to_content_lands_on_the_headline(reader: Callable[..., Reader], si
     )
     # The next Tab goes on into the briefing (its category link), not back to the header.
     page.keyboard.press("Tab")
-    assert page.evaluate("Boolean(document.activeElement.closest('article.briefing'))")
+    assert page.evaluate("Boolean(document.activeElement.closest('div.briefing'))")
 
 
 # -- images and credits ------------------------------------------------------------------------
@@ -294,16 +294,16 @@ def test_no_image_credit_without_an_image(reader: Callable[..., Reader], built_s
         )
         assert not orphans, f"{path}: {orphans}"
         # Every caption in the briefing captions something: an image, or a quote.
-        captions = page.locator("article.briefing figcaption")
+        captions = page.locator("div.briefing figcaption")
         for caption in captions.all():
             assert caption.evaluate(
                 "c => Boolean(c.parentElement.querySelector(':scope > img, :scope > picture,"
                 " :scope > blockquote'))"
             ), f"{path}: a caption with nothing to caption: {caption.inner_text()!r}"
-        figures = page.locator("article.briefing figure:has(img)")
+        figures = page.locator("div.briefing figure:has(img)")
         if stems[title] is None:
             assert figures.count() == 0, f"{path} shows an image its briefing does not have"
-            assert page.locator("article.briefing img").count() == 0
+            assert page.locator("div.briefing img").count() == 0
         else:
             assert figures.count() == 1, f"{path}: expected one lead image"
             image = figures.locator("img")
@@ -435,8 +435,8 @@ def test_links_on_the_404_page_lead_to_pages(reader: Callable[..., Reader], site
 @pytest.mark.parametrize(
     ("kind", "selector"),
     [
-        ("briefing-without-image", "article.briefing > p:not([class])"),
-        ("briefing-with-image", "article.briefing > p:not([class])"),
+        ("briefing-without-image", "div.briefing > p:not([class])"),
+        ("briefing-with-image", "div.briefing > p:not([class])"),
         ("about", "article.md-content__inner > p"),
     ],
 )

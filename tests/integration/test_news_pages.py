@@ -218,7 +218,7 @@ def meta_tags(page: BeautifulSoup) -> dict[str, str]:
 def test_a_credit_line_shared_by_a_paragraph_and_the_quote_after_it_is_shown_once(
     site: Path,
 ) -> None:
-    article = read(site, SEA_WALL_URL).select_one("article.briefing")
+    article = read(site, SEA_WALL_URL).select_one("div.briefing")
     credits = article.select("p.briefing-credit")
     assert [text_of(c) for c in credits] == [
         "According to The Harbour Ledger and Nordvik Courier",  # after the quote, not before
@@ -236,7 +236,7 @@ def test_a_credit_line_shared_by_a_paragraph_and_the_quote_after_it_is_shown_onc
 def test_each_credit_links_to_the_outlets_article_or_else_to_its_source_entry(
     site: Path,
 ) -> None:
-    article = read(site, SEA_WALL_URL).select_one("article.briefing")
+    article = read(site, SEA_WALL_URL).select_one("div.briefing")
     first = article.select_one("p.briefing-credit")
     ledger, courier = first.select("a")
     assert (ledger.get_text(), ledger["href"]) == (
@@ -249,13 +249,13 @@ def test_each_credit_links_to_the_outlets_article_or_else_to_its_source_entry(
     # The sources section stays: the anchor exists, and it names the ledger's article too.
     assert article.select_one("li#source-courier").get_text().startswith("Nordvik Courier")
     assert article.select_one("li#source-ledger > a")["href"] == ledger["href"]
-    barrier = read(site, BARRIER_URL).select_one("article.briefing p.briefing-credit")
+    barrier = read(site, BARRIER_URL).select_one("div.briefing p.briefing-credit")
     assert [a["href"] for a in barrier.select("a")] == ["https://anselm-gazette.example/barrier"]
 
 
 def test_an_image_without_a_file_shows_no_figure_and_no_credit(site: Path) -> None:
     page = read(site, RATES_URL)
-    article = page.select_one("article.briefing")
+    article = page.select_one("div.briefing")
     assert article.select("figure, img, figcaption, .briefing-image-credit") == []
     assert "Halvmark Pictures" not in page.get_text()
     # The rest of the page is all there.
@@ -273,7 +273,7 @@ def test_an_image_without_a_file_shows_no_figure_and_no_credit(site: Path) -> No
 def test_the_lead_image_is_a_figure_whose_caption_says_what_it_is(
     site: Path, url: str, caption: str
 ) -> None:
-    article = read(site, url).select_one("article.briefing")
+    article = read(site, url).select_one("div.briefing")
     (figure,) = article.select("figure.briefing-figure")
     assert figure.find_previous_sibling() is article.select_one("header.briefing__header")
     img = figure.select_one("img.briefing-image")
@@ -331,7 +331,7 @@ def test_each_briefing_links_to_the_one_before_and_after_it(
     page = read(site, url)
     (pager,) = page.select("nav.briefing-pager")
     assert pager["aria-label"] == "More briefings"
-    assert pager.find_parent("article", class_="briefing") is None  # after the article
+    assert pager.find_parent("div", class_="briefing") is None  # after the article
     found = {}
     for a in pager.select("a.briefing-pager__link"):
         rel = a["rel"][0]

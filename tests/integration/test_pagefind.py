@@ -26,14 +26,16 @@ CHROME = ["Share this briefing", "Recent briefings", "Related briefings", "min r
 
 
 def use_pagefind(project: Path, *, material_search: bool = True) -> None:
-    """Turn on `search: pagefind` in the project's mkdocs.yml (plugins: [search, briefings])."""
+    """Turn on `search: pagefind` in the project's mkdocs.yml (plugins: [search, briefings],
+    the plugin with or without options)."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    plugins = "  - search\n  - briefings\n"
+    plugins = "  - search\n  - briefings"
     assert plugins in text
     wanted = "  - search\n" if material_search else ""
-    wanted += "  - briefings:\n      search: pagefind\n"
-    config.write_text(text.replace(plugins, wanted), encoding="utf-8")
+    wanted += "  - briefings:\n      search: pagefind"
+    text = text.replace(plugins + ":\n", plugins + "\n").replace(plugins + "\n", wanted + "\n")
+    config.write_text(text, encoding="utf-8")
 
 
 def read_pagefind_file(path: Path) -> bytes:

@@ -54,7 +54,7 @@ def test_seed_page_shows_every_fact(repo_copy: Path) -> None:
     page = BeautifulSoup(
         (site / "briefings" / SLUG / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    article = page.select_one("article.briefing")
+    article = page.select_one("div.briefing")
     text = " ".join(article.get_text(" ").split())
     assert (
         article.h1.get_text()

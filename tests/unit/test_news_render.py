@@ -128,12 +128,12 @@ def test_captions_say_what_the_image_is() -> None:
 
 
 def test_source_counts_count_outlets_once() -> None:
-    assert source_count(briefing()) == "2 sources"
+    assert source_count(briefing()) == "2\u00a0sources"  # never broken across lines
     one = briefing(
         sources={"a": {"name": "Nordvik Courier"}, "b": {"name": "Nordvik Courier"}},
         body=[{"paragraph": "x", "credits": ["a", "b"]}],
     )
-    assert source_count(one) == "1 source"
+    assert source_count(one) == "1\u00a0source"
 
 
 def test_category_colours_are_stable_and_from_the_palette() -> None:
@@ -168,7 +168,7 @@ def test_a_card_shows_category_headline_summary_date_and_source_count() -> None:
     )
     meta = article.select_one(".briefing-card__meta")
     assert meta.time["datetime"] == "2025-11-03"
-    assert meta.get_text().endswith("· 2 sources")
+    assert meta.get_text().endswith("· 2\u00a0sources")
     assert article.img is None  # no image: no thumbnail
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
@@ -168,7 +167,6 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
 
 PACKAGE = resources.files("mkdocs_briefings")
 STYLESHEET = "assets/stylesheets/briefings.css"
-SCRIPT = "assets/javascripts/briefings.js"
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "toc")
 
 
@@ -185,11 +183,6 @@ def configure_site(config: MkDocsConfig, opts: BriefingsConfig) -> None:
     config.theme.static_templates.add("sitemap-pages.xml")
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    if not any(str(script) == SCRIPT for script in config.extra_javascript):
-        # A deferred script of 1 kB: relative dates ("2 months ago") where the reader reads.
-        script = ExtraScriptValue(SCRIPT)
-        script.defer = True
-        config.extra_javascript.append(script)
     for name in REQUIRED_EXTENSIONS:
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)

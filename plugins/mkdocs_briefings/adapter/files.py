@@ -16,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 from ..plan import plan_site
 from ..progress import PROGRESS_MIN, Progress
 from ..reading import briefing_content_keys, load_site
-from .config import PACKAGE, SCRIPT, STYLESHEET, plan_options, project_root
+from .config import PACKAGE, STYLESHEET, plan_options, project_root
 from .media import image_cache, make_files, read_media, share_card_files
 
 if TYPE_CHECKING:
@@ -129,8 +129,6 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
         files.append(File.generated(config, feed.uri, content=feed.content))
     stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
     files.append(File.generated(config, STYLESHEET, content=stylesheet))
-    script = (PACKAGE / "assets" / "briefings.js").read_bytes()
-    files.append(File.generated(config, SCRIPT, content=script))
 
 
 def read_and_plan(

@@ -102,7 +102,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, context: TemplateContext, *, template_name: str, **_: Any
     ) -> TemplateContext:
         if template_name == "404.html" and self._plan:  # a static template: no page
-            context.update(self._plan.context("", "404.html", None))  # type: ignore[typeddict-item]
+            base = str(context.get("base_url") or "").rstrip("/") + "/"  # served at any depth
+            context.update(self._plan.context("", "404.html", None, base=base))  # type: ignore[typeddict-item]
         return context
 
     def on_post_page(self, output: str, *, page: Page, **_: Any) -> str | None:

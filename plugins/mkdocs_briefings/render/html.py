@@ -37,6 +37,7 @@ from .text import (
     pager_labels,
     source_anchor,
     source_count,
+    text_direction,
 )
 
 if TYPE_CHECKING:
@@ -289,8 +290,10 @@ def _quote(block: Quote, credit: str) -> str:
         caption += (
             f'<span class="briefing-quote__context"><bdi>{escape(block.context)}</bdi></span>'
         )
+    # The caption follows the quote's direction: a quote in Arabic is attributed from the right.
+    direction = ' dir="rtl"' if text_direction(block.quote) == "rtl" else ""
     figure = (
-        '<figure class="briefing-quote">\n'
+        f'<figure class="briefing-quote"{direction}>\n'
         f'<blockquote dir="auto">\n<p>“{escape(block.quote)}”</p>\n</blockquote>\n'
         f"<figcaption>{caption}</figcaption>\n</figure>"
     )

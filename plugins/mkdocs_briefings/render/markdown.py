@@ -41,6 +41,7 @@ from .text import (
     pager_labels,
     source_anchor,
     source_count,
+    text_direction,
 )
 
 if TYPE_CHECKING:
@@ -206,8 +207,9 @@ def render_quote(block: Quote, credit: str = "") -> str:
         caption += (
             f'<span class="briefing-quote__context"><bdi>{html_text(block.context)}</bdi></span>'
         )
+    direction = ' dir="rtl"' if text_direction(block.quote) == "rtl" else ""  # see render.html
     figure = (
-        '<figure class="briefing-quote" markdown>\n'
+        f'<figure class="briefing-quote"{direction} markdown>\n'
         f'<blockquote dir="auto" markdown>\n“{inline_text(block.quote)}”\n</blockquote>\n'
         f"<figcaption>{caption}</figcaption>\n"
         "</figure>"

@@ -7,6 +7,7 @@ import functools
 import html
 import math
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from ..model import Quote
@@ -111,14 +112,27 @@ def credits_shown(blocks: Sequence[Paragraph | Quote]) -> list[bool]:
 
 
 def source_count(b: Briefing) -> str:
-    """'1 source', '4 sources': how many outlets a briefing draws on."""
+    """'1 source', '4 sources' (a no-break space): how many outlets a briefing draws on."""
     count = len(outlet_names(b))
-    return f"{count} {'source' if count == 1 else 'sources'}"
+    return f"{count}\u00a0{'source' if count == 1 else 'sources'}"  # no line break inside
 
 
 def image_caption(image: Image) -> str:
     """'Photo: Reuters', 'Illustration: Briefings': the lead image's credit line."""
     return f"{image.kind.capitalize()}: {image.credit}"
+
+
+def text_direction(text: str) -> str | None:
+    """'rtl' or 'ltr' by the first strong letter of ``text`` (as dir="auto" decides), or None
+    without one. Why the formatters need it: a quote's caption is a <figcaption> of names
+    isolated in <bdi>, which dir="auto" skips, so it takes its direction from the quote's."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
 
 
 def speaker_line(block: Quote) -> str:
