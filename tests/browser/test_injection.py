@@ -323,9 +323,17 @@ def right_aligned(locator: Locator) -> bool:
     such as Material's edit button, may shorten the line)."""
     return bool(
         locator.evaluate(
-            """el => { const r = document.createRange(); r.selectNodeContents(el);
-                const text = r.getBoundingClientRect(), box = el.getBoundingClientRect();
-                return box.right - text.right < text.left - box.left; }"""
+            # The text's own boxes: a range over the element would also count the boxes of
+            # block-level children (the caption's speaker and context lines), as wide as it.
+            """el => { const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+                let left = Infinity, right = -Infinity;
+                for (let node; (node = walk.nextNode());) {
+                  if (!node.textContent.trim()) continue;
+                  const r = document.createRange(); r.selectNodeContents(node);
+                  for (const rect of r.getClientRects()) {
+                    left = Math.min(left, rect.left); right = Math.max(right, rect.right); } }
+                const box = el.getBoundingClientRect();
+                return box.right - right < left - box.left; }"""
         )
     )
 

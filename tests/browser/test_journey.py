@@ -145,7 +145,7 @@ def test_key_points_pull_quote_and_tags_are_visible_and_styled(
     assert tags.is_visible()
     assert tags.locator(".md-tag").count() == 4
     assert tags.evaluate(
-        "(t) => { const story = [...t.closest('article').querySelectorAll("
+        "(t) => { const story = [...t.closest('.briefing').querySelectorAll("
         "':scope > p, :scope > figure, :scope > ul')].pop();"
         " return t.getBoundingClientRect().top >= story.getBoundingClientRect().bottom; }"
     ), "the tags should come after the story"
