@@ -114,7 +114,7 @@ def _format_list_html(items: Iterable[str]) -> str:
 
 
 def _format_credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
-    names = [_e(name) for name, _ in credits(keys, sources)]
+    names = [_e(name) for name, _, _ in credits(keys, sources)]
     return f"<p><em>According to {join_names(names)}</em></p>" if names else ""
 
 

@@ -25,6 +25,7 @@ from .text import (
     KIND_TITLES,
     change_log,
     count_noun,
+    credits,
     credits_shown,
     day_title,
     escape,
@@ -258,20 +259,13 @@ def _figure(image: Image, shown: Shown | None) -> str:
 
 
 def _credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
-    """'According to Reuters and Al Jazeera': each outlet links to its article when the source
-    has an address, else to its entry in the sources section."""
-    links = []
-    for key in keys:
-        source = sources.get(key)
-        if source is None:
-            continue
-        name = escape_label(source.name)
-        if source.url:
-            links.append(
-                f'<a class="briefing-credit__outlet" href="{safe_url(source.url)}">{name}</a>'
-            )
-        else:
-            links.append(_a(f"#{source_anchor(key)}", name))
+    """'According to Reuters and Al Jazeera' (see `credits` for what each name links)."""
+    links = [
+        f'<a class="briefing-credit__outlet" href="{safe_url(url)}">{escape_label(name)}</a>'
+        if url
+        else _a(f"#{anchor}", escape_label(name))
+        for name, anchor, url in credits(keys, sources)
+    ]
     return f'<p class="briefing-credit">According to {join_names(links)}</p>'
 
 

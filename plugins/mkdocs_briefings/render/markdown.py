@@ -28,6 +28,7 @@ from .text import (
     WORDS_PER_MINUTE,
     change_log,
     count_noun,
+    credits,
     credits_shown,
     day_title,
     format_date,
@@ -172,18 +173,14 @@ def render_key_points(points: Iterable[str]) -> str:
 
 
 def render_credit(keys: Iterable[str], sources: Mapping[str, Source]) -> str:
-    """'According to Reuters and Al Jazeera': each outlet links to its article when the source
-    has an address, else to its entry in the sources section."""
-    links = []
-    for key in keys:
-        source = sources.get(key)
-        if source is None:
-            continue
-        name = inline_text(source.name)
-        if source.url:
-            links.append(f"[{name}](<{safe_url(source.url)}>){{ .briefing-credit__outlet }}")
-        else:
-            links.append(f"[{name}](#{source_anchor(key)})")
+    """'According to Reuters and Al Jazeera' (see `render.text.credits` for what each name
+    links)."""
+    links = [
+        f"[{inline_text(name)}](<{safe_url(url)}>){{ .briefing-credit__outlet }}"
+        if url
+        else f"[{inline_text(name)}](#{anchor})"
+        for name, anchor, url in credits(keys, sources)
+    ]
     return f"According to {join_names(links)}\n{{ .briefing-credit }}"
 
 

@@ -94,12 +94,16 @@ def source_anchor(key: str) -> str:
     return f"source-{key}"
 
 
-def credits(keys: Iterable[str], sources: Mapping[str, Source]) -> list[tuple[str, str]]:
-    """Who a block is credited to: (outlet name, anchor of its entry in the sources section).
+def credits(
+    keys: Iterable[str], sources: Mapping[str, Source]
+) -> list[tuple[str, str, str | None]]:
+    """Who a block is credited to: (outlet name, anchor of its entry in the sources section,
+    the address of its article or None). A credit links the article when there is one, else
+    the entry.
 
     Keys missing from ``sources`` are left out (the loader reports them before this runs).
     """
-    return [(sources[k].name, source_anchor(k)) for k in keys if k in sources]
+    return [(sources[k].name, source_anchor(k), sources[k].url) for k in keys if k in sources]
 
 
 def credits_shown(blocks: Sequence[Paragraph | Quote]) -> list[bool]:
