@@ -43,11 +43,33 @@ MAX_DEPTH = 20
 MAX_VALUES = 20_000
 """YAML values (texts, keys, lists, mappings) in one file; a full briefing has a few hundred."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+def _check_visible(value: str) -> str:
+    # STX and ETX are dropped from every output (render.text.one_line): a text of only those
+    # would be an empty headline.
+    if not value.translate(_INVISIBLE).strip():
+        raise ValueError("needs some visible text")
+    return value
+
+
+_INVISIBLE = {0x02: None, 0x03: None}
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_visible),
+]
 """Plain text: Markdown and HTML in it are shown literally."""
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
+    AfterValidator(_check_visible),
+]
+Label = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(_check_visible),
+]
 
 
 def _check_web_url(value: str) -> str:

@@ -176,6 +176,9 @@ class PlannedPage:
     made_from: Hashable = None
     """What an index page's HTML was made from (see `_view_key`): a later plan with the same
     reuses the HTML."""
+    made: Html | None = None
+    """An index page's HTML as `render_index` made it, before the plan added to it (a
+    digest's pager): what a later plan reuses."""
 
 
 @dataclass(frozen=True)
@@ -753,7 +756,7 @@ def _index_pages(
         url, key = urls(uri), _view_key(view, by_slug)
         before = earlier.get(uri)
         if before is not None and before.made_from == key:
-            content = before.html
+            content = before.made or before.html
         else:
             link = functools.partial(_link_from, urls, url)
             cards = Cards(
@@ -770,7 +773,14 @@ def _index_pages(
         meta = _index_meta(view)
         fingerprint = (shared, content, repr(meta))
         pages[uri] = PlannedPage(
-            uri, url, content, meta, in_nav=view.in_nav, fingerprint=fingerprint, made_from=key
+            uri,
+            url,
+            content,
+            meta,
+            in_nav=view.in_nav,
+            fingerprint=fingerprint,
+            made_from=key,
+            made=content,
         )
     return pages
 

@@ -113,8 +113,13 @@ phrases = st.lists(words, min_size=1, max_size=8).map("".join)
 
 
 def fits(limit: int) -> Callable[[str], bool]:
-    """Whether a text is valid in a field of at most ``limit`` characters (and no placeholder)."""
-    return lambda s: 0 < len(s.strip()) <= limit and not re.match(r"\s*TODO\b", s)
+    """Whether a text is valid in a field of at most ``limit`` characters (no placeholder, and
+    some visible text: STX and ETX alone are refused, see test_a_text_of_only_markers_is_refused)."""
+    return lambda s: (
+        0 < len(s.strip()) <= limit
+        and s.translate({2: None, 3: None}).strip() != ""
+        and not re.match(r"\s*TODO\b", s)
+    )
 
 
 texts = phrases.filter(fits(5_000))
@@ -784,3 +789,12 @@ def test_a_markdown_paragraph_starting_with_nul_is_text_not_a_quote_marker() -> 
     draft = import_markdown("\x00 and more")
     assert draft.data["body"] == [{"paragraph": "\x00 and more", "credits": ["todo"]}]
     check_draft(lambda: import_markdown("\x00"))
+
+
+def test_a_text_of_only_markers_is_refused() -> None:
+    """A digest titled with STX/ETX alone (found by the index-page property) would show an
+    empty headline: the loader says where, as for any empty field."""
+    text = 'title: "\\x03"\ndate: 2000-01-01\nbriefings: [a]\n'
+    with pytest.raises(BriefingError) as caught:
+        read_digest(text, path="briefings/digests/2000-01-01.yml")
+    assert "needs some visible text" in str(caught.value)
