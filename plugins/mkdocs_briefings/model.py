@@ -43,6 +43,7 @@ MAX_DEPTH = 20
 MAX_VALUES = 20_000
 """YAML values (texts, keys, lists, mappings) in one file; a full briefing has a few hundred."""
 
+
 def _check_visible(value: str) -> str:
     # STX and ETX are dropped from every output (render.text.one_line): a text of only those
     # would be an empty headline.
