@@ -17,18 +17,19 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .writing import write_atomically
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from pathlib import Path
 
 VERSION = "2"
 """Bump when drawing or encoding changes: cached cards and variants are then made anew."""
@@ -692,6 +693,20 @@ class ImageCache:
             self.write(f"{key}-{variant.width}.{variant.extension}", variant.data)
         return variants
 
+    def path(self, name: str) -> Path | None:
+        """Where the kept file ``name`` is, if it is kept (not empty), without reading it: a
+        build copies kept files into the site."""
+        if self.folder is None:
+            return None
+        path = self.folder / _checked(name)
+        try:
+            if path.stat().st_size == 0:
+                return None
+        except OSError:
+            return None
+        self.used.add(name)
+        return path
+
     def read(self, name: str) -> bytes | None:
         """The kept file ``name``, or None if it is not kept (or cannot be read)."""
         if self.folder is None:
@@ -710,7 +725,7 @@ class ImageCache:
         if self.folder is None or self.problem is not None:
             return
         try:
-            _write_file(self.folder / _checked(name), data)
+            _write_file(self.folder, _checked(name), data)
         except OSError as exc:
             self.problem = f"cannot write to {self.folder}: {exc.strerror or exc}"
             return
@@ -742,22 +757,10 @@ def _checked(name: str) -> str:
     return name
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    Why not `writing.write_atomically`: it writes text; this is its binary form, without
-    the fsync (a cache file lost to a crash is made again).
-    """
-    folder = path.parent
+def _write_file(folder: Path, name: str, data: bytes) -> None:
+    """Keep ``data`` as ``folder/name``, atomically, not forced to disk (a cache file lost to a
+    crash is made again); a new folder gets a .gitignore."""
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ".gitignore").write_text("# mkdocs-briefings' image cache\n*\n", encoding="utf-8")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(folder / name, data, durable=False)

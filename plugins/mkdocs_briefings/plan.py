@@ -261,8 +261,8 @@ class SitePlan:
             context |= self._digest_head(page, canonical_url)
         return context
 
-    def cards(self, page_url: str, *, base: str | None = None) -> Cards:
-        """How story cards are written on the page at ``page_url`` (from ``base``, the site's
+    def cards(self, here: str, *, base: str | None = None) -> Cards:
+        """How story cards are written on the page at URL ``here`` (from ``base``, the site's
         path, when given: see `context`)."""
         opts = self.options
 
@@ -270,9 +270,9 @@ class SitePlan:
             return base + target if base is not None else relative_url(target, page)
 
         return Cards(
-            link=lambda uri: relative(page_url_of(uri, opts.directory_urls), page_url),
+            link=lambda uri: relative(page_url(uri, directory_urls=opts.directory_urls), here),
             layout=opts.layout,
-            page_url=page_url,
+            page_url=here,
             relative=relative,
             media=self.media,
             colors=dict(opts.category_colors),
@@ -422,11 +422,6 @@ def _briefing_pager(before: Teaser | None, after: Teaser | None, page_url: str) 
 def _teaser_cards(teasers: Sequence[Teaser], cards: Cards) -> str:
     entries = [t.entry for t in teasers if t.entry is not None]
     return render_cards(entries, cards, level=3) if entries else ""
-
-
-def page_url_of(uri: str, directory_urls: bool) -> str:
-    """The URL of a generated page from its src path (see `catalog.page_url`)."""
-    return page_url(uri, directory_urls=directory_urls)
 
 
 CARDS_DIR = "assets/briefings/cards"
@@ -615,7 +610,7 @@ def _share_cards(
         card_uri(e.slug): ShareCard(
             e.briefing.title,
             e.briefing.category,
-            colors.get(e.briefing.category) or category_color(e.briefing.category),
+            category_color(e.briefing.category, colors),
         )
         for e in catalog.newest
     }

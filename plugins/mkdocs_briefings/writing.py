@@ -11,8 +11,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, *, replace: bool = True, durable: bool = True) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so readers never see half a file.
+def write_atomically(
+    path: Path, text: str | bytes, *, replace: bool = True, durable: bool = True
+) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` through a temporary file, so readers never
+    see half a file.
 
     The text is flushed to disk before the file takes its name, and an interruption (Ctrl-C, a
     full disk) leaves neither a partial file nor the temporary one. With ``replace=False`` an
@@ -28,8 +31,8 @@ def write_atomically(path: Path, text: str, *, replace: bool = True, durable: bo
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o644)  # mkstemp makes 0600: others (CI, a web server) may read it too
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode() if isinstance(text, str) else text)
             out.flush()
             if durable:
                 os.fsync(out.fileno())

@@ -76,51 +76,30 @@ def read_media(
         variants: list[tuple[str, int]] = []
         if is_raster(src):
             try:
-                made = _variants(data, src, cache, widths)
+                made = _variants(data, size, cache, widths)
             except ValueError as error:  # Pillow cannot read it: shown as it is
                 log.warning("briefings: docs/%s: %s; no smaller copies made", src, error)
                 made = {}
-            copies |= made
-            variants = [(uri, _width(uri)) for uri in made]
+            key = variants_key(data, widths)[:8]
+            for width, content in made.items():
+                uri = f"{VARIANTS_DIR}/{Path(src).stem}-{key}-{width}.webp"
+                copies[uri] = content
+                variants.append((uri, width))
         media[src] = Media(size[0], size[1], tuple(variants))
     return media, copies
 
 
 def _variants(
-    data: bytes, src: str, cache: ImageCache, widths: Sequence[int]
-) -> dict[str, Path | bytes]:
-    """The smaller copies of one raster image, by path in the site, narrowest first."""
+    data: bytes, size: tuple[int, int], cache: ImageCache, widths: Sequence[int]
+) -> dict[int, Path | bytes]:
+    """The smaller copies of one raster image of ``size``, by width, narrowest first: files
+    in the cache, made (all at once) when one is missing."""
     key = variants_key(data, widths)
-    stem = Path(src).stem
-    size = image_size(data, name=src)
-    wanted = variant_sizes(size, widths) if size else []
-    paths = {w: _kept(cache, f"{key}-{w}.webp") for w, _ in wanted}
-    if any(path is None for path in paths.values()):
+    kept = {w: cache.path(f"{key}-{w}.webp") for w, _ in variant_sizes(size, widths)}
+    if any(path is None for path in kept.values()):
         made = {v.width: v.data for v in cache.variants(data, widths)}
-        found: dict[int, Path | bytes] = {}
-        for width, content in made.items():
-            found[width] = _kept(cache, f"{key}-{width}.webp") or content
-    else:
-        found = {w: p for w, p in paths.items() if p is not None}
-    return {f"{VARIANTS_DIR}/{stem}-{key[:8]}-{w}.webp": found[w] for w in sorted(found)}
-
-
-def _width(uri: str) -> int:
-    return int(uri.rsplit("-", 1)[1].split(".", 1)[0])
-
-
-def _kept(cache: ImageCache, name: str) -> Path | None:
-    """The cache's file ``name``, if it keeps it (and marks it used)."""
-    if cache.folder is None:
-        return None
-    path = cache.folder / name
-    try:
-        if path.stat().st_size > 0:
-            cache.used.add(name)
-            return path
-    except OSError:
-        return None
-    return None
+        return {w: cache.path(f"{key}-{w}.webp") or made[w] for w in sorted(made)}
+    return {w: path for w, path in kept.items() if path is not None}
 
 
 def share_card_files(
@@ -133,7 +112,7 @@ def share_card_files(
     missing: dict[str, tuple[str, str, str, str]] = {}
     for uri, card in cards.items():
         key = card_key(card.title, card.category, site_name, card.accent)
-        kept = _kept(cache, f"{key}.png")
+        kept = cache.path(f"{key}.png")
         if kept is None:
             missing[uri] = (key, card.title, card.category, card.accent)
         else:
@@ -143,7 +122,7 @@ def share_card_files(
     )
     for (uri, (key, *_)), data in zip(missing.items(), drawn, strict=True):
         cache.write(f"{key}.png", data)
-        files[uri] = _kept(cache, f"{key}.png") or data
+        files[uri] = cache.path(f"{key}.png") or data
     return files
 
 

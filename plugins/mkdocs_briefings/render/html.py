@@ -407,15 +407,18 @@ class Cards:
         return self.link(self.layout.briefing(entry.slug))
 
     def color(self, category: str) -> str:
-        return self.colors.get(category) or category_color(category)
+        return category_color(category, self.colors)
 
 
 CATEGORY_PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457")
 """Colours for categories the site does not give one (``category_colors``), picked by name."""
 
 
-def category_color(category: str) -> str:
-    """A category's colour from `CATEGORY_PALETTE`, the same on every build and machine."""
+def category_color(category: str, colors: Mapping[str, str] | None = None) -> str:
+    """A category's colour: the site's (``colors``, by category), else one from
+    `CATEGORY_PALETTE`, the same on every build and machine."""
+    if colors and category in colors:
+        return colors[category]
     total = sum(category.casefold().encode())
     return CATEGORY_PALETTE[total % len(CATEGORY_PALETTE)]
 

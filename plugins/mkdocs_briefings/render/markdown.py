@@ -344,16 +344,8 @@ def _article(classes: str, style: str, head: list[str], body: list[str]) -> str:
 def render_card(
     entry: Entry, cards: Cards, *, level: int = 2, category: bool = True, points: bool = False
 ) -> str:
-    """A story card: thumbnail (when the briefing has an image), category, headline, date,
-    one-line summary (or every key point) and source count, as `html.render_card` writes it.
-
-    Args:
-        entry: The briefing.
-        cards: The page it is written on.
-        level: The headline's heading level.
-        category: Whether to name the category (not on that category's own page).
-        points: Every key point instead of the first.
-    """
+    """A story card as `html.render_card` writes it (see there for the options), with its
+    category, headline, summary and date in Markdown so that MkDocs checks the links."""
     b = entry.briefing
     classes, head = "briefing-card", []
     if b.image is not None and b.image.src is not None:
