@@ -29,11 +29,11 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from mkdocs_briefings.catalog import Layout, index_views, make_catalog, relative_url
-from mkdocs_briefings.cli import draft_yaml
 from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.entries import Entry, read_entry
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_html, import_markdown, import_text
+from mkdocs_briefings.importer.command import draft_yaml
 from mkdocs_briefings.model import Briefing, Digest, Quote
 from mkdocs_briefings.render import page_meta, render_markdown
 from mkdocs_briefings.render.html import Cards, render_briefing, render_index, show_image

@@ -1,0 +1,139 @@
+"""The draft briefing: its data in the format's order, its placeholders and their TODO list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from ..loader import Loc, format_loc, megabytes
+from .outlets import normalise_outlet
+from .quotes import _fuller_name
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+Block: TypeAlias = dict[str, Any]
+
+TODO_SOURCE = "todo"
+"""The credit given to a block whose outlets the article does not name."""
+
+_TITLE_TODO = "TODO: write the headline"
+_CATEGORY_TODO = "TODO: name the section, e.g. Politics"
+_PUBLISHED_TODO = "TODO: add the date of first publication, YYYY-MM-DD"
+_KEY_POINTS_TODO = "TODO: sum the article up in one to five one-sentence points"
+IMAGE_CREDIT_TODO = "TODO: credit the image (who took or supplied it)"
+_BODY_TODO = "TODO: the article's text could not be found; write the first paragraph"
+
+MAX_PAGE_BYTES = 5_000_000
+"""A saved HTML page, markup and all; reading its main text takes about a second per MB."""
+MAX_ARTICLE_BYTES = 1_000_000
+"""A .txt or .md article (characters, for text given as a string); news articles are ~10 kB."""
+PAGE_HINT = "save it as 'Web page, HTML only', or copy the article's text into a .txt file"
+ARTICLE_HINT = "keep only the article"
+
+
+def check_size(size: int, limit: int, what: str, hint: str) -> None:
+    """Raise ValueError for an input of ``size`` over ``limit``.
+
+    Why: reading a page's main text takes about a second per MB; a 20 MB page would hold
+    `briefings import` up for half a minute before failing anyway.
+    """
+    if size > limit:
+        shown = megabytes(size, limit=limit)
+        raise ValueError(
+            f"the {what} is {shown}; at most {limit / 1e6:g} MB can be imported: {hint}"
+        )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft briefing: data ready for ``yaml.safe_dump(sort_keys=False)``, and what is left.
+
+    Attributes:
+        data: The briefing's keys in the format's order (title, category, published, updated,
+            tags, image, key_points, body, sources); unknown optional keys are left out.
+        todos: One line per placeholder in ``data``, e.g. "category: name the section, ...".
+        source_name: What the draft was imported from (a file name or an address).
+    """
+
+    data: dict[str, Any]
+    todos: list[str] = field(default_factory=list)
+    source_name: str = ""
+
+
+@dataclass
+class Sources:
+    """The outlets credited so far, in order of first credit."""
+
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def credit(self, name: str, url: str | None = None) -> str:
+        key, display = normalise_outlet(name)
+        entry = self.entries.setdefault(key, {"name": display})
+        if url and "url" not in entry:
+            entry["url"] = url
+        return key
+
+
+def assemble(
+    *,
+    title: str | None,
+    category: str | None,
+    published: str | None,
+    updated: str | None = None,
+    tags: list[str] | None = None,
+    image: dict[str, str] | None = None,
+    key_points: list[str],
+    body: list[Block],
+    sources: Sources,
+) -> dict[str, Any]:
+    """The briefing's data in the format's key order, placeholders where values are missing."""
+    data: dict[str, Any] = {
+        "title": title or _TITLE_TODO,
+        "category": category or _CATEGORY_TODO,
+        "published": published or _PUBLISHED_TODO,
+    }
+    if updated:
+        data["updated"] = updated
+    if tags:
+        data["tags"] = tags
+    if image:
+        data["image"] = image
+    data["key_points"] = key_points or [_KEY_POINTS_TODO]
+    data["body"] = body or [{"paragraph": _BODY_TODO, "credits": [TODO_SOURCE]}]
+    data["sources"] = sources.entries
+    return data
+
+
+def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_todos(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if loc[-1:] == ("credits",) and item == TODO_SOURCE:
+                yield (
+                    (*loc, i),
+                    "the article names no outlet for this block; credit its sources"
+                    " (and add them under 'sources:')",
+                )
+            else:
+                yield from _walk_todos(item, (*loc, i))
+    elif isinstance(value, str) and value.startswith("TODO:"):
+        yield loc, value.removeprefix("TODO:").strip()
+
+
+def make_draft(data: dict[str, Any], name: str) -> Draft:
+    _fuller_name.cache_clear()  # it holds the article's text; the next import needs none of it
+    todos = [f"{format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
+    if not data["sources"]:
+        todos.append("sources: add the outlets the briefing draws on")
+    return Draft(data=data, todos=todos, source_name=name)
+
+
+def empty_draft(name: str) -> Draft:
+    """The draft of a source with no text: every required value a placeholder."""
+    data = assemble(
+        title=None, category=None, published=None, key_points=[], body=[], sources=Sources()
+    )
+    return make_draft(data, name)
