@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,17 +14,26 @@ import click
 import yaml
 
 from .catalog import Layout
-from .entries import make_slug
+from .digest import read_digest
+from .entries import find_briefings, find_missing_images, make_slug, read_entry_file, read_text
+from .errors import BriefingError
 from .importer.command import import_command
+from .model import DAY
 from .reading import default_workers, load_site
 from .schema import main as schema_main
 from .writing import write_atomically
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from .errors import Problem
 
+PACKAGE = "mkdocs-briefings"
+SCHEMA = Path("schema") / "briefing.json"
+"""The briefing schema, inside --docs (`briefings schema` writes it)."""
+
 SKELETON = """\
-# yaml-language-server: $schema=../docs/schema/briefing.json
+# yaml-language-server: $schema={schema}
 title: {title}
 category: {category}
 published: {published}
@@ -37,24 +48,81 @@ sources:
     name: "TODO: the outlet's name"
 """
 
+_DIR_HELP = "The folder of briefing files, as the plugin's briefings_dir."
+_DOCS_HELP = "The MkDocs docs folder (local images, hand-written pages, the schema)."
 
-@click.group()
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name=PACKAGE, prog_name="briefings", message="%(prog)s %(version)s")
 def cli() -> None:
     """Write, check and import news briefings kept as YAML (mkdocs-briefings)."""
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--date as a date, or a usage error that says how to write one (never a traceback)."""
+    if value is None:
+        return None
+    try:
+        if DAY.match(value.strip()):
+            return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", ctx, param)
+
+
+def _text(what: str) -> Callable[[click.Context, click.Parameter, str], str]:
+    """A callback refusing an empty (or blank) value, which would write an empty field."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: str) -> str:
+        if not value.strip():
+            raise click.BadParameter(f"empty; write {what}", ctx, param)
+        return value.strip()
+
+    return check
+
+
 @cli.command()
-@click.argument("title")
-@click.option("--category", default="TODO: the category", show_default=True)
-@click.option("--date", "day", default=None, help="Publication date, YYYY-MM-DD (default: today).")
-@click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("briefings"))
-@click.option("--force", is_flag=True, help="Replace an existing file.")
-def new(title: str, category: str, day: str | None, folder: Path, force: bool) -> None:
+@click.argument("title", callback=_text("the briefing's title, e.g. 'Ferry service resumes'"))
+@click.option(
+    "--category",
+    default="TODO: the category",
+    show_default=True,
+    callback=_text("a category such as 'Transport', or leave the option out"),
+    help="The briefing's category.",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    callback=_day,
+    metavar="YYYY-MM-DD",
+    help="Publication date (default: today).",
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("briefings"),
+    show_default=True,
+    help="The folder to write the file in.",
+)
+@click.option(
+    "--docs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs"),
+    show_default=True,
+    help="The MkDocs docs folder, whose schema/briefing.json the file's first line names.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing file of the same name.")
+def new(title: str, category: str, day: date | None, folder: Path, docs: Path, force: bool) -> None:
     """Write a briefing skeleton named after TITLE and print its path."""
-    published = date.fromisoformat(day) if day else date.today()
+    published = day or date.today()
     path = folder / f"{published.isoformat()}-{make_slug(title)}.yml"
     text = SKELETON.format(
-        title=_yaml_scalar(title), category=_yaml_scalar(category), published=published
+        schema=schema_reference(folder, docs),
+        title=_yaml_scalar(title),
+        category=_yaml_scalar(category),
+        published=published,
     )
     try:
         write_atomically(path, text, replace=force)
@@ -65,21 +133,75 @@ def new(title: str, category: str, day: str | None, folder: Path, force: bool) -
     click.echo(path)
 
 
+def schema_reference(folder: Path, docs: Path) -> str:
+    """The briefing schema's path as seen from a file in ``folder`` ('../docs/schema/...').
+
+    Why relative: editors resolve the `$schema` comment against the file's own folder, so a
+    draft outside briefings/ needs its own way back to docs/.
+    """
+    return Path(os.path.relpath(docs / SCHEMA, folder)).as_posix()
+
+
 def _yaml_scalar(text: str) -> str:
     return yaml.safe_dump(text, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("briefings"))
-@click.option("--docs", type=click.Path(path_type=Path), default=Path("docs"))
-@click.option("--digests", default="digests", help="Digest folder inside --dir.")
-@click.option("--format", "style", type=click.Choice(["text", "github", "json"]), default="text")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("briefings"),
+    show_default=True,
+    help=_DIR_HELP,
+)
+@click.option(
+    "--docs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs"),
+    show_default=True,
+    help=_DOCS_HELP,
+)
+@click.option(
+    "--digests",
+    default="digests",
+    show_default=True,
+    help="The digest folder inside --dir, as the plugin's digests_dir.",
+)
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: message lines; github: GitHub Actions annotations; json: a list.",
+)
 def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style: str) -> None:
-    """Check briefings and digests with the build's rules; report PATHS' problems (default: all).
+    """Check briefings and digests with the build's rules (default: every file in --dir).
 
-    Exit status 1 when there are problems.
+    PATHS inside --dir are checked with the whole site (duplicate addresses, digests' links);
+    files and folders elsewhere are read and checked on their own. Exit status 1 when there
+    are problems.
     """
+    elsewhere = [p for p in paths if _outside(p, folder)]
+    problems = []
+    if len(elsewhere) < len(paths) or not paths:
+        problems += _site_problems([p for p in paths if p not in elsewhere], folder, docs, digests)
+    problems += check_files(elsewhere, docs=docs, digests=digests)
+    click.echo(format_problems(sorted(set(problems)), style), nl=False)
+    if problems:
+        sys.exit(1)
+
+
+def _outside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is neither in ``folder`` nor a folder that holds it."""
+    path, folder = path.resolve(), folder.resolve()
+    return not (path.is_relative_to(folder) or folder.is_relative_to(path))
+
+
+def _site_problems(paths: list[Path], folder: Path, docs: Path, digests: str) -> list[Problem]:
+    """The problems of the whole site in ``folder`` that lie in ``paths`` (all when empty)."""
     site = load_site(
         folder,
         root=Path.cwd(),
@@ -90,14 +212,52 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
         checks_only=True,
     )
     wanted = {p.resolve() for p in paths}
-    problems = [p for p in site.problems if not wanted or _covers(wanted, Path(p.path).resolve())]
-    click.echo(format_problems(sorted(problems), style), nl=False)
-    if problems:
-        sys.exit(1)
+    return [p for p in site.problems if not wanted or _covers(wanted, Path(p.path).resolve())]
 
 
 def _covers(wanted: set[Path], path: Path) -> bool:
     return any(path == w or path.is_relative_to(w) for w in wanted)
+
+
+def check_files(paths: Iterable[Path], *, docs: Path, digests: str = "digests") -> list[Problem]:
+    """Check briefing and digest files (or folders of them) on their own, outside a site.
+
+    Each file gets the checks that need nothing but itself and docs/ (its images); checks
+    across files (addresses taken twice, digests' links to briefings) need the whole site
+    and are left to `briefings check` inside --dir and to the build.
+    """
+    problems: list[Problem] = []
+    exists = lambda src: (docs / src).is_file()  # noqa: E731
+    for given in paths:
+        files = find_briefings(given) if given.is_dir() else [given]
+        for path in files:
+            display = path.as_posix()
+            try:
+                text = read_text(path, display=display)
+                if is_digest(path, text, digests=digests):
+                    read_digest(text, path=display)
+                else:
+                    entry = read_entry_file(path, display=display)
+                    problems += [p for _, p in find_missing_images([entry], exists=exists)]
+            except BriefingError as exc:
+                problems += exc.problems
+    return problems
+
+
+_KEY = re.compile(r"^(date|published|key_points|sections|briefings)\s*:", re.MULTILINE)
+
+
+def is_digest(path: Path, text: str, *, digests: str = "digests") -> bool:
+    """Whether a YAML file is a digest: it lies in a folder named ``digests``, or it reads
+    like one (a top-level 'date:' and no 'published:' or 'key_points:').
+
+    Why the content too: inside a site, the plugin knows digests by their folder; a file
+    checked on its own may come from anywhere.
+    """
+    if digests in path.parent.parts or "digest.json" in text.partition("\n")[0]:
+        return True
+    keys = set(_KEY.findall(text))
+    return "date" in keys and not keys & {"published", "key_points"}
 
 
 def format_problems(problems: list[Problem], style: str) -> str:
@@ -117,10 +277,12 @@ def _github(message: str) -> str:
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path), default=Path("docs/schema"))
+@click.argument(
+    "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/schema")
+)
 @click.option("--force", is_flag=True, help="Replace existing, different files.")
 def schema(folder: Path, force: bool) -> None:
-    """Write the JSON Schemas of briefing and digest files into FOLDER."""
+    """Write the JSON Schemas of briefing and digest files into FOLDER (default: docs/schema)."""
     sys.exit(schema_main([str(folder), *(["--force"] if force else [])]))
 
 

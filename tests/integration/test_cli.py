@@ -6,8 +6,10 @@ import json
 import subprocess
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -61,6 +63,68 @@ def test_new_makes_readable_slugs_and_never_overwrites(runner: CliRunner, projec
     )
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server")
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no temporary files left
+
+
+@pytest.mark.parametrize("day", ["2025-13-01", "20/11/2025", "2025-11-31", "2025-W47-1", ""])
+def test_new_refuses_a_date_that_is_not_one(runner: CliRunner, project: Path, day: str) -> None:
+    result = runner.invoke(cli, ["new", "Ferry service resumes", "--date", day])
+    assert result.exit_code == 2
+    assert (
+        f"Invalid value for '--date': {day!r} is not a date; write it as YYYY-MM-DD"
+        in result.output
+    )
+    assert "Traceback" not in result.output
+    assert list((project / "briefings").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["new", ""], "'TITLE': empty; write the briefing's title"),
+        (["new", "   "], "'TITLE': empty; write the briefing's title"),
+        (["new", "Ferry", "--category", ""], "'--category': empty; write a category"),
+        (["new", "Ferry", "--category", " \t"], "'--category': empty; write a category"),
+    ],
+)
+def test_new_refuses_empty_values(
+    runner: CliRunner, project: Path, args: list[str], where: str
+) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"Invalid value for {where}" in result.output
+    assert list((project / "briefings").iterdir()) == []
+
+
+def test_new_strips_spaces_around_title_and_category(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(
+        cli, ["new", "  Ferry  ", "--category", " Transport ", "--date", "2025-11-20"]
+    )
+    assert result.exit_code == 0, result.output
+    text = (project / "briefings" / "2025-11-20-ferry.yml").read_text(encoding="utf-8")
+    assert "title: Ferry\ncategory: Transport\n" in text
+
+
+def test_new_outside_briefings_names_the_schema_from_there(
+    runner: CliRunner, project: Path
+) -> None:
+    result = runner.invoke(cli, ["new", "Ferry", "--date", "2025-11-20", "--dir", "drafts/late"])
+    assert result.exit_code == 0, result.output
+    text = (project / "drafts" / "late" / "2025-11-20-ferry.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../docs/schema/briefing.json\n")
+
+
+def test_version_is_the_package_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"briefings {version('mkdocs-briefings')}\n"
+
+
+@pytest.mark.parametrize("command", ["new", "check", "schema"])
+def test_every_option_has_help(command: str) -> None:
+    found = cli.commands[command]
+    for param in found.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{command} {param.opts[0]} has no help"
 
 
 def test_check_passes_a_good_site_and_reports_cross_file_problems(
@@ -195,3 +259,56 @@ def test_import_reports_an_unreadable_source_and_goes_on(runner: CliRunner, proj
     assert result.exit_code == 1
     assert "missing.txt: cannot import" in result.output
     assert len(list((project / "briefings").glob("*.yml"))) == 1
+
+
+def test_check_fails_on_a_path_that_does_not_exist(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "briefings/nope.yml"])
+    assert result.exit_code == 2
+    assert "'briefings/nope.yml' does not exist" in result.output
+
+
+def test_check_reads_files_outside_the_briefings_folder(runner: CliRunner, project: Path) -> None:
+    (project / "briefings" / "a.yml").write_text(HARBOUR, encoding="utf-8")
+    drafts = project / "drafts"
+    drafts.mkdir()
+    (drafts / "copy.yml").write_text(HARBOUR, encoding="utf-8")  # same address: not checked here
+    (drafts / "bad.yml").write_text(HARBOUR.replace("key_points:", "keypoints:"), encoding="utf-8")
+    (drafts / "day.yml").write_text("title: D\ndate: 2025-11-04\n", encoding="utf-8")
+    one = runner.invoke(cli, ["check", "drafts/bad.yml"])
+    assert one.exit_code == 1
+    assert (
+        one.output == "drafts/bad.yml:7:1: unknown field 'keypoints'; did you mean 'key_points'?\n"
+    )
+    folder = runner.invoke(cli, ["check", "drafts"])
+    assert folder.exit_code == 1
+    assert folder.output.splitlines() == [
+        "drafts/bad.yml:7:1: unknown field 'keypoints'; did you mean 'key_points'?",
+        # recognised as a digest by its content: a 'date:' and no 'published:'
+        "drafts/day.yml:1:1: list the digest's briefings under 'briefings:' (or in 'sections:')",
+    ]
+    good = runner.invoke(cli, ["check", "drafts/copy.yml", "briefings/a.yml"])
+    assert (good.exit_code, good.output) == (0, "")
+
+
+def test_check_outside_the_folder_knows_digests_by_their_folder(
+    runner: CliRunner, project: Path
+) -> None:
+    digests = project / "elsewhere" / "digests"
+    digests.mkdir(parents=True)
+    (digests / "d.yml").write_text("title: D\npublished: 2025-11-04\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "elsewhere"])
+    assert result.exit_code == 1
+    assert "elsewhere/digests/d.yml:2:1: unknown field 'published'" in result.output
+
+
+def test_check_outside_the_folder_reports_missing_images(runner: CliRunner, project: Path) -> None:
+    text = HARBOUR.replace(
+        "key_points:",
+        "image:\n  src: images/none.jpg\n  alt: A quay\n  credit: Harbour Desk\nkey_points:",
+        1,
+    )
+    (project / "draft.yml").write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["check", "draft.yml"])
+    assert result.exit_code == 1
+    assert "draft.yml:" in result.output
+    assert "image.src: images/none.jpg is not in docs/" in result.output
