@@ -129,21 +129,81 @@ def compose_node(text: str, *, path: str) -> yaml.Node | None:
         char = text[exc.start]
         raise BriefingError([_bad_character(text, exc.start, char, path=path)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _within(text, _position(mark)) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        if "nesting depth" in what:  # libyaml stops at 1,000 levels
-            raise BriefingError([Problem(path, line, col, _TOO_DEEP)]) from None
-        start = _within(text, _position(exc.context_mark)) if exc.context_mark else None
-        if exc.context and start and start != (line, col):
-            what += f" ({exc.context} that starts at line {start[0]}, column {start[1]})"
-        raise BriefingError(
-            [Problem(path, line, col, f"YAML syntax error: {what}; check quoting and indentation")]
-        ) from None
+        raise BriefingError([_syntax_problem(text, exc, path=path)]) from None
     except yaml.YAMLError as exc:
         raise BriefingError([Problem(path, 1, 1, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefingError([Problem(path, 1, 1, _TOO_DEEP)]) from None
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, *, path: str) -> Problem:
+    """A YAML syntax error as a located problem, in words for the mistakes editors make."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _within(text, _position(mark)) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    if "nesting depth" in what:  # libyaml stops at 1,000 levels
+        return Problem(path, line, col, _TOO_DEEP)
+    char = _char_at(text, (line, col))
+    if char == "\t":  # "found character that cannot start any token", or "...tab character..."
+        return Problem(path, line, col, _TAB)
+    if "cannot start any token" in what and char:  # '@' and '`' are reserved in YAML
+        message = f"YAML syntax error: a value cannot start with {char!r}; put it in quotes"
+        return Problem(path, line, col, message)
+    start = _within(text, _position(exc.context_mark)) if exc.context_mark else None
+    if start and exc.context == "while scanning a quoted scalar":  # it ran to the end of the file
+        return Problem(path, *start, _unclosed(_char_at(text, start), ended="the end of the file"))
+    if opened := _open_quote(text):
+        return Problem(path, *opened[0], _unclosed(opened[1], ended=f"line {line}"))
+    if exc.context and start and start != (line, col):
+        what += f" ({exc.context} that starts at line {start[0]}, column {start[1]})"
+    return Problem(path, line, col, f"YAML syntax error: {what}; check quoting and indentation")
+
+
+_TAB = (
+    "YAML syntax error: a tab character; YAML does not allow tabs for indentation: "
+    "indent with spaces"
+)
+_KEY_OR_ITEM = re.compile(r"\s*(?:[A-Za-z_][\w-]*:(?:\s|$)|- )")
+"""A line that reads like a key ('category: x') or a list item ('- text')."""
+
+
+def _unclosed(quote: str, *, ended: str) -> str:
+    mark = quote if quote in "\"'" else '"'
+    return (
+        f"YAML syntax error: the quote {mark} that opens here is never closed, so YAML reads "
+        f"on to {ended} as part of this value; close it with {mark} where the value ends"
+    )
+
+
+def _open_quote(text: str) -> tuple[Position, str] | None:
+    """Where a quoted text opens that swallowed following keys or list items, and its quote.
+
+    Why: a quote left open in the middle of a file runs on to the next quotation mark, and
+    the parser stops later, at whatever that leaves; the mistake is where the quote opens.
+    Only asked once parsing has failed.
+    """
+    lines = _LINE_BREAKS.split(text)
+    try:
+        for token in yaml.scan(text, Loader=_TextLoader):
+            start, end = token.start_mark, token.end_mark
+            if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
+                continue
+            if end.line > start.line and any(
+                _KEY_OR_ITEM.match(row) for row in lines[start.line + 1 : end.line + 1]
+            ):
+                return _position(start), token.style
+    except yaml.YAMLError:
+        pass  # the error being explained: no such quote before it
+    return None
+
+
+def _char_at(text: str, position: Position) -> str:
+    """The character at a 1-based (line, column), or '' past the text."""
+    line, col = position
+    for i, row in enumerate(_LINE_BREAKS.split(text), start=1):
+        if i == line:
+            return row[col - 1] if 0 < col <= len(row) else ""
+    return ""
 
 
 def _bad_character(text: str, index: int, char: str, *, path: str) -> Problem:

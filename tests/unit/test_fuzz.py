@@ -771,9 +771,9 @@ def test_the_end_of_a_file_without_a_last_newline_is_on_its_last_line() -> None:
         "briefings/x.yml:2:1: YAML syntax error: did not find expected node content; "
         "check quoting and indentation"
     ]
-    assert problems_of('a: "x\u2028') == [  # YAML counts more line breaks than "\n"
-        "briefings/x.yml:2:1: YAML syntax error: found unexpected end of stream (while "
-        "scanning a quoted scalar that starts at line 1, column 4); check quoting and indentation"
+    assert problems_of("a: [x\u2028") == [  # YAML counts more line breaks than "\n"
+        "briefings/x.yml:2:1: YAML syntax error: did not find expected ',' or ']' (while "
+        "parsing a flow sequence that starts at line 1, column 4); check quoting and indentation"
     ]
 
 

@@ -212,3 +212,61 @@ def test_update_before_publication_is_located() -> None:
     assert problems_of(text) == [
         "b.yml:20:11: updates[0].date: 2025-10-01 is before the published date 2025-11-03; fix the date"
     ]
+
+
+TAB = (
+    "YAML syntax error: a tab character; YAML does not allow tabs for indentation: "
+    "indent with spaces"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title: T\nkey_points:\n\t- a\n", "3:1"),  # libyaml: "cannot start any token"
+        ("title: T\nimage:\n\tsrc: x\n", "3:1"),
+        ("key_points:\n  -\tone\n", "2:4"),
+        ("body:\n  - paragraph: x\n  \tcredits: [a]\n", "3:3"),  # "...violates indentation"
+    ],
+)
+def test_a_tab_is_called_a_tab(text: str, where: str) -> None:
+    assert problems_of(text) == [f"b.yml:{where}: {TAB}"]
+
+
+def test_a_reserved_character_says_to_quote_the_value() -> None:
+    assert problems_of("title: @home\n") == [
+        "b.yml:1:8: YAML syntax error: a value cannot start with '@'; put it in quotes"
+    ]
+
+
+def unclosed(quote: str, ended: str) -> str:
+    return (
+        f"YAML syntax error: the quote {quote} that opens here is never closed, so YAML reads "
+        f"on to {ended} as part of this value; close it with {quote} where the value ends"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # Open to the end of the file: located where it opens, not at the end.
+        (
+            'title: T\ncategory: "Econ\nkey_points:\n  - a\n',
+            "2:11: " + unclosed('"', "the end of the file"),
+        ),
+        ("key_points:\n  - 'one\n  - two\n", "2:5: " + unclosed("'", "the end of the file")),
+        ('tags: [a, "b, c]\ntitle: T\n', "1:11: " + unclosed('"', "the end of the file")),
+        # Closed by a later value's opening quote: the parser stops on line 4.
+        ('title: "Open\ncategory: x\nkey_points:\n  - "a"\n', "1:8: " + unclosed('"', "line 4")),
+    ],
+)
+def test_an_unclosed_quote_is_located_where_it_opens(text: str, problem: str) -> None:
+    assert problems_of(text) == [f"b.yml:{problem}"]
+
+
+def test_a_quoted_value_over_several_lines_is_not_taken_for_an_unclosed_quote() -> None:
+    text = 'title: "a long\n  title"\ncategory: [x\n'
+    assert problems_of(text) == [
+        "b.yml:4:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow "
+        "sequence that starts at line 3, column 11); check quoting and indentation"
+    ]
