@@ -303,6 +303,15 @@ def test_extract_quotes_keeps_the_clause_and_finds_role_and_context_in_the_docum
             },
         ),
         (
+            "Fenwick told reporters, “The tram is coming to the harbour,” on Monday.",
+            "",
+            {
+                "quote": "The tram is coming to the harbour",
+                "speaker": "Fenwick",
+                "context": "On Monday",
+            },  # "told reporters" is the speech verb
+        ),
+        (
             "Mara Quell said, “We got what we came for,” outside the port gates.",
             "Mara Quell said, “We got what we came for,” outside the port gates.",
             None,  # "outside ..." is not a context the importer recognises: nothing is dropped
@@ -321,7 +330,6 @@ def test_extract_quotes_forms(paragraph: str, text: str, block: dict[str, str] |
         "Fenwick said “the tram is coming soon” and left the room.",  # the sentence goes on
         "“We will win this fight,” he said. “And then we rest,” he added.",
         "“We will run fewer boats this winter,” the company said.",  # no name
-        "Fenwick told reporters, “The tram is coming to the harbour,” on Monday.",  # "reporters"
         "Meanwhile, Fenwick was defiant, saying, “The tram is coming to the harbour soon.”",
     ],
 )

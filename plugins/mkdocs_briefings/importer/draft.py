@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..loader import Loc, format_loc, megabytes
 from .outlets import normalise_outlet
-from .quotes import _fuller_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -124,7 +123,6 @@ def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def make_draft(data: dict[str, Any], name: str) -> Draft:
-    _fuller_name.cache_clear()  # it holds the article's text; the next import needs none of it
     todos = [f"{format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
     if not data["sources"]:
         todos.append("sources: add the outlets the briefing draws on")

@@ -10,7 +10,8 @@ from .outlets import word_set
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# Why the third form: pages mix marks ("...” or “...") where their editors' tools did.
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|[“\"][^“”\"]*[”\"]")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[A-Z“\"‘(0-9])")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr no vs etc inc co corp ltd"
