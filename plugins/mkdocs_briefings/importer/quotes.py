@@ -42,9 +42,16 @@ _VERB = rf"(?:{_VERBS})\b"
 _AUDIENCE = re.compile(
     r"^\s*(?:reporters|journalists|the press|the media|us|me|this newspaper)\b", re.IGNORECASE
 )
-_CONTEXT_WORD = r"(?:while|when|during|after|before|at|in|on|speaking|addressing|as|via|to)\b"
+_CONTEXT_WORD = (
+    r"(?:while|when|during|after|before|at|in|on|speaking|addressing|as|via|to|of|last|this|"
+    r"earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"today|tonight)\b"
+)
 _CONTEXT = re.compile(rf"^(?:{_CONTEXT_WORD}|\w+ing\b)[^“”\"]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_LEADING_CONTEXT = re.compile(
+    r"^(?:after|before|during|in|on|at|later|earlier)\b[^,“”\"]{0,60},\s*", re.IGNORECASE
+)
 _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _INTRO_PARTICIPLE = re.compile(
     rf"^(?P<lead>.+?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_PARTICIPLE}|{_VERBS})\s*[,:]?\s*$"
@@ -91,7 +98,18 @@ def _is_verb(word: str) -> bool:
 
 
 def person_starting(text: str) -> Person | None:
-    """The person a sentence starts with, when a verb follows ("Netanyahu reinforced ...")."""
+    """The person a sentence starts with, when a verb follows ("Netanyahu reinforced ...").
+
+    A leading time or place ("After the hearing, Ada Lund issued ...") and an appositive
+    ("Ada Lund, the mayor, said ...") may stand around the name.
+    """
+    lead = _LEADING_CONTEXT.match(text)
+    if lead:
+        text = text[lead.end() :]
+    appositive = re.match(r"(?P<who>[^,]+),\s*(?P<appos>[^,]+),\s*(?P<verb>\S+)", text)
+    if appositive and _is_verb(appositive["verb"]) and _appositive(appositive["appos"]):
+        found = _who(appositive["who"], None)
+        return Person(found.name, _appositive(appositive["appos"])) if found else None
     words, end = list[str](), 0
     for token in TOKEN.finditer(text):
         if text[end : token.start()].strip():
@@ -106,7 +124,7 @@ def person_starting(text: str) -> Person | None:
     return None
 
 
-def _who(text: str, people: People) -> Person | None:
+def _who(text: str, people: People | None) -> Person | None:
     """The speaker named by all of ``text`` ('Deputy Mayor Alda Fenwick'), every word used.
 
     A few lowercase words may open the role ('veteran industry analyst Ken Doctor'); a lone
@@ -124,7 +142,7 @@ def _who(text: str, people: People) -> Person | None:
     if not rest or not all(is_run_word(w) for w in rest):
         return None
     found = read_person(rest)
-    if found is None and len(rest) == 1 and people.knows_surname(rest[0]):
+    if found is None and len(rest) == 1 and people and people.knows_surname(rest[0]):
         found = Person(rest[0])
     if found is None or (lead and not found.role):
         return None
@@ -201,6 +219,12 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         named = _named(verb_first["rest"], people)
         if named:
             return named[0], _context(named[1])
+        tail = re.match(
+            rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^,]*)$", verb_first["rest"]
+        )
+        who = _who(tail["who"], people) if tail else None
+        if tail and who:  # said Ada Lund in a statement
+            return who, _context(tail["context"])
     according = _ACCORDING.match(post)
     if according:
         named = _named(according["rest"], people)
@@ -273,12 +297,33 @@ def _bare_text(sentence: str) -> str:
     return _quote_text(match[0][1:-1]) if match else sentence
 
 
+def _read_interrupted(sentence: str, first: re.Match[str], people: People) -> _Said | None:
+    """'“Forty years of law,” he said, “taught me that.”' -> one quote, its speaker."""
+    second = QUOTED.search(sentence, first.end())
+    if second is None or sentence[second.end() :].strip(" .!?"):
+        return None
+    middle = sentence[first.end() : second.start()].strip()
+    if not middle.endswith(",") or QUOTED.search(middle):
+        return None
+    outro = _read_outro(middle.rstrip(","), people)
+    if outro is None:
+        return None
+    words = f"{_quote_text(first[0][1:-1])} {_quote_text(second[0][1:-1])}"
+    return _Said(words, outro[0], outro[1])
+
+
 def read_sentence(sentence: str, people: People) -> _Said | None:
     """The quote of a sentence and who said it, or None if it is not a clear quote."""
-    quotes = _long_quotes(sentence)
+    first = QUOTED.match(sentence.strip())
+    if first:  # the sentence opens with its quote: no scare quotes to fear
+        interrupted = _read_interrupted(sentence.strip(), first, people)
+        if interrupted:
+            return interrupted
+    quotes = [first] if first else _long_quotes(sentence)
     if len(quotes) != 1:
         return None  # no quote, or several
     match = quotes[0]
+    sentence = sentence.strip()
     words, pre, post = match[0][1:-1], sentence[: match.start()], sentence[match.end() :]
     if QUOTED.search(post):
         return None

@@ -15,7 +15,7 @@ QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|[“\"][^“”\"]*[”\"]")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[A-Z“\"‘(0-9])")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr no vs etc inc co corp ltd"
-    " u.s u.k u.n e.g i.e a.m p.m"
+    " u.s u.k u.n e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
 

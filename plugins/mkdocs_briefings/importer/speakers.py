@@ -16,10 +16,10 @@ ROLE_NOUNS = word_set(
     chairperson ceo cfo coo founder co-founder commander general officer official adviser
     advisor analyst economist professor judge king queen prince princess pope councillor
     councilor organiser organizer coordinator manager lawmaker legislator activist researcher
-    editor correspondent captain coach emir sheikh sultan attorney prosecutor mp dean rector
-    bishop rabbi imam cardinal speaker superintendent sheriff commissioner administrator
-    strategist scientist lawyer inspector detective sergeant lieutenant colonel major admiral
-    representative delegate treasurer trustee principal historian"""
+    editor editor-in-chief correspondent captain coach emir sheikh sultan attorney prosecutor
+    mp dean rector bishop rabbi imam cardinal speaker superintendent sheriff commissioner
+    administrator strategist scientist lawyer inspector detective sergeant lieutenant colonel
+    major admiral representative delegate treasurer trustee principal historian"""
 )
 ROLE_MODIFIERS = word_set(
     """government foreign defence defense finance interior deputy former acting military
@@ -40,6 +40,8 @@ _NOT_NAMES = word_set(
     these those it he she they we i there here what who yesterday today tomorrow monday
     tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december according to for from with by of
+    although though because unless whether both either neither even just only once instead
+    indeed perhaps thus hence yes no not all some many most every each another other such
     during since until following despite under over like unlike amid among into through
     without within"""
 )
