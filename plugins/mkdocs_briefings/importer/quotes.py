@@ -222,9 +222,9 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         tail = re.match(
             rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^,]*)$", verb_first["rest"]
         )
-        who = _who(tail["who"], people) if tail else None
-        if tail and who:  # said Ada Lund in a statement
-            return who, _context(tail["context"])
+        speaker = _who(tail["who"], people) if tail else None
+        if tail and speaker:  # said Ada Lund in a statement
+            return speaker, _context(tail["context"])
     according = _ACCORDING.match(post)
     if according:
         named = _named(according["rest"], people)
