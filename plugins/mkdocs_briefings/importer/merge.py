@@ -266,6 +266,8 @@ def _merge_sources(drafts: Sequence[Draft]) -> tuple[dict[str, dict[str, str]], 
     notes: list[str] = []
     for draft in drafts:
         for key, entry in draft.data.get("sources", {}).items():
+            if key == TODO_SOURCE:  # the placeholder of a draft that names no outlet
+                continue
             kept = sources.setdefault(key, dict(entry))
             if "url" not in kept and entry.get("url"):
                 kept["url"] = entry["url"]
@@ -299,9 +301,8 @@ def _earliest_day(drafts: Sequence[Draft]) -> str | None:
 
 def _outlet(draft: Draft) -> str:
     """The article's own outlet: the source with an address, else its first source."""
-    sources: dict[str, dict[str, str]] = draft.data.get("sources", {})
-    own = next((e for e in sources.values() if e.get("url")), None)
-    own = own or next(iter(sources.values()), None)
+    sources = [e for k, e in draft.data.get("sources", {}).items() if k != TODO_SOURCE]
+    own = next((e for e in sources if e.get("url")), None) or next(iter(sources), None)
     return own["name"] if own else "outlet not named"
 
 
