@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from .outlets import word_set
 from .sentences import QUOTED, capitalise, end_sentence, join_sentences, split_sentences
-from .speakers import TOKEN, People, Person, is_run_word, read_person
+from .speakers import (
+    TOKEN,
+    People,
+    Person,
+    is_honorific,
+    is_role_word,
+    is_run_word,
+    read_person,
+)
 
 if TYPE_CHECKING:
     from .draft import Block
@@ -47,7 +55,7 @@ _CONTEXT_WORD = (
     r"earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
     r"today|tonight)\b"
 )
-_CONTEXT = re.compile(rf"^(?:{_CONTEXT_WORD}|\w+ing\b)[^“”\"]*$", re.IGNORECASE)
+_CONTEXT = re.compile(rf"^(?:{_CONTEXT_WORD}|(?-i:[a-z]+ing)\b)[^“”\"]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
     r"^(?:after|before|during|in|on|at|later|earlier)\b[^,“”\"]{0,60},\s*", re.IGNORECASE
@@ -134,7 +142,9 @@ def _who(text: str, people: People | None) -> Person | None:
     if not words or not all(TOKEN.fullmatch(w) for w in words):
         return None
     lead = 0
-    while lead < len(words) and lead < 4 and re.fullmatch(r"[a-z][a-z-]*", words[lead]):
+    while lead < 4 and lead < len(words) and re.fullmatch(r"[a-z][a-z-]*", words[lead]):
+        if is_role_word(words[lead]):
+            break  # "veteran industry | analyst Ken Doctor"
         lead += 1
     if words[lead - 1 : lead] and words[lead - 1] in ("the", "a", "an", "and", "of"):
         return None
@@ -147,7 +157,8 @@ def _who(text: str, people: People | None) -> Person | None:
     if found is None or (lead and not found.role):
         return None
     if lead:
-        found = Person(found.name, capitalise(" ".join([*words[:lead], found.role or ""])))
+        role = [w for w in rest[: len(rest) - len(found.name.split())] if not is_honorific(w)]
+        found = Person(found.name, capitalise(" ".join([*words[:lead], *role])))
     return found
 
 

@@ -1,0 +1,275 @@
+"""importer.quotes, importer.speakers, importer.body: quote callouts an editor can publish.
+
+Each failure shape seen on real news pages (issue 15) has a test here, built from invented
+text: Port Anselm, Nordvik and Eastmoor, their people and outlets are fictional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mkdocs_briefings.importer.body import body_blocks
+from mkdocs_briefings.importer.draft import Sources
+from mkdocs_briefings.importer.quotes import QuoteReader, extract_quotes, merge_pieces
+from mkdocs_briefings.importer.speakers import People, Person, mentions
+
+CREDIT = "gazette"
+
+
+def blocks_of(*paragraphs: str) -> list[dict[str, Any]]:
+    """The body blocks of an article made of these paragraphs, credits left out."""
+    document = "\n".join(paragraphs)
+    blocks = body_blocks(list(paragraphs), Sources(), default_credit=CREDIT, document=document)
+    for block in blocks:
+        assert block.pop("credits") == [CREDIT]
+    return blocks
+
+
+def quotes_of(*paragraphs: str) -> list[dict[str, Any]]:
+    return [block for block in blocks_of(*paragraphs) if "quote" in block]
+
+
+# --- Order ---------------------------------------------------------------------------------------
+
+
+def test_a_quote_stands_where_the_paragraph_gives_it() -> None:
+    assert blocks_of(
+        "The council met on Monday. “The tram will reach the harbour by 2027,” said Alda"
+        " Fenwick. The vote is due in May."
+    ) == [
+        {"paragraph": "The council met on Monday."},
+        {"quote": "The tram will reach the harbour by 2027", "speaker": "Alda Fenwick"},
+        {"paragraph": "The vote is due in May."},
+    ]
+
+
+def test_a_speaker_s_next_quoted_sentence_stays_in_the_same_callout() -> None:
+    assert blocks_of(
+        "“We lost that game,” Lund said. “We have to learn from it and move on.” The club"
+        " plays again on Friday."
+    ) == [
+        {"quote": "We lost that game We have to learn from it and move on.", "speaker": "Lund"},
+        {"paragraph": "The club plays again on Friday."},
+    ]
+
+
+def test_an_interrupted_quote_is_one_callout() -> None:
+    assert quotes_of("“Forty years at sea,” said Per Olsen, “taught me to respect the tide.”") == [
+        {"quote": "Forty years at sea taught me to respect the tide.", "speaker": "Per Olsen"}
+    ]
+
+
+def test_a_quote_over_several_paragraphs_is_one_callout() -> None:
+    assert blocks_of(
+        "Cora Brandt, the harbour master, said: “These boats are too old. They have to go.",
+        "“Other than new ferries, I don’t see any option for the island.",
+        "“We will ask the council again in the spring.”",
+        "The council has not replied.",
+    ) == [
+        {
+            "quote": "These boats are too old. They have to go. Other than new ferries, I don’t"
+            " see any option for the island. We will ask the council again in the spring.",
+            "speaker": "Cora Brandt",
+            "role": "Harbour master",
+        },
+        {"paragraph": "The council has not replied."},
+    ]
+
+
+def test_a_quotation_paragraph_right_after_a_callout_continues_it() -> None:
+    assert quotes_of(
+        "“Small ferries can reach the outer islands,” said Ines Koval, founder of Koval Boats.",
+        "“The large operators cannot, and the islanders know it.”",
+    ) == [
+        {
+            "quote": "Small ferries can reach the outer islands The large operators cannot, and"
+            " the islanders know it.",
+            "speaker": "Ines Koval",
+            "role": "Founder of Koval Boats",
+        }
+    ]
+
+
+def test_a_quotation_paragraph_after_plain_text_stays_a_paragraph() -> None:
+    paragraphs = ("Ines Koval runs the yard.", "“The large operators cannot reach the islands.”")
+    assert blocks_of(*paragraphs) == [{"paragraph": p} for p in paragraphs]
+
+
+def test_a_quote_open_at_a_paragraph_s_end_without_a_speaker_keeps_its_words() -> None:
+    paragraphs = ("“The boats are old and the crews are tired.", "The council has not replied.")
+    assert blocks_of(*paragraphs) == [{"paragraph": p} for p in paragraphs]
+
+
+# --- Names that stop where the text stops them ---------------------------------------------------
+
+
+def test_a_name_is_never_stretched_across_of() -> None:
+    document = "Her book The Wisdom of Mara Quell sold well.\n“We never planned it,” Quell said."
+    assert quotes_of(*document.splitlines()) == [
+        {"quote": "We never planned it", "speaker": "Mara Quell"}
+    ]
+
+
+def test_a_name_is_never_glued_to_the_paragraph_before() -> None:
+    assert quotes_of("Free Sign Up", "Mara Quell said: “The harbour needs a new pier now.”") == [
+        {"quote": "The harbour needs a new pier now.", "speaker": "Mara Quell"}
+    ]
+
+
+def test_a_name_is_never_stretched_across_a_sentence() -> None:
+    document = "They play in the Northern Division. Halvik scored twice."
+    assert Person("Halvik") in mentions(document)
+    assert People(document).fuller(Person("Halvik")) == Person("Halvik")
+
+
+def test_a_place_before_a_name_is_not_part_of_it() -> None:
+    document = (
+        "The prosecutor for the District of Eastmoor Joren Halvik filed charges.\n"
+        "“No one is above the law in this county,” Halvik said."
+    )
+    assert quotes_of(*document.splitlines()) == [
+        {"quote": "No one is above the law in this county", "speaker": "Joren Halvik"}
+    ]
+    assert People("special envoy to Nordvik Kurt Lamm met them.").fuller(Person("Lamm")) == (
+        Person("Kurt Lamm")
+    )
+
+
+def test_a_relative_clause_is_never_a_role() -> None:
+    paragraph = (
+        "“The pier will be finished by June,” said Tomas Vale, who was a longtime adviser to"
+        " the mayor."
+    )
+    text, quotes = extract_quotes(paragraph)
+    assert all("role" not in q or "who" not in q["role"].casefold() for q in quotes)
+    assert text == paragraph  # nothing lost: the sentence stays whole
+
+
+def test_two_people_with_one_surname_keep_the_name_as_given() -> None:
+    people = People("Ada Lund runs the yard.\nPer Lund sails.")
+    assert people.fuller(Person("Lund")) == Person("Lund")
+
+
+# --- Forms ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        ("“The pier will open in June,” Mr. Vale said.", "Tomas Vale", None),
+        ("“The pier will open in June,” Mr Vale said.", "Tomas Vale", None),
+        ("“The pier will open in June,” Dr. Vale explained.", "Tomas Vale", None),
+        ("“The pier will open in June,” says Gov. Tomas Vale.", "Tomas Vale", "Gov."),
+        ("“Will the pier open in June?” Vale asked.", "Tomas Vale", None),
+        ("Vale wrote: “The pier will open in June.”", "Tomas Vale", None),
+        ("“The pier will open in June,” Vale added.", "Tomas Vale", None),
+        ("“The pier will open in June,” Vale told reporters.", "Tomas Vale", None),
+    ],
+)
+def test_speech_verbs_and_honorifics(sentence: str, speaker: str, role: str | None) -> None:
+    document = f"The harbour board chose Tomas Vale in May.\n{sentence}"
+    [quote] = quotes_of(*document.splitlines())
+    assert (quote["speaker"], quote.get("role")) == (speaker, role)
+
+
+def test_a_surname_that_is_also_a_role_noun() -> None:
+    document = "The club hired Ada King last year.\n“We will be ready by spring,” King said."
+    assert quotes_of(*document.splitlines()) == [
+        {"quote": "We will be ready by spring", "speaker": "Ada King"}
+    ]
+
+
+def test_a_role_noun_alone_is_no_speaker() -> None:
+    paragraph = "“We will be ready by spring,” Bishop said."
+    assert extract_quotes(paragraph) == (paragraph, [])
+
+
+def test_a_trailing_clause_becomes_context() -> None:
+    assert quotes_of("“This is the best tea in Nordvik,” Harry Osk said, lifting the cup.") == [
+        {
+            "quote": "This is the best tea in Nordvik",
+            "speaker": "Harry Osk",
+            "context": "Lifting the cup",
+        }
+    ]
+
+
+def test_an_appositive_without_a_role_noun_is_the_role() -> None:
+    assert quotes_of("“The bridge moves in the wind,” said Bill Dorn, a Port Anselm engineer.") == [
+        {
+            "quote": "The bridge moves in the wind",
+            "speaker": "Bill Dorn",
+            "role": "Port Anselm engineer",
+        }
+    ]
+
+
+def test_according_to_a_person() -> None:
+    assert quotes_of("“The bridge moves in the wind,” according to Lena Brask.") == [
+        {"quote": "The bridge moves in the wind", "speaker": "Lena Brask"}
+    ]
+
+
+def test_a_role_with_lowercase_words_before_it() -> None:
+    assert quotes_of("“Fares have risen every year,” says veteran transport analyst Eli Moss.") == [
+        {
+            "quote": "Fares have risen every year",
+            "speaker": "Eli Moss",
+            "role": "Veteran transport analyst",
+        }
+    ]
+
+
+# --- Pronouns ------------------------------------------------------------------------------------
+
+
+def test_he_is_the_person_the_sentence_before_is_about() -> None:
+    assert quotes_of(
+        "Oskar Lind, chair of the passengers’ association, said the boats are late.",
+        "“People wait two hours for the morning ferry,” he said.",
+    ) == [
+        {
+            "quote": "People wait two hours for the morning ferry",
+            "speaker": "Oskar Lind",
+            "role": "Chair of the passengers’ association",
+        }
+    ]
+
+
+def test_he_after_a_quote_is_its_speaker() -> None:
+    quotes = quotes_of("“The boats are late,” Lind said.", "“We wait two hours,” he added.")
+    assert [q["speaker"] for q in quotes] == ["Lind", "Lind"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The ferry company has not answered.",  # about no one
+        "Lind and Vale met the council.",  # two people
+        "Wild winds closed the port.",  # a capitalised word is not a person
+    ],
+)
+def test_he_stays_unresolved_when_the_sentence_before_names_no_one(before: str) -> None:
+    paragraph = "“People wait two hours for the morning ferry,” he said."
+    assert blocks_of(before, paragraph) == [{"paragraph": before}, {"paragraph": paragraph}]
+
+
+# --- One lookup per article ----------------------------------------------------------------------
+
+
+def test_each_article_has_its_own_people() -> None:
+    paragraph = "“The pier will open in June,” Vale said."
+    first = extract_quotes(paragraph, document=f"Tomas Vale spoke.\n{paragraph}")
+    second = extract_quotes(paragraph, document=f"Ilse Vale spoke.\n{paragraph}")
+    assert [first[1][0]["speaker"], second[1][0]["speaker"]] == ["Tomas Vale", "Ilse Vale"]
+
+
+def test_merge_pieces_joins_text_and_continued_quotes() -> None:
+    reader = QuoteReader("")
+    pieces = reader.read("Rain fell. “We stay open,” Ada Lund said. “All winter.” It rained.")
+    assert merge_pieces(pieces) == (
+        "Rain fell. It rained.",
+        [{"quote": "We stay open All winter.", "speaker": "Ada Lund"}],
+    )
