@@ -48,9 +48,9 @@ Markdown with front matter (.md), web addresses (https://...), or folders of suc
 
 Prints each draft's path and how many TODOs it still has. Nothing is invented: what cannot
 be determined is left as a TODO that `briefings check` reports. A source with no article
-text is reported and nothing is written for it (exit status 1). A draft whose address (the
-slug of its title) a briefing in --out already has gets its own address ('-draft') instead
-of taking that briefing's.
+text is reported and nothing is written for it (exit status 1). When a briefing in --out
+already has a draft's address (the slug of its title), the draft gets an address of its own
+(ending in '-draft') instead of taking that briefing's.
 """
 
 

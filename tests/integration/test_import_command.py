@@ -1,0 +1,220 @@
+"""`briefings import` as an editor runs it: --merge, --group, web addresses, collisions."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+
+import pytest
+from click.testing import CliRunner
+
+from mkdocs_briefings.cli import cli
+
+from ..conftest import DATA
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+IMPORTS = DATA / "import"
+MERGE = sorted(str(p) for p in (IMPORTS / "merge").iterdir())
+FOLDER = IMPORTS / "folder"
+HARBOUR = str(IMPORTS / "harbour-ledger-ferry-fares.html")
+
+
+@pytest.fixture
+def runner(project: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(project)
+    return CliRunner()
+
+
+def _check_lines(runner: CliRunner) -> list[str]:
+    return runner.invoke(cli, ["check"]).output.splitlines()
+
+
+def _only_todo_problems(lines: list[str]) -> bool:
+    return all("placeholder" in line or "'todo'" in line for line in lines)
+
+
+def test_merge_writes_one_draft_with_the_candidates(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(cli, ["import", *MERGE, "--merge"])
+    assert result.exit_code == 0, result.output
+    written = sorted((project / "briefings").glob("*.yml"))
+    assert [p.name for p in written] == ["2025-11-03-storm-forces-release-at-tarsen-dam.yml"]
+    assert result.stdout.splitlines()[0] == f"briefings/{written[0].name}  (3 TODO)"
+    text = written[0].read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../docs/schema/briefing.json\n")
+    assert "#   headline: Villages told to clear riverbanks as Tarsen dam releases water\n" in text
+    assert "# TODO: title: write the headline" in text
+    assert _only_todo_problems(_check_lines(runner))
+
+
+def test_group_writes_one_draft_per_event_and_prints_the_groups(
+    runner: CliRunner, project: Path
+) -> None:
+    result = runner.invoke(cli, ["import", str(FOLDER), "--group", "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    assert "Importing" in result.stderr  # the progress bar, on stderr
+    lines = result.stdout.splitlines()
+    drafts = [line for line in lines if not line.startswith(" ")]
+    assert [d.split("  ")[0] for d in drafts] == [
+        "briefings/2025-11-04-brenholm-library-staff-walk-out-over-sunday-shifts.yml",
+        "briefings/2025-11-02-oskavik-bridge-to-close-for-six-weeks-of-repairs.yml",
+        "briefings/2025-11-03-storm-forces-release-at-tarsen-dam.yml",
+    ]
+    assert f"    {FOLDER / 'island-gazette-bridge.txt'}  " in "\n".join(lines)
+    members = [line.split("  ")[1].strip() for line in lines if line.startswith("    ")]
+    assert len(members) == 8
+    assert len(list((project / "briefings").glob("*.yml"))) == 3
+    assert _only_todo_problems(_check_lines(runner))
+
+
+def test_group_leaves_an_article_alone_as_a_plain_draft(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(cli, ["import", *MERGE[:1], HARBOUR, "--group"])
+    assert result.exit_code == 0, result.output
+    assert not [line for line in result.stdout.splitlines() if line.startswith(" ")]
+    assert len(list((project / "briefings").glob("*.yml"))) == 2
+
+
+def test_merge_and_group_together_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["import", *MERGE, "--merge", "--group"])
+    assert result.exit_code == 2
+    assert "choose --merge (one draft) or --group" in result.output
+
+
+def test_a_folder_without_articles(runner: CliRunner, project: Path) -> None:
+    (project / "empty").mkdir()
+    result = runner.invoke(cli, ["import", "empty"])
+    assert result.exit_code == 1
+    assert "empty: no articles (.html, .htm, .txt, .md) in this folder" in result.stderr
+
+
+def test_an_empty_source_is_reported_and_nothing_written(runner: CliRunner, project: Path) -> None:
+    (project / "empty.txt").write_text("", encoding="utf-8")
+    (project / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")
+    result = runner.invoke(cli, ["import", "empty.txt", "blank.html", HARBOUR])
+    assert result.exit_code == 1
+    assert "empty.txt: no article text found; nothing written" in result.stderr
+    assert "blank.html: no article text found; nothing written" in result.stderr
+    assert len(list((project / "briefings").glob("*.yml"))) == 1  # the good one still is
+
+
+PUBLISHED = """\
+title: Port Anselm ferry fares to rise by a fifth in January
+category: Economy
+published: 2025-10-28
+key_points: [Single fares go up by a fifth.]
+body:
+  - paragraph: Single fares on the ferry will rise.
+    credits: [harbour-ledger]
+sources:
+  harbour-ledger: {name: The Harbour Ledger}
+"""
+
+
+def test_a_draft_never_takes_a_published_briefings_address(
+    runner: CliRunner, project: Path
+) -> None:
+    published = project / "briefings" / "zz-ferry-fares.yml"  # sorts after the draft
+    published.write_text(PUBLISHED, encoding="utf-8")
+    assert _check_lines(runner) == []
+    result = runner.invoke(cli, ["import", HARBOUR])
+    assert result.exit_code == 0, result.output
+    name = "2025-10-28-port-anselm-ferry-fares-to-rise-by-a-fifth-in-january-draft.yml"
+    assert f"briefings/{name}" in result.stdout
+    assert "briefings/zz-ferry-fares.yml already has the address" in result.stderr
+    text = (project / "briefings" / name).read_text(encoding="utf-8")
+    assert "\nslug: port-anselm-ferry-fares-to-rise-by-a-fifth-in-january-draft\n" in text
+    assert published.read_text(encoding="utf-8") == PUBLISHED
+    assert not [line for line in _check_lines(runner) if "zz-ferry-fares" in line]
+    # Imported again: the same draft file, refused without --force, replaced with it.
+    again = runner.invoke(cli, ["import", HARBOUR])
+    assert again.exit_code == 1
+    assert f"briefings/{name}: exists; pass --force to replace it" in again.stderr
+    assert runner.invoke(cli, ["import", HARBOUR, "--force"]).exit_code == 0
+    assert len(list((project / "briefings").glob("*.yml"))) == 2
+
+
+def test_the_same_file_name_as_a_published_briefing_is_refused(
+    runner: CliRunner, project: Path
+) -> None:
+    name = "2025-10-28-port-anselm-ferry-fares-to-rise-by-a-fifth-in-january.yml"
+    (project / "briefings" / name).write_text(PUBLISHED, encoding="utf-8")
+    result = runner.invoke(cli, ["import", HARBOUR])
+    assert result.exit_code == 1
+    assert f"briefings/{name}: exists; pass --force to replace it" in result.stderr
+    assert (project / "briefings" / name).read_text(encoding="utf-8") == PUBLISHED
+
+
+def test_a_draft_outside_briefings_names_the_schema_from_there(
+    runner: CliRunner, project: Path
+) -> None:
+    result = runner.invoke(cli, ["import", HARBOUR, "--out", "drafts/today"])
+    assert result.exit_code == 0, result.output
+    (draft,) = (project / "drafts" / "today").glob("*.yml")
+    first = draft.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../docs/schema/briefing.json"
+
+
+def test_outside_a_project_the_schema_line_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["import", HARBOUR, "--out", "."])
+    assert result.exit_code == 0, result.output
+    (draft,) = tmp_path.glob("*.yml")
+    assert draft.read_text(encoding="utf-8").startswith("# Imported from harbour-ledger")
+
+
+def test_every_option_has_help(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["import", "--help"])
+    assert result.exit_code == 0
+    for option in ("--out", "--merge", "--group", "--similarity", "--timeout", "--year"):
+        line = next(line for line in result.output.splitlines() if line.strip().startswith(option))
+        assert len(line.split(option, 1)[1].strip()) > 10, line
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The merge fixtures served from 127.0.0.1."""
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    served = tmp_path / "served"
+    shutil.copytree(IMPORTS / "merge", served)
+    handler = partial(_QuietHandler, directory=str(served))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log in the test output."""
+
+
+def test_import_by_address(runner: CliRunner, project: Path, site: str) -> None:
+    url = f"{site}/velmora-herald-spillway.html"
+    result = runner.invoke(cli, ["import", url, f"{site}/missing.html", "--timeout", "5"])
+    assert result.exit_code == 1  # the missing page
+    assert f"{site}/missing.html: cannot fetch: the server answered 404 File not found" in (
+        result.stderr
+    )
+    (draft,) = (project / "briefings").glob("*.yml")
+    assert draft.name == "2025-11-03-tarsen-dam-spillway-opened-as-storm-fills-reservoir.yml"
+    assert f"# Imported from {url}.\n" in draft.read_text(encoding="utf-8")
+
+
+def test_merge_by_address(runner: CliRunner, project: Path, site: str) -> None:
+    urls = [f"{site}/{name}" for name in sorted(p.name for p in (IMPORTS / "merge").iterdir())]
+    result = runner.invoke(cli, ["import", *urls, "--merge"])
+    assert result.exit_code == 0, result.output
+    assert len(list((project / "briefings").glob("*.yml"))) == 1
