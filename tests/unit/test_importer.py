@@ -532,11 +532,15 @@ def test_what_the_page_does_not_say_becomes_located_todos() -> None:
     )
 
 
-def test_a_page_without_any_attribution_has_no_sources_and_says_so() -> None:
+def test_a_page_without_any_attribution_has_a_placeholder_source_and_says_so() -> None:
     draft = import_text("A headline\n\nOne paragraph of news.\n", today=READ_ON)
-    assert draft.data["sources"] == {}
-    assert draft.todos[-1] == "sources: add the outlets the briefing draws on"
-    assert "b.yml:10:10: sources: needs at least 1 item(s)" in problems_of(draft)
+    # Why not 'sources: {}': that fails the format away from any TODO.
+    assert draft.data["sources"] == {"todo": {"name": "TODO: name the outlet the briefing draws on"}}
+    assert draft.todos[-1] == "sources.todo.name: name the outlet the briefing draws on"
+    assert (
+        "b.yml:12:11: sources.todo.name: still a placeholder"
+        " ('TODO: name the outlet the briefing draws on'); write it or remove the line"
+    ) in problems_of(draft)
 
 
 def test_a_dash_in_the_headline_is_not_a_site_name() -> None:
@@ -556,7 +560,7 @@ def test_an_empty_page_is_all_todos() -> None:
         "body[0].paragraph: the article's text could not be found; write the first paragraph",
         "body[0].credits[0]: the article names no outlet for this block; credit its sources"
         " (and add them under 'sources:')",
-        "sources: add the outlets the briefing draws on",
+        "sources.todo.name: name the outlet the briefing draws on",
     ]
 
 

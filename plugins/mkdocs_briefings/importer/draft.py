@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..loader import Loc, format_loc, megabytes
+from ..model import MAX_BLOCKS
 from .outlets import normalise_outlet
 
 if TYPE_CHECKING:
@@ -22,6 +23,11 @@ _PUBLISHED_TODO = "TODO: add the date of first publication, YYYY-MM-DD"
 _KEY_POINTS_TODO = "TODO: sum the article up in one to five one-sentence points"
 IMAGE_CREDIT_TODO = "TODO: credit the image (who took or supplied it)"
 _BODY_TODO = "TODO: the article's text could not be found; write the first paragraph"
+TEASER_TODO = (
+    "TODO: the page holds only the start of the article (paywall?); paste the article's text"
+    " or write the paragraphs"
+)
+_SOURCE_TODO = "TODO: name the outlet the briefing draws on"
 
 MAX_PAGE_BYTES = 5_000_000
 """A saved HTML page, markup and all; reading its main text takes about a second per MB."""
@@ -99,9 +105,22 @@ def assemble(
     if image:
         data["image"] = image
     data["key_points"] = key_points or [_KEY_POINTS_TODO]
-    data["body"] = body or [{"paragraph": _BODY_TODO, "credits": [TODO_SOURCE]}]
-    data["sources"] = sources.entries
+    data["body"] = _clamp_body(body) or [{"paragraph": _BODY_TODO, "credits": [TODO_SOURCE]}]
+    # Why a placeholder source: 'sources: {}' fails the format away from any TODO.
+    data["sources"] = sources.entries or {TODO_SOURCE: {"name": _SOURCE_TODO}}
     return data
+
+
+def _clamp_body(body: list[Block]) -> list[Block]:
+    """At most `MAX_BLOCKS` blocks: the rest of a longer article is a TODO to write."""
+    if len(body) <= MAX_BLOCKS:
+        return body
+    left = len(body) - (MAX_BLOCKS - 1)
+    todo = f"TODO: the article goes on for {left} more paragraphs; add what the briefing needs"
+    return [
+        *body[: MAX_BLOCKS - 1],
+        {"paragraph": todo, "credits": list(body[MAX_BLOCKS - 2]["credits"])},
+    ]
 
 
 def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -124,8 +143,6 @@ def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 def make_draft(data: dict[str, Any], name: str) -> Draft:
     todos = [f"{format_loc(loc)}: {message}" for loc, message in _walk_todos(data)]
-    if not data["sources"]:
-        todos.append("sources: add the outlets the briefing draws on")
     return Draft(data=data, todos=todos, source_name=name)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import TYPE_CHECKING
 
 from .draft import ARTICLE_HINT, MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, PAGE_HINT, Draft, check_size
@@ -14,11 +16,69 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<name>[\w.:-]+)""", re.IGNORECASE)
+# Why: browsers read a page declared as latin-1 or ascii as windows-1252 (WHATWG Encoding).
+_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
+
+
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")  # pages saved by older Windows browsers
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The encoding a page declares in its first 4 kB (``<meta charset>``, http-equiv)."""
+    match = _DECLARED.search(raw[:4096])
+    if match is None:
+        return None
+    name = match["name"].decode("ascii", errors="replace").strip().lower()
+    name = "cp1252" if name in _WINDOWS_1252 else name
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(raw: bytes) -> str:
+    """A saved page's text, decoded as the page says it is encoded.
+
+    In order: a byte-order mark; UTF-8, when the bytes are valid UTF-8 (a page saved by a
+    browser is re-encoded in UTF-8 but often keeps its old declaration, and other encodings'
+    text is almost never valid UTF-8); the charset the page declares; charset_normalizer's
+    guess; windows-1252, with replacement characters for what it cannot read.
+
+    Args:
+        raw: The page's bytes.
+
+    Returns:
+        The page's text.
+    """
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(raw)
+    if declared:
+        try:
+            return raw.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    from charset_normalizer import from_bytes  # trafilatura's dependency
+
+    guess = from_bytes(raw).best()
+    if guess is not None and guess.encoding:
+        return str(guess)
+    return raw.decode("cp1252", errors="replace")
 
 
 def import_file(path: Path, *, year: int | None = None, today: dt.date | None = None) -> Draft:
@@ -42,7 +102,8 @@ def import_file(path: Path, *, year: int | None = None, today: dt.date | None = 
         check_size(path.stat().st_size, MAX_PAGE_BYTES, "file", PAGE_HINT)
     elif suffix in (".txt", ".md", ".markdown"):
         check_size(path.stat().st_size, MAX_ARTICLE_BYTES, "file", ARTICLE_HINT)
-    text = _decode(path.read_bytes())
+    raw = path.read_bytes()
+    text = decode_html(raw) if suffix in (".html", ".htm") else _decode(raw)
     if suffix == ".txt":
         return import_text(text, year=year, name=path.name, today=today)
     if suffix in (".html", ".htm"):

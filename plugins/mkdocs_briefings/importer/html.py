@@ -1,17 +1,26 @@
-"""A saved HTML page -> draft, through trafilatura's text and metadata."""
+"""A saved HTML page -> draft: trafilatura's tree and metadata, checked and cleaned.
+
+From the page to the draft: `metadata.read_facts` reads what the page says about itself,
+`boilerplate.mark_furniture` marks what its classes say is not the article, trafilatura
+extracts the main content, `extract.article_blocks` keeps its paragraphs as the page draws
+them, and `boilerplate.article_only` drops what is still furniture.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .body import body_blocks
+from .boilerplate import FURNITURE_MARK, article_only, is_paywalled, is_teaser, mark_furniture
 from .dates import find_dates
 from .draft import (
     IMAGE_CREDIT_TODO,
     MAX_PAGE_BYTES,
     PAGE_HINT,
+    TEASER_TODO,
     TODO_SOURCE,
     Draft,
     Sources,
@@ -20,7 +29,20 @@ from .draft import (
     empty_draft,
     make_draft,
 )
+from .extract import Block, article_blocks, join_drop_caps, split_long
+from .metadata import (
+    choose_outlet,
+    choose_title,
+    clean_category,
+    clean_credit,
+    clean_tags,
+    image_address,
+    read_facts,
+)
 from .text import image_credit_name
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>https?://[^\s>]+)\s*-->", re.I)
 _MODIFIED = re.compile(
@@ -36,12 +58,8 @@ _HTML_CAPTION = re.compile(
 )
 _CAPTION_CREDIT = re.compile(
     r"(?:credited from|image credit|photo credit|photograph|photo|picture|image|credit)\s*:\s*"
-    r"(?P<who>[^.:;]{2,60}?)\s*\.?$|(?:photo|picture|image)\s+by\s+(?P<by>[^.:;]{2,60}?)\s*\.?$",
-    re.IGNORECASE,
-)
-_HTML_FURNITURE = re.compile(
-    r"^(?:(?:related|read more|read also|also read|see also|more on this)\s*:"
-    r"|(?:advertisement|sign up|subscribe|share this|follow us)\b.{0,40}$)",
+    r"(?P<who>[^.:;]{2,60}?)\s*\.?$|(?:photo|picture|image)\s+by\s+(?P<by>[^.:;]{2,60}?)\s*\.?$"
+    r"|\((?P<paren>[A-Z][^()]{1,60})\)\s*\.?$",
     re.IGNORECASE,
 )
 
@@ -54,12 +72,34 @@ def _html_image_credit(html: str) -> str | None:
         caption = " ".join(re.sub(r"<[^>]+>", " ", match["caption"]).split())
         credit = _CAPTION_CREDIT.search(caption)
         if credit:
-            return credit["who"] or credit["by"]
+            return credit["who"] or credit["by"] or credit["paren"]
     return None
 
 
-def _element_text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
+def _parse(html: str) -> HtmlElement | None:
+    """The page's tree, parsed as trafilatura parses it (comments out, their tails kept)."""
+    from trafilatura.utils import load_html
+
+    tree: HtmlElement | None = load_html(html)
+    return tree
+
+
+def _key_points_and_paragraphs(blocks: list[Block]) -> tuple[list[str], list[str]]:
+    """A list before any paragraph is the key points (if it has at most five items)."""
+    key_points: list[str] = []
+    paragraphs: list[str] = []
+    first = next((b for b in blocks if b.kind != "heading"), None)
+    lead = [b for b in blocks if first is not None and b.kind == "item" and b.group == first.group]
+    if first is not None and first.kind == "item" and len(lead) <= _MAX_KEY_POINTS:
+        key_points = [b.text for b in lead]
+    for block in blocks:
+        if block.kind == "heading" or (key_points and block in lead):
+            continue
+        paragraphs += split_long(block.text)
+    return key_points, paragraphs
+
+
+_MAX_KEY_POINTS = 5
 
 
 def import_html(
@@ -72,11 +112,15 @@ def import_html(
 ) -> Draft:
     """Draft a briefing from a saved news page, using trafilatura for its text and metadata.
 
-    Nothing is fetched: the headline, date, section, site name and lead image come from the
-    page's own metadata (Open Graph, JSON-LD, ``<time>``), the text from its main content,
-    without navigation, ads, share buttons or comments. Paragraphs are credited by their
-    'according to' phrases, or else to the page's own outlet (its site name, with its
-    address); a leading list becomes the key points.
+    Nothing is fetched. The headline is the one the page's ``<h1>``, ``og:title`` and
+    ``<title>`` agree on, without the site's name; the outlet is the name the page gives
+    itself (``og:site_name``, the publisher), else its host; the date, section, keywords and
+    lead image come from its metadata, checked and clamped to the format's limits. The text
+    is the page's main content, paragraph by paragraph as the page draws them, without
+    furniture (navigation, prompts to subscribe, captions, bylines, embedded posts, links to
+    other stories). Paragraphs are credited by their 'according to' phrases, or else to the
+    page's own outlet; a leading list of up to five items becomes the key points. A page
+    that holds only a teaser (a paywall) says so in a TODO.
 
     Args:
         html: The page's HTML.
@@ -94,36 +138,37 @@ def import_html(
     check_size(len(html), MAX_PAGE_BYTES, "page", PAGE_HINT)
     import trafilatura  # slow to import; only importing HTML needs it
 
+    tree = _parse(html)
+    if tree is None:
+        return empty_draft(name or url or "")
     saved_from = _SAVED_FROM.search(html[:4096])
+    facts = read_facts(tree)
+    paywalled = is_paywalled(tree)
+    join_drop_caps(tree)
+    mark_furniture(tree)
     page = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url or (saved_from["url"] if saved_from else None),
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         include_images=False,
+        include_links=True,
+        prune_xpath=f"//*[@{FURNITURE_MARK}]",
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if page is None or isinstance(page, dict):  # nothing readable (a dict only with as_dict)
         return empty_draft(name or url or "")
-    title = (page.title or "").strip() or None
-    address = url or page.url or (saved_from["url"] if saved_from else None)
-    outlet = (page.sitename or page.hostname or "").strip() or None
+    address = url or page.url or facts.address or (saved_from["url"] if saved_from else None)
+    names = [*facts.site_names, *([page.sitename] if page.sitename else [])]
+    title = choose_title(facts, names)
+    host = page.hostname or (urlsplit(address).hostname if address else None)
+    outlet = choose_outlet(facts, title=title, fallback=(page.sitename or host or "").strip())
+    outlet = outlet or None
 
-    key_points: list[str] = []
-    paragraphs: list[str] = []
-    for element in page.body if page.body is not None else []:
-        text = _element_text(element)
-        if not text or element.tag == "head" or _HTML_FURNITURE.match(text):
-            continue
-        if element.tag == "list":
-            items = [_element_text(item) for item in element.iter("item")]
-            if not paragraphs and not key_points:
-                key_points = [item for item in items if item]
-            else:
-                paragraphs += [item for item in items if item]
-        else:
-            paragraphs.append(text)
+    blocks = article_blocks(page.body)
+    teaser = is_teaser(blocks, paywalled=paywalled)
+    key_points, paragraphs = _key_points_and_paragraphs(article_only(blocks))
 
     published = page.date if page.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date) else None
     if published is None:
@@ -137,24 +182,27 @@ def import_html(
     default = sources.credit(outlet, address) if outlet else TODO_SOURCE
     document = "\n".join([*key_points, *paragraphs])
     body = body_blocks(paragraphs, sources, default_credit=default, document=document)
+    if teaser:
+        body.append({"paragraph": TEASER_TODO, "credits": [default]})
     if outlet and not any(default in block["credits"] for block in body):
         del sources.entries[default]  # every paragraph names other outlets
 
     image = None
-    if page.image:
-        credit = _html_image_credit(html)
+    src = image_address(page.image, address)
+    if src:
+        found = _html_image_credit(html)
+        credit = clean_credit(found) if found else None
         image = {
-            "src": page.image,
+            "src": src,
             "alt": title or "TODO: say what the image shows",
             "credit": image_credit_name(credit) if credit else IMAGE_CREDIT_TODO,
         }
-    categories = [c.strip() for c in page.categories or [] if c.strip()]
     data = assemble(
         title=title,
-        category=categories[0] if categories else None,
+        category=clean_category(page.categories or []),
         published=published,
         updated=updated,
-        tags=[t.strip() for t in page.tags or [] if t.strip()] or None,
+        tags=clean_tags(page.tags or [], outlet=outlet) or None,
         image=image,
         key_points=key_points,
         body=body,

@@ -1,0 +1,314 @@
+"""What is on an article's page but is not the article: prompts, promotions, captions, bylines.
+
+Two passes, both general rules rather than rules for one site: `mark_furniture` marks the
+elements a page marks as furniture by their class or id (newsletter boxes, captions, bylines,
+embedded posts, share bars) before extraction; `is_furniture` and `article_only` judge the
+extracted paragraphs by their words ("Subscribe to continue reading", "MORE: …", "© 2025 …",
+"Posted on …", "Photo: …", "By Jane Doe") and their links (a list of other stories' headlines).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
+
+    from .extract import Block
+
+# Class and id words that mark furniture, matched against the words of an element's class
+# and id ("newsletter-signup", "relatedStories", "wp-caption-text").
+_FURNITURE_WORDS = re.compile(
+    r"^(?:newsletter|subscri(?:be|ption|ber)|signup|paywall|promo|promotion|promoted|related"
+    r"|recirc|recirculation|recommend(?:ed|ations?)?|outbrain|taboola|caption|figcaption|credit"
+    r"|credits|byline|bylines|dateline|author|authors|share|sharing|social|sharebar|comments?"
+    r"|disqus|breadcrumbs?|tags|topics|advert|advertisement|ads?|sponsor(?:ed)?|popular"
+    r"|trending|readmore|read-more|most|embed|embedded|tweet|twitter|instagram|facebook|tiktok"
+    r"|youtube|timestamp|meta|toolbar|print|donate|donation|app|banner|cta|teaser|nav|footer)$",
+    re.IGNORECASE,
+)
+# A word that alone is not enough ("meta", "most", "app") unless another marks it too.
+_WEAK_WORDS = frozenset({"meta", "most", "app", "embed", "embedded", "print", "cta", "teaser"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD_SPLIT = re.compile(r"[^A-Za-z]+")
+_EMBEDS = re.compile(
+    r"twitter-tweet|twitter-timeline|instagram-media|tiktok-embed|fb-post|reddit-card"
+    r"|imgur-embed|bluesky-embed|threads-post|social-embed|embed-(?:twitter|instagram|youtube)",
+    re.IGNORECASE,
+)
+_PAYWALL_MARK = re.compile(
+    r"paywall|subscriber-only|subscribers-only|premium-content|piano|meter-|regwall|locked",
+    re.IGNORECASE,
+)
+_HIDDEN = re.compile(
+    r"rollover|tooltip|popup|popover|hovercard|visually-hidden|sr-only|screen-reader"
+    r"|display:\s*none|visibility:\s*hidden",
+    re.IGNORECASE,
+)
+_KEEP_TAGS = frozenset({"html", "body", "main", "article", "head"})
+_INLINE = frozenset(
+    {"a", "span", "em", "strong", "b", "i", "u", "sup", "sub", "abbr", "time", "small", "mark"}
+)
+_PROSE = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dd"})
+_MAX_PRUNED_SHARE = 0.35
+"""An element marked as furniture holding more of the page's paragraph text is kept.
+
+Why: some pages mark the article itself with such words ("article-body paywall-content",
+"story has-related"); removing it would lose the article to win on furniture.
+"""
+
+
+def _marks(element: HtmlElement) -> list[str]:
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return [word.lower() for word in _WORD_SPLIT.split(_CAMEL.sub(" ", names)) if word]
+
+
+def _is_marked(element: HtmlElement) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    if _EMBEDS.search(names):
+        return True
+    words = [word for word in _marks(element) if _FURNITURE_WORDS.match(word)]
+    return any(word not in _WEAK_WORDS for word in words) or len(set(words)) >= 2
+
+
+def _text_length(element: HtmlElement) -> int:
+    return sum(len(" ".join(p.text_content().split())) for p in element.iter("p"))
+
+
+FURNITURE_MARK = "data-not-article"
+"""The attribute `mark_furniture` sets; prune with ``//*[@data-not-article]``."""
+
+
+def mark_furniture(tree: HtmlElement) -> int:
+    """Mark the elements a page marks as not the article, for the extractor to prune.
+
+    Marks figure captions, and elements whose class or id says newsletter, subscribe,
+    promo, related, caption, credit, byline, share, social, comments, tags, ads, or an
+    embedded post (a tweet, an Instagram or TikTok post) — unless the element holds much of
+    the page's paragraph text (`_MAX_PRUNED_SHARE`), which is then the article itself.
+
+    Why mark rather than remove: the page's metadata (its dates in a byline's ``<time>``)
+    is read from the whole page; only the text is read without them.
+
+    Args:
+        tree: The page, as parsed by lxml.html; changed in place.
+
+    Returns:
+        How many elements were marked.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        return 0
+    total = _text_length(body) or 1
+    last: HtmlElement | None = None
+    marked = 0
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in _KEEP_TAGS:
+            continue
+        if last is not None and any(ancestor is last for ancestor in element.iterancestors()):
+            continue  # inside the element marked last (iter() walks in document order)
+        hidden = element.get("hidden") is not None or _HIDDEN.search(
+            f"{element.get('class', '')} {element.get('id', '')} {element.get('style', '')}"
+        )
+        if (
+            not hidden
+            and element.tag in _INLINE
+            and any(a.tag in _PROSE for a in element.iterancestors())
+        ):
+            continue  # a link or a name in a sentence ("relatedLink"), not a box beside it
+        if (
+            element.tag == "figcaption"
+            or hidden
+            or (_is_marked(element) and _text_length(element) <= _MAX_PRUNED_SHARE * total)
+        ):
+            element.set(FURNITURE_MARK, "")
+            last = element
+            marked += 1
+    return marked
+
+
+def is_paywalled(tree: HtmlElement) -> bool:
+    """Whether the page marks a paywall (a class or id such as "paywall" or "regwall")."""
+    return any(
+        isinstance(element.tag, str)
+        and _PAYWALL_MARK.search(f"{element.get('class', '')} {element.get('id', '')}")
+        for element in tree.iter()
+    )
+
+
+_SHORT = 300
+"""Paragraphs up to this length are judged by `_FURNITURE_LINE`; longer ones are prose."""
+
+_FURNITURE_LINE = re.compile(
+    r"""
+    # prompts to subscribe, sign up, follow, download, share, comment
+    \b(?:subscribe|subscribing|subscriptions?|sign\ up|signup|newsletters?|in\ your\ inbox
+      |to\ your\ inbox|already\ a\ (?:subscriber|member)|log\ ?in\ to
+      |create\ (?:an|a\ free)\ account
+      |become\ a\ (?:member|subscriber)|free\ trial|unlimited\ (?:access|digital)
+      |to\ continue\ reading|continue\ reading|subscribers\ only|for\ subscribers)\b
+    |\b(?:click|tap)\ here\b|\bif\ you\ enjoyed\ this\b|\btags\s*:
+    |^(?:follow|listen|more|watch|download|visit|see|read|find|get)\b.{0,100}(?:https?://|www\.)
+    |^don'?t\ miss\b|^related\ \w+\s*:
+    |\b(?:get|download|install)\ (?:the|our)\ .{0,40}\bapp\b
+    |\bfollow\ (?:us|@\w+|him|her|them)\b
+    |^follow\b.{0,80}\bon\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)\b
+    |^(?:like\ this\ (?:story|article)|share\ (?:this|it)|comments?|\d+\ comments?
+      |leave\ a\ (?:comment|reply)|explore\ further|you\ (?:may|might)\ also\ like|have\ a\ tip)\b
+    # "MORE:", "READ MORE:", "RELATED:", "SEE ALSO:", "WATCH:" lines
+    |^\[?(?:more|read\ more|read\ also|also\ read|see\ also|see\ more|related|recommended
+      |watch|listen|also|don'?t\ miss|must\ read|read\ next|up\ next|trending|leggi\ anche
+      |filed\ under|tags|topics|source|sources)\s*:
+    # copyright and rights lines
+    |©|\bcopyright\b|\ball\ rights\ reserved\b|\(c\)\ \d{4}
+    |\bmay\ not\ be\ (?:re)?published,?\ broadcast\b|\bfor\ your\ personal,?\ non-commercial\ use\b
+    # dates and reading times standing alone
+    |^(?:posted|published|updated|last\ updated|latest\ update|first\ published|modified
+      |originally\ published|publicado|publié|veröffentlicht|aktualisiert)\b
+      (?=.{0,80}$)(?=.*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago\b|today|yesterday))
+    |\b\d+\ (?:min|mins|minutes?|minutos?)\ (?:read|de\ leitura)\b|\breading\ time\b
+    |^tempo\ de\ leitura\b
+    # captions, photo credits, bylines and credit lines
+    |^(?:photo|photos|photograph|image|images|picture|illustration|video|graphic|file\ photo)
+      (?:\ credit)?\s*(?::|by\b)
+    |\((?:[^()]*\bphoto\b[^()]*|getty\ images|afp|reuters|ap|shutterstock|epa|file)\)\.?$
+    |\b(?:getty\ images|via\ getty|shutterstock|ap\ photo|afp\ photo|reuters/)\b
+    |^\(?(?:additional\ )?(?:reporting|writing|editing|compiled|research
+      |contributed\ reporting)\ by\b
+    |\bcontributed\ (?:reporting|to\ this\ (?:report|story|article))\b
+    |^(?:write\ to|email|e-mail|contact|reach)\ .{0,60}\ at\ \S+@
+    |\bmay\ be\ reached\ at\b
+    # affiliate disclosures
+    |\bif\ you\ (?:buy|purchase)\ something\b
+    |\bwe\ may\ (?:earn|get|receive)\ (?:a\ )?(?:commission|share)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(
+    r"^(?i:by|von|por|par|di)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|and|&|,))*"
+    r"(?:\s*[,|/–-]\s*.{0,60})?$"
+    r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s*(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?i:writer|reporter|correspondent|editor|columnist|contributor|staff)\b.{0,40}$",
+)
+_ADDRESS = re.compile(r"^(?:https?://|www\.|[\w.-]+\.(?:com|org|net)/)\S*$|^\S+@\S+\.\w+$")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_END_MARK = re.compile(
+    r"""^(?:related(?:\ (?:stories|articles|posts|content|coverage|news|reading|links))?
+    |more\ (?:from|on|about|stories|news|coverage|in)\b.{0,40}
+    |you\ (?:may|might)\ also\ (?:like|enjoy)|recommended(?:\ for\ you|\ stories|\ articles)?
+    |read\ (?:more|next)|most\ (?:read|popular|viewed)
+    |trending(?:\ now|\ stories)?|popular\ (?:now|stories|articles)|don'?t\ miss|also\ (?:read|see)
+    |what\ to\ read\ next|latest\ (?:news|stories|articles|videos)|top\ stories|comments?
+    |\d+\ comments?|leave\ a\ (?:comment|reply)|share\ this(?:\ article|\ story)?|explore\ further
+    |further\ reading|more\ to\ explore|editor'?s\ picks|around\ the\ web
+    |sponsored\ (?:stories|links)
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PAYWALL_TEXT = re.compile(
+    r"\b(?:subscribe\ to\ (?:continue|keep)\ reading|already\ a\ (?:subscriber|member)"
+    r"|subscribers?\ only|to\ continue\ reading"
+    r"|this\ (?:article|content|story)\ is\ (?:for|available\ to)\ subscribers"
+    r"|you\ have\ reached\ your\ (?:free\ )?(?:article\ )?limit|log\ in\ to\ (?:continue|read))\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+_AFTER_MARK = 150
+"""Under a "Related stories" line, a block shorter than this is another story's headline."""
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # written without spaces
+
+
+def is_furniture(block: Block) -> bool:
+    """Whether a short paragraph is page furniture rather than the article's text.
+
+    Prompts to subscribe or follow, "MORE:" and "click here" links, copyright lines, "Posted
+    on" and reading-time lines, captions and photo credits, bylines and "Reporting by" lines,
+    a bare address, a line of only a date and time, a line that is mostly a link (another
+    story's headline) or in capitals and linked.
+    """
+    text = block.text
+    if len(text) > _SHORT:
+        return bool(_PAYWALL_TEXT.search(text)) and len(text) < 2 * _SHORT
+    words = text.split()
+    if _FURNITURE_LINE.search(text) or _BYLINE.match(text) or _ADDRESS.match(text):
+        return True
+    if _TIME.search(text) and len(words) <= 12 and not text.endswith((".", "”", '"')):
+        return True
+    if len(words) <= 2 and not _CJK.search(text) and not re.search(r"[.!?:\"”’]$", text):
+        return True  # a label, a logo's text, a button
+    letters = _LETTER.findall(text)
+    if block.link_share >= 0.6 and len(words) <= 25:
+        return True  # another story's headline, a tag, a "read more" link
+    return bool(letters) and len(words) >= 3 and text.upper() == text and block.link_share > 0.3
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def drop_repeats(blocks: Iterable[Block]) -> list[Block]:
+    """Without pull quotes and repeats: a block whose words the article gives elsewhere.
+
+    A pull quote repeats a sentence of the article in large type; a teaser repeats the lead.
+    The longer text stays where it is; a repeat of at least four words goes, and with a
+    repeated quotation goes the rest of its blockquote (its attribution, "— Tomas Reel"),
+    so that it is never glued to a paragraph.
+    """
+    kept = list(blocks)
+    normals = [_normal(block.text) for block in kept]
+    repeats: set[int] = set()
+    for index, normal in enumerate(normals):
+        if len(normal.split()) < 4:
+            continue
+        earlier_same = normals.index(normal) != index
+        inside_other = any(normal in other and normal != other for other in normals)
+        if earlier_same or inside_other:
+            repeats.add(index)
+    quoted = {kept[i].group for i in repeats if kept[i].kind == "quote" and kept[i].group >= 0}
+    return [
+        block
+        for index, block in enumerate(kept)
+        if index not in repeats and not (block.kind == "quote" and block.group in quoted)
+    ]
+
+
+def article_only(blocks: list[Block]) -> list[Block]:
+    """The blocks of the article: without furniture, pull quotes and what follows its end.
+
+    Under a heading or line such as "Related stories", "More from…", "You may also like",
+    "Don't miss", the short or linked blocks that follow (other stories' headlines) go, up
+    to the next paragraph of prose; any block goes if it is furniture (`is_furniture`) or
+    repeats another (`drop_repeats`).
+    """
+    kept: list[Block] = []
+    after_mark = False
+    for block in blocks:
+        if _END_MARK.match(block.text):
+            after_mark = True
+            continue
+        if after_mark and (len(block.text) < _AFTER_MARK or block.link_share > 0.3):
+            continue  # the headlines under "Related stories", "You may also like"
+        after_mark = False
+        if not is_furniture(block):
+            kept.append(block)
+    return drop_repeats(kept)
+
+
+def is_teaser(blocks: list[Block], *, paywalled: bool) -> bool:
+    """Whether the page holds only the start of the article (a paywall's teaser).
+
+    Args:
+        blocks: The page's blocks before furniture is taken out.
+        paywalled: Whether the page marks a paywall (`is_paywalled`).
+
+    Returns:
+        True when the page says so ("Subscribe to continue reading", a paywall element)
+        and less than 150 words of article text are left, or when less than 40 are left.
+    """
+    text = [block.text for block in article_only(blocks) if block.kind != "heading"]
+    words = sum(len(t.split()) for t in text)
+    marked = paywalled or any(_PAYWALL_TEXT.search(block.text) for block in blocks)
+    return words < 40 or (marked and words < 150)
