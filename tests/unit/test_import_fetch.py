@@ -33,9 +33,9 @@ LATIN1 = (
     "<p>Zoë Brännström, the harbour master of Ölvik, said the ferry would run on time from "
     "Monday, after a week of delays caused by the storm over the Skärsund strait.</p>"
     "<p>The ferry company of Ölvik said it had repaired both engines of the older vessel and "
-    "that the timetable would be the same as before the storm.</p>"
+    "that the timetable would be the same as before the storm – “as good as new”.</p>"
     "</article></body></html>"
-).encode("iso-8859-1")
+).encode("cp1252")  # declared as ISO-8859-1, as such pages often are
 
 ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/article.html": (200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLE),
@@ -120,6 +120,7 @@ def test_the_declared_charset_is_honoured(server: str) -> None:
     draft = import_url(f"{server}/latin1.html")
     text = " ".join(str(b.get("paragraph", "")) for b in draft.data["body"])
     assert "Zoë Brännström, the harbour master of Ölvik" in text
+    assert "before the storm – “as good as new”." in text  # windows-1252's quotes and dash
 
 
 def test_a_user_agent_is_sent(server: str) -> None:
@@ -187,6 +188,7 @@ def test_is_address() -> None:
     ("content", "charset", "text"),
     [
         ("Brännström".encode("iso-8859-1"), "iso8859-1", "Brännström"),
+        ("“Ölvik”".encode("cp1252"), "cp1252", "“Ölvik”"),
         ("Brännström".encode(), None, "Brännström"),
         (b"\xef\xbb\xbfBr\xc3\xa4nn", "iso8859-1", "Bränn"),  # the BOM wins over the header
         ("Brännström".encode(), "ascii", "Brännström"),  # a wrong header: the bytes decide
