@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -103,8 +104,26 @@ def snapshot(site: Path) -> dict[str, object]:
     return files
 
 
-def assert_same_site(served: Path, reference: Path) -> None:
+PROBLEMS_BOX = re.compile(rb'<details open class="briefings-problems".*?</details>', re.DOTALL)
+
+
+def without_problems(files: dict[str, object]) -> dict[str, object]:
+    """A served site without what serve adds while files have problems (adapter/problems.py):
+    the box on every page and the pages at broken briefings' addresses."""
+    kept: dict[str, object] = {}
+    for name, data in files.items():
+        if isinstance(data, bytes) and name.endswith(".html"):
+            if data.startswith(b"<!doctype html>\n") and b"<h1>Problems in <code>" in data:
+                continue
+            data = PROBLEMS_BOX.sub(b"", data)
+        kept[name] = data
+    return kept
+
+
+def assert_same_site(served: Path, reference: Path, *, problems: bool = False) -> None:
     got, want = snapshot(served), snapshot(reference)
+    if problems:
+        got = without_problems(got)
     assert sorted(got.keys() - want.keys()) == [], "stale files left in the served site"
     assert sorted(want.keys() - got.keys()) == [], "files missing from the served site"
     differ = [name for name in want if got[name] != want[name]]
@@ -176,12 +195,19 @@ def test_rebuilds_after_edits_equal_clean_builds(
     broken.write_text(good_seed[: len(good_seed) // 2] + "\n  - [unclosed\n", encoding="utf-8")
     session.rebuild()
     full_build(repo_copy, reference)  # not --strict: the broken file is left out, as in serve
-    assert_same_site(session.site, reference)
+    assert_same_site(session.site, reference, problems=True)
+    assert "briefings-problems" in (session.site / "index.html").read_text(encoding="utf-8")
 
     # 4. The fix, a digest's note and a hand-written page.
     broken.write_text(good_seed, encoding="utf-8")
     edit(repo_copy, DIGEST, "Example digest:", "Example digest, revised:")
     edit(repo_copy, "docs/about.md", "# ", "# Revised: ")
+    session.rebuild()
+    full_build(repo_copy, reference)
+    assert_same_site(session.site, reference, problems=True)  # "title: Renamed: ..." is broken
+
+    # 5. That title back as it was: no problem left, so no box on any page, no problems page.
+    edit(repo_copy, COALITION, "title: Renamed: ", "title: ")
     session.rebuild()
     full_build(repo_copy, reference)
     assert_same_site(session.site, reference)

@@ -12,8 +12,12 @@ import urllib.request
 from typing import TYPE_CHECKING
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from ..conftest import DATA
+from mkdocs_briefings.adapter.problems import guess_slug, problems_box
+from mkdocs_briefings.errors import Problem
+
+from ..conftest import DATA, build_site
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -93,20 +97,31 @@ def test_saving_a_briefing_rebuilds_and_live_reload_is_on(served: tuple[str, Pat
     wait_for(lambda: "ten-day strike" in fetch(base + PAGE)[1], "the edited text to be served")
 
 
-def test_a_broken_briefing_is_logged_and_the_rest_keeps_serving(
+def test_a_broken_briefing_shows_its_problems_in_the_browser(
     served: tuple[str, Path, Path],
 ) -> None:
+    """As Hugo's server does: the broken briefing's address lists its problems (instead of
+    "Page not found"), every other page carries a box of them, and the fix clears both."""
     base, yml, log = served
     yml.write_text(HARBOUR.replace("category: Economy", "category: [Economy"), encoding="utf-8")
-    wait_for(
-        lambda: "briefings/harbour-strike.yml:4:10: YAML syntax error" in log.read_text(),
-        "the problem in the log",
-    )
-    wait_for(lambda: fetch(base + PAGE)[0] == 404, "the broken briefing to be left out")
-    assert fetch(base + "briefings/ferry-service-resumes-after-nine-days/")[0] == 200
+    problem = "briefings/harbour-strike.yml:4:10: YAML syntax error"
+    wait_for(lambda: problem in log.read_text(), "the problem in the log")
+    wait_for(lambda: problem in fetch(base + PAGE)[1], "the problems at the briefing's address")
+    page = fetch(base + PAGE)[1]
+    assert "<h1>Problems in <code>briefings/harbour-strike.yml</code></h1>" in page
+    assert "livereload" in page  # the server reloads it when the file is saved
+    other = base + "briefings/ferry-service-resumes-after-nine-days/"
+    status, html = fetch(other)
+    assert status == 200
+    assert 'class="briefings-problems"' in html
+    assert problem in html
+    assert "1 briefing or digest file has problems" in html
     assert "Traceback" not in log.read_text()
     yml.write_text(HARBOUR, encoding="utf-8")
-    wait_for(lambda: fetch(base + PAGE)[0] == 200, "the fixed briefing to come back")
+    wait_for(lambda: "Problems in" not in fetch(base + PAGE)[1], "the fixed briefing to come back")
+    assert "nine-day strike" in fetch(base + PAGE)[1]
+    wait_for(lambda: "briefings-problems" not in fetch(other)[1], "the box to go")
+    assert "briefings-problems" not in fetch(base)[1]
 
 
 def test_a_half_written_save_is_survived_and_the_fix_is_served(
@@ -116,8 +131,67 @@ def test_a_half_written_save_is_survived_and_the_fix_is_served(
     base, yml, log = served
     yml.write_text(HARBOUR[: len(HARBOUR) // 2], encoding="utf-8")
     wait_for(lambda: "briefings/harbour-strike.yml:" in log.read_text(), "the problem in the log")
-    wait_for(lambda: fetch(base + PAGE)[0] == 404, "the half-written briefing to be left out")
+    wait_for(lambda: "Problems in" in fetch(base + PAGE)[1], "the half-written briefing's problems")
     assert fetch(base + "briefings/ferry-service-resumes-after-nine-days/")[0] == 200
     yml.write_text(HARBOUR.replace("nine-day strike", "ten-day strike"), encoding="utf-8")
     wait_for(lambda: "ten-day strike" in fetch(base + PAGE)[1], "the completed file to be served")
     assert "Traceback" not in log.read_text()
+
+
+def test_a_busy_port_is_one_line_naming_it(project: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    other = f"127.0.0.1:{port + 1}"
+    assert (
+        f"127.0.0.1:{port} is in use (another `mkdocs serve`?); choose another address with "
+        f"`make serve ADDR={other}` or `mkdocs serve -a {other}`"
+    ) in output
+
+
+def test_the_problems_box_escapes_and_only_serve_shows_it(project: Path) -> None:
+    """Problem messages quote the file's text: the box escapes them. A build never shows it,
+    and --strict still fails."""
+    box = problems_box([Problem("briefings/<x>.yml", 2, 1, "unknown field '<script>'")])
+    assert "briefings/&lt;x&gt;.yml:2:1: unknown field &#x27;&lt;script&gt;&#x27;" in box
+    assert "<script>" not in box
+    assert problems_box([]) == ""
+    (project / "briefings" / "a.yml").write_text(HARBOUR, encoding="utf-8")
+    (project / "briefings" / "b.yml").write_text("title: [Broken\n", encoding="utf-8")
+    site = build_site(project, strict=False)
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert pages
+    assert not any("briefings-problems" in page for page in pages)
+    assert not (site / "briefings" / "broken").exists()
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("title: Harbour strike ends\ncategory: [x\n", "harbour-strike-ends"),
+        ('title: "Harbour strike ends\ncategory: x\n', "harbour-strike-ends"),  # left open
+        ("title: 'Harbour' # a note\n", "harbour"),
+        ("slug: the-strike\ntitle: Harbour strike ends\n", "the-strike"),
+        ("slug: Not A Slug\n", None),
+        ("category: x\n", None),
+    ],
+)
+def test_a_broken_briefing_s_address_comes_from_its_slug_or_title(
+    text: str, slug: str | None
+) -> None:
+    assert guess_slug(text) == slug

@@ -29,16 +29,18 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 
 from ..reading import stamp
 from ..writing import write_atomically
+from .config import project_root
+from .problems import add_box, check_port, error_pages, problems_box
 from .watch import watch_with_events
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable
+    from collections.abc import Hashable, Iterable, Mapping, Sequence
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from watchdog.observers.api import BaseObserver
 
+    from ..errors import Problem
     from ..plan import SitePlan
     from ..reading import Stamp
 
@@ -222,13 +225,31 @@ class DevServer:
 
     def __init__(self, *, dirty: bool) -> None:
         self.incremental = Incremental() if dirty else None
+        self.box = ""
+        """The problems box every page shows (see problems.py); '' when there are none."""
         self._quiet = QuietDirtyWarning()
         self._observer: BaseObserver | None = None
         if self.incremental:
             logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
 
-    def plan(self, files: Files, config: MkDocsConfig, plan: SitePlan, options: object) -> None:
-        """Under --dirty: mark the generated pages whose fingerprint changed for rendering."""
+    def plan(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        plan: SitePlan,
+        options: Mapping[str, Any],
+        problems: Sequence[Problem] = (),
+    ) -> None:
+        """Show ``problems`` in the browser (see problems.py); under --dirty, mark the generated
+        pages whose fingerprint changed for rendering."""
+        self.box = problems_box(problems)
+        root = project_root(config)
+        digests = Path(options["briefings_dir"]) / options["digests_dir"]
+        layout = plan.options.layout
+        for page in error_pages(
+            problems, root=root, digests=digests, layout=layout, config=config, files=files
+        ):
+            files.append(page)
         if self.incremental is None:
             return
         site_wide = (
@@ -236,6 +257,7 @@ class DevServer:
             template_stamps(config.theme.dirs),
             repr(options),
             config.config_file_path and os.stat(config.config_file_path).st_mtime_ns,
+            self.box,  # Why: every page shows the problems box, or not; stale boxes would stay
         )
         generated = {uri: page.fingerprint for uri, page in plan.pages.items()}
         in_nav = [uri for uri, page in plan.pages.items() if page.in_nav]
@@ -264,9 +286,16 @@ class DevServer:
         if self.incremental is not None:
             self.incremental.fingerprints = {}
 
+    def post_page(self, output: str) -> str:
+        """A rendered page, with the box of the site's problems while there are any."""
+        return add_box(output, self.box)
+
     def watch(self, server: LiveReloadServer, folder: str) -> None:
-        """Rebuild and reload the browser when a file in ``folder`` changes: watched by the
-        system's file events where it can (see watch.py), else polled by MkDocs."""
+        """Before the server starts: stop with one line if its address is taken (see
+        `check_port`). Then rebuild and reload the browser when a file in ``folder`` changes:
+        watched by the system's file events where it can (see watch.py), else polled."""
+        host, port = server.server_address[:2]
+        check_port(str(host), int(port))
         self.close()
         self._observer = watch_with_events(server, folder)
         if self._observer is None:
