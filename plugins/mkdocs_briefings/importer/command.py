@@ -265,21 +265,42 @@ def existing_slugs(folder: Path) -> dict[str, str]:
     for path in sorted(folder.iterdir()):
         if path.suffix not in (".yml", ".yaml") or not path.is_file():
             continue
-        slug = None
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            data = None
-        if isinstance(data, dict):
-            if isinstance(data.get("slug"), str):
-                slug = data["slug"]
-            elif isinstance(data.get("title"), str):
-                slug = make_slug(data["title"])
-        if slug is None:
+            keys = _top_level(path.read_text(encoding="utf-8"), ("slug", "title"))
+        except (OSError, UnicodeDecodeError):
+            keys = {}
+        if isinstance(keys.get("slug"), str):
+            slugs[path.name] = keys["slug"]
+        elif isinstance(keys.get("title"), str):
+            slugs[path.name] = make_slug(keys["title"])
+        else:
             stem = path.stem
-            slug = stem[11:] if DAY.match(stem[:10]) and stem[10:11] == "-" else stem
-        slugs[path.name] = slug
+            slugs[path.name] = stem[11:] if DAY.match(stem[:10]) and stem[10:11] == "-" else stem
     return slugs
+
+
+def _top_level(text: str, names: Sequence[str]) -> dict[str, Any]:
+    """The values of top-level keys ``names`` (each with its continuation lines).
+
+    Why not the whole file: parsing a briefings folder of a thousand files takes seconds,
+    and only the title and slug decide an address.
+    """
+    lines = text.splitlines()
+    found: dict[str, Any] = {}
+    for i, line in enumerate(lines):
+        name = line.split(":", 1)[0]
+        if name not in names or name in found or not line.startswith(f"{name}:"):
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+            end += 1
+        try:
+            value = yaml.safe_load("\n".join(lines[i:end]))
+        except yaml.YAMLError:
+            continue
+        if isinstance(value, dict):
+            found[name] = value.get(name)
+    return found
 
 
 def free_address(name: str, slug: str, taken: dict[str, str]) -> tuple[str, str, str | None]:
