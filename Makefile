@@ -12,10 +12,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast lint fmt schema bench clean
 
+# The first run (and a run after pyproject.toml or constraints.txt changed) installs the pinned
+# packages: a minute or so, with pip's progress shown. pip itself first: the one Python's venv
+# bundles may be too old to read the pinned packages' metadata (see constraints.txt).
 $(STAMP): pyproject.toml constraints.txt
+	@echo "Installing the pinned packages into $(VENV) (first run, or pyproject.toml/constraints.txt changed; about a minute)..."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt pip
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+	@echo "$(VENV) is ready."
 
 # The browser tests' Node tools (axe-core, vnu-jar, Lighthouse) as the lock file pins them.
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; the system's runs it.
@@ -28,6 +34,8 @@ $(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	  echo "npm not found: the axe, Nu HTML Checker and Lighthouse tests will be skipped"; \
 	fi
 
+# A busy port stops `mkdocs serve` with one line naming it (the plugin checks it before the
+# server starts); choose another with `make serve ADDR=127.0.0.1:8001`.
 serve: $(STAMP)  ## build the site and serve it with live reload (site_url path: /mkdocs-briefings/)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(ADDR)  # --dirty: rebuild only what an edit affects
 
