@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from mkdocs_briefings.cli import cli
+from mkdocs_briefings.importer.command import existing_slugs, free_address
 
 from ..conftest import DATA
 
@@ -218,3 +219,34 @@ def test_merge_by_address(runner: CliRunner, project: Path, site: str) -> None:
     result = runner.invoke(cli, ["import", *urls, "--merge"])
     assert result.exit_code == 0, result.output
     assert len(list((project / "briefings").glob("*.yml"))) == 1
+
+
+def test_free_address() -> None:
+    taken = {"p.yml": "ferry-fares", "2025-01-01-ferry-fares-draft.yml": "ferry-fares-draft"}
+    assert free_address("a.yml", "other", taken) == ("a.yml", "other", None)
+    assert free_address("p.yml", "ferry-fares", taken) == ("p.yml", "ferry-fares", None)
+    assert free_address("2025-01-01-ferry-fares.yml", "ferry-fares", taken) == (
+        "2025-01-01-ferry-fares-draft.yml",
+        "ferry-fares-draft",
+        "p.yml",
+    )
+    name, slug, _ = free_address("b.yml", "ferry-fares", taken)
+    assert (name, slug) == ("b-draft-2.yml", "ferry-fares-draft-2")
+    long = "-".join(["word"] * 16)  # 79 characters
+    assert len(free_address("c.yml", long, {"d.yml": long})[1]) <= 80
+
+
+def test_existing_slugs(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "# comment\ntitle: 'A title long enough to wrap onto the next line when it is\n"
+        "  dumped'\ncategory: X\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yml").write_text("title: Ignored\nslug: chosen-slug\n", encoding="utf-8")
+    (tmp_path / "2025-01-02-from-the-name.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("title: Not a briefing\n", encoding="utf-8")
+    assert existing_slugs(tmp_path) == {
+        "2025-01-02-from-the-name.yml": "from-the-name",
+        "a.yml": "a-title-long-enough-to-wrap-onto-the-next-line-when-it-is-dumped",
+        "b.yml": "chosen-slug",
+    }
