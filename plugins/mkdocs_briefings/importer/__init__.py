@@ -12,14 +12,18 @@ reports it with its line and column:
 
 Modules, from the page to the draft: `files` (by suffix), `html`, `text` and `markdown` (one
 per kind of source), `attribution` ('according to' outlets), `quotes` (direct quotes and their
-speakers), `dates`, `outlets`, `sentences`, `body` (credited blocks) and `draft` (assembly).
+speakers), `dates`, `outlets`, `sentences`, `body` (credited blocks) and `draft` (assembly);
+`fetch` (a web address), `merge` (several outlets, one draft) and `group` (by event).
 """
 
 from .attribution import split_attribution
 from .draft import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, TODO_SOURCE, Draft
+from .fetch import FetchError, import_url
 from .files import import_file
+from .group import group_drafts
 from .html import import_html
 from .markdown import import_markdown
+from .merge import Merged, merge_drafts
 from .outlets import normalise_outlet
 from .quotes import extract_quotes
 from .text import import_text
@@ -29,11 +33,16 @@ __all__ = [
     "MAX_PAGE_BYTES",
     "TODO_SOURCE",
     "Draft",
+    "FetchError",
+    "Merged",
     "extract_quotes",
+    "group_drafts",
     "import_file",
     "import_html",
     "import_markdown",
     "import_text",
+    "import_url",
+    "merge_drafts",
     "normalise_outlet",
     "split_attribution",
 ]
