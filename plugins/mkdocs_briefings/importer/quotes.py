@@ -115,9 +115,12 @@ def person_starting(text: str) -> Person | None:
     if lead:
         text = text[lead.end() :]
     appositive = re.match(r"(?P<who>[^,]+),\s*(?P<appos>[^,]+),\s*(?P<verb>\S+)", text)
-    if appositive and _is_verb(appositive["verb"]) and _appositive(appositive["appos"]):
+    if appositive and _is_verb(appositive["verb"]):
         found = _who(appositive["who"], None)
-        return Person(found.name, _appositive(appositive["appos"])) if found else None
+        if found and _RELATIVE.match(appositive["appos"]):
+            return found  # "Ada Lund, who runs the yard, said": she is the subject, no role
+        role = _appositive(appositive["appos"])
+        return Person(found.name, role) if found and role else None
     words, end = list[str](), 0
     for token in TOKEN.finditer(text):
         if text[end : token.start()].strip():

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 
 # Why the third form: pages mix marks ("...” or “...") where their editors' tools did.
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|[“\"][^“”\"]*[”\"]")
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[A-Z“\"‘(0-9])")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][”\"’)])|(?<=[.!?][’'][”\"]))\s+(?=[A-Z“\"‘(0-9])"
+)
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr no vs etc inc co corp ltd"
     " u.s u.k u.n e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -24,8 +26,9 @@ def _mask_quotes(text: str) -> str:
 
     def blank(match: re.Match[str]) -> str:
         inner = match[0][1:-1]
-        end = inner[-1] if inner[-1:] in (".", "!", "?") else "x"
-        return match[0][0] + "x" * (len(inner) - 1) + (end if inner else "") + match[0][-1]
+        ending = re.search(r"[.!?][’']?$", inner)  # “... It’s very simple.’” ends a sentence
+        end = ending[0] if ending else ""
+        return match[0][0] + "x" * (len(inner) - len(end)) + end + match[0][-1]
 
     return QUOTED.sub(blank, text)
 
