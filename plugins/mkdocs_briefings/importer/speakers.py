@@ -220,8 +220,14 @@ class People:
 
     def __init__(self, document: str) -> None:
         """Read every mention of a person in ``document`` (paragraphs on their own lines)."""
-        self._mentions = mentions(document)
-        self._surnames = {_core(p.name)[-1] for p in self._mentions if len(_core(p.name)) > 1}
+        self._by_surname: dict[str, set[Person]] = {}
+        for person in mentions(document):  # a set: a name met 300 times is one candidate
+            self._by_surname.setdefault(_core(person.name)[-1], set()).add(person)
+        self._surnames = {
+            surname
+            for surname, people in self._by_surname.items()
+            if any(len(_core(p.name)) > 1 for p in people)
+        }
 
     def knows_surname(self, word: str) -> bool:
         """Whether ``word`` is the last name of someone named in full in the article."""
@@ -235,9 +241,9 @@ class People:
         name ("Ada Lund" and "Per Lund"), the name stays as it is.
         """
         core = _core(person.name)
-        candidates = [
-            p for p in self._mentions if _core(p.name)[-len(core) :] == core and len(_core(p.name))
-        ]
+        # Sorted: a set's order changes from run to run, and so would a tie's winner.
+        same = sorted(self._by_surname.get(core[-1], ()), key=lambda p: (p.name, p.role or ""))
+        candidates = [p for p in same if _core(p.name)[-len(core) :] == core]
         longer = [p for p in candidates if len(_core(p.name)) > len(core)]
         firsts = {_core(p.name)[-len(core) - 1] for p in longer}
         if any(not (a.startswith(b) or b.startswith(a)) for a in firsts for b in firsts if a != b):
