@@ -273,3 +273,23 @@ def test_merge_pieces_joins_text_and_continued_quotes() -> None:
         "Rain fell. It rained.",
         [{"quote": "We stay open All winter.", "speaker": "Ada Lund"}],
     )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A quote that is part of its sentence is not a callout, whatever comes before it.
+        "Lena Brask told the Ledger that the yard is “working with the harbour board on it.”",
+        "Vale said meeting the board was useful, in which Lund “raised the fares again.”",
+        # An aside is no role.
+        "“The pier will open in June,” Tomas Vale, however, said.",
+    ],
+)
+def test_sentences_that_only_look_like_attributions_stay_whole(paragraph: str) -> None:
+    assert extract_quotes(paragraph) == (paragraph, [])
+
+
+def test_a_british_title_without_a_full_stop_is_a_role() -> None:
+    assert quotes_of("Lt Col Ada Brask said: “The exercise will end on Friday.”") == [
+        {"quote": "The exercise will end on Friday.", "speaker": "Ada Brask", "role": "Lt Col"}
+    ]

@@ -60,6 +60,11 @@ _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
     r"^(?:after|before|during|in|on|at|later|earlier)\b[^,“”\"]{0,60},\s*", re.IGNORECASE
 )
+_ASIDES = word_set(
+    "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
+)
+# A clause after the verb before a quote: "said that the plan is “...”" quotes only in part.
+_CLAUSE = re.compile(r"\b(?:that|is|was|are|were|has|have|had|will|would)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _INTRO_PARTICIPLE = re.compile(
     rf"^(?P<lead>.+?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_PARTICIPLE}|{_VERBS})\s*[,:]?\s*$"
@@ -173,7 +178,11 @@ def _appositive(text: str) -> str | None:
     if re.search(rf"\b(?:{_VERBS}|is|was|are|were|has|had|will|would)\b", text):
         return None
     words = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).split()
-    return capitalise(" ".join(words)) if words else None
+    if not words or words[0].casefold() in _ASIDES or words[0].endswith("ly"):
+        return None  # "Jack Buser, however, said"
+    if len(words) == 1 and not is_role_word(words[0]) and text == words[0]:
+        return None  # one bare word is no role ("Lund, meanwhile,")
+    return capitalise(" ".join(words))
 
 
 def _named(who: str, people: People) -> tuple[Person, str | None] | None:
@@ -277,7 +286,9 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     if intro is None:
         return None
     fits, context = _verb_rest(intro["verb"], intro["rest"])
-    if not fits:
+    # Why: before a quote, a long or clausal "context" ("said meeting him was ... in which
+    # he “...”") means the quote is part of the sentence, not a callout.
+    if not fits or (context and (_CLAUSE.search(context) or len(context.split()) > 8)):
         return None
     if intro["lead"]:
         if context:

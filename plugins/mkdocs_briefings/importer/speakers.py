@@ -30,6 +30,7 @@ ROLE_MODIFIERS = word_set(
 )
 # Abbreviated titles, which are part of the role ("Gov. Ada Lund": Gov. is her role).
 _TITLES = word_set("gov sen rep lt col gen sgt capt prof atty cmdr adm maj det supt insp cpl rev")
+_BRITISH_TITLES = word_set("lt col sgt capt supt insp cpl")  # also without a full stop
 # Honorifics, never part of a name or a role (British usage writes them without a full stop).
 _HONORIFICS = word_set("mr mrs ms miss mx dr")
 _SUFFIXES = word_set("jr sr ii iii iv")
@@ -67,6 +68,8 @@ def is_honorific(word: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
+    if _bare(word) in _BRITISH_TITLES and word[:1].isupper():
+        return True  # "Lt Col Ada Lund"
     return word.endswith(".") and _bare(word) in _TITLES and word[:1].isupper()
 
 
