@@ -267,3 +267,48 @@ def test_nothing_to_merge() -> None:
 
 def test_fixture_files_exist() -> None:
     assert all(Path(path).is_file() for path in ARTICLES)
+
+
+def test_the_same_quote_in_two_outlets_own_sentences_is_said_once() -> None:
+    bodies = [
+        [
+            {
+                "paragraph": "“We will rebuild the Ostby mill by spring,” the owner, Ada Lund, said.",
+                "credits": ["a"],
+            }
+        ],
+        [
+            {
+                "paragraph": "“We will rebuild the Ostby mill by spring,” said Ada Lund. The"
+                " council has not yet agreed.",
+                "credits": ["b"],
+            }
+        ],
+    ]
+    assert merge_bodies(bodies) == [
+        {
+            "paragraph": "“We will rebuild the Ostby mill by spring,” the owner, Ada Lund, said.",
+            "credits": ["a", "b"],
+        },
+        {"paragraph": "The council has not yet agreed.", "credits": ["b"]},
+    ]
+
+
+def test_a_sentence_that_only_cites_a_phrase_is_kept() -> None:
+    """A quote that is a small part of its sentence does not make the sentence a repeat."""
+    bodies = [
+        [
+            {
+                "paragraph": "“We will rebuild the Ostby mill by spring,” Ada Lund said.",
+                "credits": ["a"],
+            }
+        ],
+        [
+            {
+                "paragraph": "The council met on Monday and the mayor, who had visited the site,"
+                " told the owners that “we will rebuild the Ostby mill by spring” was not enough.",
+                "credits": ["b"],
+            }
+        ],
+    ]
+    assert len(merge_bodies(bodies)) == 2

@@ -160,9 +160,17 @@ class _Body:
     def find_sentence(self, sentence: str, article: int) -> Block | None:
         """An earlier block that says ``sentence``: a near-identical sentence, or its quote."""
         text = normalise_text(sentence)
+        quotes = [normalise_text(q) for q in _quoted_spans(sentence)]
         for block in self.earlier(article):
-            for _, known in _sentences(block.get("paragraph", "")):
+            for known_sentence, known in _sentences(block.get("paragraph", "")):
                 if same_sentence(text, known):
+                    return block
+                # Both outlets give the quote in a sentence of their own ('X said'):
+                if quotes and any(
+                    same_quote(q, normalise_text(k))
+                    for q in quotes
+                    for k in _quoted_spans(known_sentence)
+                ):
                     return block
         for quoted in _quoted_spans(sentence):
             found = self.find_quote(quoted, article)
