@@ -193,6 +193,12 @@ def test_is_address() -> None:
         ("Brännström".encode(), None, "Brännström"),
         (b"\xef\xbb\xbfBr\xc3\xa4nn", "iso8859-1", "Bränn"),  # the BOM wins over the header
         ("Brännström".encode(), "ascii", "Brännström"),  # a wrong header: the bytes decide
+        ("Brännström".encode("utf-16"), "iso8859-1", "Brännström"),  # a UTF-16 BOM
+        (
+            b'<meta charset="iso-8859-1"><p>Br\xe4nnstr\xf6m',
+            None,
+            '<meta charset="iso-8859-1"><p>Brännström',
+        ),
     ],
 )
 def test_decode_page(content: bytes, charset: str | None, text: str) -> None:

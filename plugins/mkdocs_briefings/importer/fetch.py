@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .draft import MAX_PAGE_BYTES, PAGE_HINT, Draft, check_size
-from .files import _decode
+from .files import decode_html
 from .html import import_html
 from .text import import_text
 
@@ -28,6 +28,7 @@ TIMEOUT = 20.0
 """Seconds to wait for the server to connect and for each read."""
 USER_AGENT = "mkdocs-briefings (briefings import)"
 """Sent with each request: some servers refuse requests that name no client."""
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 
@@ -144,16 +145,14 @@ def decode_page(content: bytes, charset: str | None) -> str:
 
     Why this order: it is the HTML standard's (a BOM wins over the HTTP header, which wins
     over the page's own <meta charset>); without a header the page is decoded like a saved
-    file, whose decoding reads the page's own declaration.
+    page (`files.decode_html`), which reads the page's own declaration.
     """
-    if content.startswith(codecs.BOM_UTF8):
-        return _decode(content)
-    if charset:
+    if charset and not content.startswith(_BOMS):
         try:
             return content.decode(charset)
         except UnicodeDecodeError:
             pass  # a wrong declaration: fall back to what the bytes say
-    return _decode(content)
+    return decode_html(content)
 
 
 def import_url(
