@@ -12,7 +12,9 @@ from mkdocs_briefings.importer.boilerplate import (
     is_furniture,
     is_paywalled,
     is_teaser,
+    link_texts,
     mark_furniture,
+    measure_links,
 )
 from mkdocs_briefings.importer.extract import Block
 
@@ -131,3 +133,30 @@ def test_a_teaser_is_little_text_on_a_paywalled_page() -> None:
     assert is_teaser(lead, paywalled=True)
     article = [paragraph(f"{PROSE} Paragraph {n}.") for n in range(6)]
     assert not is_teaser(article, paywalled=True)
+
+
+def test_a_longer_paragraph_that_opens_with_a_prompt_is_furniture() -> None:
+    prompt = "Follow @HarbourDeals on Twitter to keep up with the latest deals from the quay. " * 4
+    assert is_furniture(paragraph(prompt.strip()))
+    assert not is_furniture(paragraph(PROSE + " " + PROSE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: we are moderating all comments submitted to deal with a surge in spam.",
+        "An error has occurred, please try again later.",
+        '[button link="https://harbour-ledger.example/tips" type="big"] Send us your tips',
+    ],
+)
+def test_notices_and_leftover_markup_are_furniture(text: str) -> None:
+    assert is_furniture(paragraph(text))
+
+
+def test_link_shares_come_from_the_page_s_links() -> None:
+    blocks = [paragraph("Related: Dockers to vote on strike"), paragraph(PROSE)]
+    measured = measure_links(blocks, {"Dockers to vote on strike", "Gull Point"})
+    assert measured[0].link_share == pytest.approx(25 / 34)
+    assert measured[1].link_share == pytest.approx(10 / len(PROSE))
+    tree = lxml.html.fromstring("<div><a href='/a'> Dockers  to vote </a><a>x</a></div>")
+    assert link_texts(tree) == {"Dockers to vote"}

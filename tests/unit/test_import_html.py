@@ -10,7 +10,7 @@ import yaml
 
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_file, import_html
-from mkdocs_briefings.importer.draft import TEASER_TODO
+from mkdocs_briefings.importer.draft import TEASER_TODO, Sources, assemble
 from mkdocs_briefings.importer.extract import Block, article_blocks, join_drop_caps, split_long
 from mkdocs_briefings.importer.files import decode_html
 from mkdocs_briefings.loader import read_briefing
@@ -240,13 +240,26 @@ def test_a_long_leading_list_is_not_the_key_points() -> None:
     assert data["body"][0]["paragraph"] == "Item number 0 of the list of harbour works."
 
 
-def test_a_page_of_more_blocks_than_the_format_allows_is_cut_with_a_todo() -> None:
-    paragraphs = "".join(
-        f"<p>Paragraph {n} of a very long report on the harbour and its many works.</p>"
-        for n in range(130)
-    )
-    draft = import_html(page(f"<h1>Report</h1>{paragraphs}"), url="https://x.example/r")
+def test_a_page_of_more_blocks_than_the_format_allows_joins_neighbouring_paragraphs() -> None:
+    paragraphs = [
+        f"Paragraph {n} of a long report on the harbour and its works." for n in range(130)
+    ]
+    html = page("<h1>Report</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs))
+    draft = import_html(html, url="https://x.example/r")
     body = draft.data["body"]
-    assert len(body) == 100
-    assert body[-1]["paragraph"].startswith("TODO: the article goes on for 31 more paragraphs")
+    assert len(body) <= 100
+    assert " ".join(block["paragraph"] for block in body) == " ".join(paragraphs)
     assert problems_of(draft) == []
+
+
+def test_blocks_that_cannot_be_joined_are_cut_with_a_todo() -> None:
+    body = [{"paragraph": f"Paragraph {n}.", "credits": [f"s{n % 2}"]} for n in range(130)]
+    data = assemble(
+        title="T", category="C", published="2025-11-06", key_points=[], body=body, sources=Sources()
+    )
+    assert len(data["body"]) == 100
+    assert data["body"][98] == body[98]
+    assert data["body"][99] == {
+        "paragraph": "TODO: the article goes on for 31 more paragraphs; add what the briefing needs",
+        "credits": ["s0"],
+    }

@@ -159,3 +159,34 @@ def test_an_image_address_is_absolute_or_none() -> None:
     assert image_address("//cdn.example/a.jpg", None) == "https://cdn.example/a.jpg"
     assert image_address("media/a.jpg", None) is None
     assert image_address("https://cdn.example/a.jpg", None) == "https://cdn.example/a.jpg"
+
+
+def test_when_two_pairs_agree_the_page_s_own_headline_wins() -> None:
+    facts = PageFacts(
+        h1=["Gull Point lighthouse saved"],
+        og_title="Gull Point lighthouse saved",
+        html_title="Port Anselm council votes to turn lighthouse into museum - The Harbour Ledger",
+        ld_headline="Port Anselm council votes to turn lighthouse into museum",
+    )
+    assert choose_title(facts, SITE) == "Gull Point lighthouse saved"
+
+
+def test_a_headline_that_starts_with_the_site_s_name_keeps_it() -> None:
+    headline = "The Harbour Ledger view on the ferry: a lifeline worth paying for"
+    facts = PageFacts(
+        h1=[headline],
+        og_title=f"{headline} | Editorial",
+        html_title=f"{headline} | Editorial | Opinion | The Harbour Ledger",
+    )
+    assert choose_title(facts, SITE) == headline
+
+
+def test_a_site_name_that_is_the_headline_is_no_site_name() -> None:
+    tree = lxml.html.fromstring(
+        f"<html><head><meta property='og:site_name' content='{HEADLINE}'>"
+        f"<meta property='og:title' content='{HEADLINE}'><title>{HEADLINE}</title></head>"
+        f"<body><h1>{HEADLINE}</h1></body></html>"
+    )
+    facts = read_facts(tree)
+    assert facts.site_names == []
+    assert choose_title(facts, facts.site_names) == HEADLINE

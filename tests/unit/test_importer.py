@@ -535,7 +535,9 @@ def test_what_the_page_does_not_say_becomes_located_todos() -> None:
 def test_a_page_without_any_attribution_has_a_placeholder_source_and_says_so() -> None:
     draft = import_text("A headline\n\nOne paragraph of news.\n", today=READ_ON)
     # Why not 'sources: {}': that fails the format away from any TODO.
-    assert draft.data["sources"] == {"todo": {"name": "TODO: name the outlet the briefing draws on"}}
+    assert draft.data["sources"] == {
+        "todo": {"name": "TODO: name the outlet the briefing draws on"}
+    }
     assert draft.todos[-1] == "sources.todo.name: name the outlet the briefing draws on"
     assert (
         "b.yml:12:11: sources.todo.name: still a placeholder"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .extract import Block
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from lxml.html import HtmlElement  # type: ignore[import-untyped]
-
-    from .extract import Block
 
 # Class and id words that mark furniture, matched against the words of an element's class
 # and id ("newsletter-signup", "relatedStories", "wp-caption-text").
@@ -130,6 +130,34 @@ def mark_furniture(tree: HtmlElement) -> int:
     return marked
 
 
+_LINKED_BLOCK = 400
+"""Blocks up to this length get their link share from the page's links (`measure_links`)."""
+
+
+def link_texts(tree: HtmlElement) -> set[str]:
+    """The texts of the page's links (whitespace collapsed), for `measure_links`."""
+    texts = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    return {text for text in texts if len(text) > 1}
+
+
+def measure_links(blocks: list[Block], links: set[str]) -> list[Block]:
+    """The blocks, with the share of each short one's text that the page's links make up.
+
+    Why not from the extracted tree: trafilatura, asked to keep links, sometimes loses the
+    space after one ("Expercomis knocking"), which would put words on the draft that are
+    not on the page; extracted without links, the text is right and this gives the share.
+    """
+    measured = []
+    for block in blocks:
+        if len(block.text) > _LINKED_BLOCK:
+            measured.append(block)
+            continue
+        covered = sum(len(link) for link in links if link in block.text)
+        share = min(1.0, covered / len(block.text))
+        measured.append(Block(block.kind, block.text, max(share, block.link_share), block.group))
+    return measured
+
+
 def is_paywalled(tree: HtmlElement) -> bool:
     """Whether the page marks a paywall (a class or id such as "paywall" or "regwall")."""
     return any(
@@ -158,6 +186,10 @@ _FURNITURE_LINE = re.compile(
     |^follow\b.{0,80}\bon\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)\b
     |^(?:like\ this\ (?:story|article)|share\ (?:this|it)|comments?|\d+\ comments?
       |leave\ a\ (?:comment|reply)|explore\ further|you\ (?:may|might)\ also\ like|have\ a\ tip)\b
+    # comment moderation notices, forms' messages, leftover shortcodes ("[button link=…]")
+    |\b(?:comments?|comentários|commentaires|kommentare)\b.{0,80}\b(?:moderat|approv|aprovad|policy)
+    |\bmoderat\w*\ .{0,40}\bcomments?\b
+    |\ban\ error\ (?:has\ )?occurred\b|\bplease\ try\ again\b|^\[\w+\ [^\]]*=
     # "MORE:", "READ MORE:", "RELATED:", "SEE ALSO:", "WATCH:" lines
     |^\[?(?:more|read\ more|read\ also|also\ read|see\ also|see\ more|related|recommended
       |watch|listen|also|don'?t\ miss|must\ read|read\ next|up\ next|trending|leggi\ anche
@@ -187,6 +219,12 @@ _FURNITURE_LINE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_PROMPT = re.compile(
+    r"(?:follow\ (?:us|@\w+)|if\ you\ enjoyed\ this|get\ access\ to|subscribe\ (?:to|now|today)"
+    r"|sign\ up\ (?:for|to|now|today)|click\ here|download\ (?:the|our))\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A longer paragraph that opens like this is a prompt too ("Follow @… on Twitter to …")."""
 _BYLINE = re.compile(
     r"^(?i:by|von|por|par|di)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|and|&|,))*"
     r"(?:\s*[,|/–-]\s*.{0,60})?$"
@@ -231,7 +269,9 @@ def is_furniture(block: Block) -> bool:
     """
     text = block.text
     if len(text) > _SHORT:
-        return bool(_PAYWALL_TEXT.search(text)) and len(text) < 2 * _SHORT
+        return len(text) < 2 * _SHORT and bool(
+            _PAYWALL_TEXT.search(text) or _PROMPT.match(text) or _FURNITURE_LINE.match(text)
+        )
     words = text.split()
     if _FURNITURE_LINE.search(text) or _BYLINE.match(text) or _ADDRESS.match(text):
         return True

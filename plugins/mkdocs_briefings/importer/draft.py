@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..loader import Loc, format_loc, megabytes
-from ..model import MAX_BLOCKS
+from ..model import MAX_BLOCKS, MAX_TEXT
 from .outlets import normalise_outlet
 
 if TYPE_CHECKING:
@@ -111,16 +111,43 @@ def assemble(
     return data
 
 
+def _join_paragraphs(body: list[Block], run: int) -> list[Block]:
+    """Runs of up to ``run`` neighbouring paragraphs with the same credits, joined."""
+    joined: list[Block] = []
+    count = 0
+    for block in body:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and count < run
+            and "paragraph" in block
+            and "paragraph" in last
+            and last["credits"] == block["credits"]
+            and len(last["paragraph"]) + 1 + len(block["paragraph"]) <= MAX_TEXT
+        ):
+            last["paragraph"] += " " + block["paragraph"]
+            count += 1
+        else:
+            joined.append({**block, "credits": list(block["credits"])})
+            count = 1
+    return joined
+
+
 def _clamp_body(body: list[Block]) -> list[Block]:
-    """At most `MAX_BLOCKS` blocks: the rest of a longer article is a TODO to write."""
+    """At most `MAX_BLOCKS` blocks: neighbouring paragraphs joined, then a TODO for the rest.
+
+    Why join first: a list article of 150 short items would otherwise lose a third of its
+    text; joined, it keeps all of it, and the editor shortens it anyway.
+    """
+    if len(body) <= MAX_BLOCKS:
+        return body
+    body = _join_paragraphs(body, -(-len(body) // (MAX_BLOCKS - 1)))
     if len(body) <= MAX_BLOCKS:
         return body
     left = len(body) - (MAX_BLOCKS - 1)
     todo = f"TODO: the article goes on for {left} more paragraphs; add what the briefing needs"
-    return [
-        *body[: MAX_BLOCKS - 1],
-        {"paragraph": todo, "credits": list(body[MAX_BLOCKS - 2]["credits"])},
-    ]
+    credits = list(body[MAX_BLOCKS - 2]["credits"])
+    return [*body[: MAX_BLOCKS - 1], {"paragraph": todo, "credits": credits}]
 
 
 def _walk_todos(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

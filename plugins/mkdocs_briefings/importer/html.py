@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .body import body_blocks
-from .boilerplate import FURNITURE_MARK, article_only, is_paywalled, is_teaser, mark_furniture
+from .boilerplate import (
+    FURNITURE_MARK,
+    article_only,
+    is_paywalled,
+    is_teaser,
+    link_texts,
+    mark_furniture,
+    measure_links,
+)
 from .dates import find_dates
 from .draft import (
     IMAGE_CREDIT_TODO,
@@ -144,6 +152,7 @@ def import_html(
     saved_from = _SAVED_FROM.search(html[:4096])
     facts = read_facts(tree)
     paywalled = is_paywalled(tree)
+    links = link_texts(tree)
     join_drop_caps(tree)
     mark_furniture(tree)
     page = trafilatura.bare_extraction(
@@ -153,7 +162,6 @@ def import_html(
         include_comments=False,
         include_tables=False,
         include_images=False,
-        include_links=True,
         prune_xpath=f"//*[@{FURNITURE_MARK}]",
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -166,7 +174,7 @@ def import_html(
     outlet = choose_outlet(facts, title=title, fallback=(page.sitename or host or "").strip())
     outlet = outlet or None
 
-    blocks = article_blocks(page.body)
+    blocks = measure_links(article_blocks(page.body), links)
     teaser = is_teaser(blocks, paywalled=paywalled)
     key_points, paragraphs = _key_points_and_paragraphs(article_only(blocks))
 

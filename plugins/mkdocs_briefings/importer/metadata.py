@@ -26,6 +26,8 @@ MAX_TAG = 100
 """A tag is a `Label` in the format: at most 100 characters."""
 MAX_TAGS = 20
 """The format's limit on tags per briefing."""
+_SITE_WORDS = 6
+"""A site's name has a few words; more is a headline or a slogan."""
 _TAG_WORDS = 8
 """More words than this is a sentence or a headline, not a topic."""
 
@@ -118,11 +120,16 @@ def read_facts(tree: HtmlElement) -> PageFacts:
         *publishers,
         _meta(tree, "application-name", "apple-mobile-web-app-title"),
     ]
+    h1 = [_clean(h.text_content()) for h in tree.iterfind(".//h1")][:5]
+    og_title = _meta(tree, "og:title", "twitter:title")
+    # Why: some pages put the headline in og:site_name; a name is short and not the headline.
+    headlines = {_normal(text) for text in [*h1, og_title, headline] if text}
+    names = [n for n in names if len(n.split()) <= _SITE_WORDS and _normal(n) not in headlines]
     canonical = tree.find(".//link[@rel='canonical']")
     title = tree.find(".//title")
     return PageFacts(
-        h1=[_clean(h.text_content()) for h in tree.iterfind(".//h1")][:5],
-        og_title=_meta(tree, "og:title", "twitter:title"),
+        h1=[text for text in h1 if text],
+        og_title=og_title,
         html_title=_clean(title.text_content()) if title is not None else "",
         ld_headline=headline,
         site_names=[name for name in names if name],
@@ -136,13 +143,20 @@ def _normal(text: str) -> str:
 
 
 def _same_site(part: str, names: Iterable[str]) -> bool:
+    """Whether a title's part names the site: 'Harbour Ledger' for 'The Harbour Ledger'."""
     compact = compact_name(part)
-    return bool(compact) and any(
-        compact == compact_name(name)
-        or (len(compact) > 3 and compact_name(name).startswith(compact))
-        or (len(compact_name(name)) > 3 and compact.startswith(compact_name(name)))
-        for name in names
-    )
+    if not compact:
+        return False
+    for name in names:
+        other = compact_name(name)
+        shorter, longer = sorted((compact, other), key=len)
+        # Why the length bound: "The Guardian view on Hong Kong" starts with the site's name
+        # but is a headline; "Guardian" or "The Guardian US" name the site.
+        if shorter and longer.startswith(shorter) and len(longer) <= 1.5 * len(shorter) + 2:
+            return True
+        if shorter and longer.endswith(shorter) and len(longer) <= len(shorter) + 3:
+            return True  # "theharbourledger" and "harbourledger"
+    return False
 
 
 def _join(parts: list[str], separators: list[str]) -> str:
@@ -164,13 +178,19 @@ def without_site(title: str, names: Iterable[str]) -> str:
 
 
 def _variants(title: str, names: list[str]) -> list[str]:
-    """The title, without its site part, and without a short first or last part."""
-    found = [title, without_site(title, names)]
-    parts, separators = _SEPARATOR.split(title), _SEPARATOR.findall(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 5:
-        found.append(_join(parts[:-1], separators[:-1]))
-    if len(parts) > 1 and len(parts[0].split()) <= 5:
-        found.append(_join(parts[1:], separators[1:]))
+    """The title without its site part; with up to three short parts taken off either end.
+
+    The first variant is the title as the page gives it, unless a part naming the site
+    was taken off: then it is that shorter title, and the full one is not a variant.
+    """
+    stripped = without_site(title, names)
+    found = [stripped]
+    parts, separators = _SEPARATOR.split(stripped), _SEPARATOR.findall(stripped)
+    for cut in range(1, min(3, len(parts) - 1) + 1):
+        if all(len(part.split()) <= 5 for part in parts[-cut:]):
+            found.append(_join(parts[:-cut], separators[:-cut]))
+        if all(len(part.split()) <= 5 for part in parts[:cut]):
+            found.append(_join(parts[cut:], separators[cut:]))
     return [variant.strip() for variant in found if variant.strip()]
 
 
@@ -221,8 +241,13 @@ def choose_title(facts: PageFacts, names: list[str]) -> str | None:
     if votes:
         best = max(votes.values())
         if best >= 2:
-            # Among equally agreed texts, the longest: "Fares rise in January" over "Fares rise".
-            key = max((k for k, v in votes.items() if v == best), key=len)
+            # Among equally agreed texts, the page's own headline (its h1's, then its
+            # og:title's: the SEO <title> and JSON-LD often agree on another wording),
+            # then the longest: "Fares rise in January" over "Fares rise".
+            agreed = [k for k, v in votes.items() if v == best]
+            first = {_normal(v) for v in sources[0]}
+            second = {_normal(v) for v in sources[1]}
+            key = max(agreed, key=lambda k: (k in first, k in second, len(k)))
             return spelling[key]
     present = [variants for variants in sources if variants]
     if len(present) == 1:
