@@ -105,7 +105,12 @@ class Outcome:
     help="Seconds to wait for a web address to answer.",
 )
 @click.option("--year", type=int, default=None, help="Year for dates written without one.")
-@click.option("--force", is_flag=True, help="Replace a draft file of the same name.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing file of the same name (a draft imported before; check first "
+    "that it is not a published briefing).",
+)
 def import_command(
     sources: tuple[str, ...],
     out: Path,
