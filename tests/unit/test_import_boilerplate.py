@@ -160,3 +160,10 @@ def test_link_shares_come_from_the_page_s_links() -> None:
     assert measured[1].link_share == pytest.approx(10 / len(PROSE))
     tree = lxml.html.fromstring("<div><a href='/a'> Dockers  to vote </a><a>x</a></div>")
     assert link_texts(tree) == {"Dockers to vote"}
+
+
+def test_a_short_brief_or_a_page_in_japanese_is_no_teaser() -> None:
+    brief = [paragraph(PROSE)]
+    assert not is_teaser(brief, paywalled=False)
+    japanese = [paragraph("港の灯台は博物館になる。村の人々は十年間この日を待っていた。" * 3)]
+    assert not is_teaser(japanese, paywalled=False)

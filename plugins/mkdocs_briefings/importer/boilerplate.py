@@ -172,12 +172,18 @@ _SHORT = 300
 
 _FURNITURE_LINE = re.compile(
     r"""
-    # prompts to subscribe, sign up, follow, download, share, comment
-    \b(?:subscribe|subscribing|subscriptions?|sign\ up|signup|newsletters?|in\ your\ inbox
-      |to\ your\ inbox|already\ a\ (?:subscriber|member)|log\ ?in\ to
-      |create\ (?:an|a\ free)\ account
-      |become\ a\ (?:member|subscriber)|free\ trial|unlimited\ (?:access|digital)
-      |to\ continue\ reading|continue\ reading|subscribers\ only|for\ subscribers)\b
+    # prompts to subscribe, sign up, follow, download, share, comment (as prompts: "readers
+    # who cancelled their subscriptions" is news)
+    ^(?:subscribe|sign\ up|register|join\ (?:us|now|today)|get\ (?:unlimited|full|the\ latest))\b
+    |\b(?:subscribe|sign\ up|register)\ (?:now|today|here|for\ free|to\ (?:our|the|get|receive))\b
+    |\b(?:our|free|daily|weekly|morning|evening)\ (?:\w+\ )?newsletters?\b
+    |\bnewsletters?\b.{0,60}\b(?:sign\ up|subscribe|inbox)
+    |\b(?:in|to)\ your\ inbox\b|\balready\ a\ (?:subscriber|member)\b
+    |\blog\ ?in\ to\ (?:continue|read)
+    |\bcreate\ (?:an|a\ free)\ account\b|\bbecome\ a\ (?:member|subscriber)\b
+    |\bstart\ your\ free\ trial\b|\bunlimited\ digital\ access\b|\bcontinue\ reading\b
+    |\bsubscribers\ only\b|\bfor\ subscribers\b
+    |\bsubscriptions?\ (?:service|offer|plan)s?\ for\ as\ little\b
     |\b(?:click|tap)\ here\b|\bif\ you\ enjoyed\ this\b|\btags\s*:
     |^(?:follow|listen|more|watch|download|visit|see|read|find|get)\b.{0,100}(?:https?://|www\.)
     |^don'?t\ miss\b|^related\ \w+\s*:
@@ -255,6 +261,10 @@ _PAYWALL_TEXT = re.compile(
 )
 _AFTER_MARK = 150
 """Under a "Related stories" line, a block shorter than this is another story's headline."""
+_TEASER_MARKED = 150
+_TEASER_UNMARKED = 25
+_REPEATED_SENTENCE = 12
+"""An identical paragraph of at least this many words, given twice, is given once."""
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # written without spaces
 
@@ -300,10 +310,14 @@ def drop_repeats(blocks: Iterable[Block]) -> list[Block]:
     kept = list(blocks)
     normals = [_normal(block.text) for block in kept]
     repeats: set[int] = set()
-    for index, normal in enumerate(normals):
+    for index, (block, normal) in enumerate(zip(kept, normals, strict=True)):
         if len(normal.split()) < 4:
             continue
-        earlier_same = normals.index(normal) != index
+        # Why the length: a repeated list line ("1 Purple container") is the article's own;
+        # a repeated sentence is a teaser or a pull quote.
+        earlier_same = normals.index(normal) != index and (
+            block.kind != "paragraph" or len(normal.split()) >= _REPEATED_SENTENCE
+        )
         inside_other = any(normal in other and normal != other for other in normals)
         if earlier_same or inside_other:
             repeats.add(index)
@@ -346,9 +360,11 @@ def is_teaser(blocks: list[Block], *, paywalled: bool) -> bool:
 
     Returns:
         True when the page says so ("Subscribe to continue reading", a paywall element)
-        and less than 150 words of article text are left, or when less than 40 are left.
+        and less than 150 words of article text are left, or when less than 25 are left
+        (a news brief of two sentences is not a teaser).
     """
     text = [block.text for block in article_only(blocks) if block.kind != "heading"]
-    words = sum(len(t.split()) for t in text)
+    # Why the characters: Chinese, Japanese and Korean are written without spaces.
+    words = sum(len(t.split()) + len(_CJK.findall(t)) // 2 for t in text)
     marked = paywalled or any(_PAYWALL_TEXT.search(block.text) for block in blocks)
-    return words < 40 or (marked and words < 150)
+    return words < _TEASER_UNMARKED or (marked and words < _TEASER_MARKED)

@@ -273,6 +273,7 @@ def choose_outlet(facts: PageFacts, *, title: str | None, fallback: str | None) 
         The name, or ``fallback``.
     """
     for name in facts.site_names:
+        name = _SEPARATOR.split(name)[0].strip()  # "The Jerusalem Post | JPost.com"
         if 1 < len(name) <= 60 and not name.startswith(("http:", "https:")):
             return name
     if title and facts.html_title:
