@@ -50,15 +50,31 @@ def test_a_speaker_s_next_quoted_sentence_stays_in_the_same_callout() -> None:
         "“We lost that game,” Lund said. “We have to learn from it and move on.” The club"
         " plays again on Friday."
     ) == [
-        {"quote": "We lost that game We have to learn from it and move on.", "speaker": "Lund"},
+        {"quote": "We lost that game. We have to learn from it and move on.", "speaker": "Lund"},
         {"paragraph": "The club plays again on Friday."},
     ]
 
 
 def test_an_interrupted_quote_is_one_callout() -> None:
-    assert quotes_of("“Forty years at sea,” said Per Olsen, “taught me to respect the tide.”") == [
-        {"quote": "Forty years at sea taught me to respect the tide.", "speaker": "Per Olsen"}
+    assert quotes_of("“Forty years at sea,” said Per Olsen, “and I still respect the tide.”") == [
+        {"quote": "Forty years at sea, and I still respect the tide.", "speaker": "Per Olsen"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        # A comma before the attribution ends a sentence when the next part starts one ...
+        ("“We lost,” Ada Lund said. “We learn.”", "We lost. We learn."),
+        ("“We lost,” said Ada Lund, “We learn.”", "We lost. We learn."),
+        # ... and stays as the page gives it before a lowercase word; other marks stay.
+        ("“We lost,” said Ada Lund, “but we learn.”", "We lost, but we learn."),
+        ("“Did we lose?” Ada Lund asked. “We learn.”", "Did we lose? We learn."),
+        ("“We lost!” Ada Lund said. “We learn.”", "We lost! We learn."),
+    ],
+)
+def test_joined_parts_read_as_one_quotation(paragraph: str, quote: str) -> None:
+    assert [q["quote"] for q in quotes_of(paragraph)] == [quote]
 
 
 def test_a_quote_over_several_paragraphs_is_one_callout() -> None:
@@ -84,7 +100,7 @@ def test_a_quotation_paragraph_right_after_a_callout_continues_it() -> None:
         "“The large operators cannot, and the islanders know it.”",
     ) == [
         {
-            "quote": "Small ferries can reach the outer islands The large operators cannot, and"
+            "quote": "Small ferries can reach the outer islands. The large operators cannot, and"
             " the islanders know it.",
             "speaker": "Ines Koval",
             "role": "Founder of Koval Boats",
@@ -271,7 +287,7 @@ def test_merge_pieces_joins_text_and_continued_quotes() -> None:
     pieces = reader.read("Rain fell. “We stay open,” Ada Lund said. “All winter.” It rained.")
     assert merge_pieces(pieces) == (
         "Rain fell. It rained.",
-        [{"quote": "We stay open All winter.", "speaker": "Ada Lund"}],
+        [{"quote": "We stay open. All winter.", "speaker": "Ada Lund"}],
     )
 
 
@@ -293,3 +309,46 @@ def test_a_british_title_without_a_full_stop_is_a_role() -> None:
     assert quotes_of("Lt Col Ada Brask said: “The exercise will end on Friday.”") == [
         {"quote": "The exercise will end on Friday.", "speaker": "Ada Brask", "role": "Lt Col"}
     ]
+
+
+# --- Quotation marks -----------------------------------------------------------------------------
+
+
+def test_an_interrupted_quote_with_mixed_marks_is_one_callout() -> None:
+    assert quotes_of(
+        "Rika Dahl has led the ferry union since 2019.",
+        '“When the boats are counted at the end of the season," she said, "the island will'
+        " see what it lost.”",
+    ) == [
+        {
+            "quote": "When the boats are counted at the end of the season, the island will see"
+            " what it lost.",
+            "speaker": "Rika Dahl",
+        }
+    ]
+
+
+@pytest.mark.parametrize("closing", ["’’", "''"])
+def test_two_apostrophes_close_a_quotation(closing: str) -> None:
+    assert quotes_of(
+        f"“It was an attempt to mislead the island{closing} Tova Brenn told the Ledger."
+    ) == [
+        {
+            "quote": "It was an attempt to mislead the island",
+            "speaker": "Tova Brenn",
+            "context": "Told the Ledger",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Er sagte: „Die Fähre kommt nicht. Wir warten.“ Dann ging er.",
+        "Il a dit : «Le bac ne vient pas. Nous attendons.» Puis il est parti.",
+    ],
+)
+def test_other_languages_quotations_are_not_split_into_sentences(paragraph: str) -> None:
+    from mkdocs_briefings.importer.sentences import split_sentences
+
+    assert len(split_sentences(paragraph)) == 2

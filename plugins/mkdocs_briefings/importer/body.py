@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import split_attribution
-from .quotes import Continued, QuoteReader
+from .quotes import Continued, QuoteReader, finish_quote, join_quotes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -25,7 +25,8 @@ def body_blocks(
     Each quote stands where the article gives it: a paragraph with text before and after a
     quote becomes paragraph, quote, paragraph (all with the paragraph's credits). Quoted
     sentences that carry on a quote (in the same paragraph, or a paragraph that is only a
-    quotation right after it) join its block, which then credits both paragraphs' outlets.
+    quotation right after it) join its block, which then credits both paragraphs' outlets;
+    the parts read as one quotation (`join_quotes`: '“A,” she said. “B.”' gives 'A. B.').
 
     Args:
         paragraphs: The article's paragraphs in page order.
@@ -50,11 +51,11 @@ def body_blocks(
                 more = [c for c in credits if c not in last["credits"]]
                 blocks[-1] = {
                     **last,
-                    "quote": f"{last['quote']} {piece.quote}",
+                    "quote": join_quotes(last["quote"], piece.quote),
                     "credits": [*last["credits"], *more],
                 }
             elif isinstance(piece, Continued):  # never dropped, though always after a quote
                 blocks.append({"paragraph": piece.text, "credits": list(credits)})
             else:
                 blocks.append({**piece, "credits": list(credits)})
-    return blocks
+    return [{**b, "quote": finish_quote(b["quote"])} if "quote" in b else b for b in blocks]

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from .outlets import word_set
-from .sentences import QUOTED, capitalise, end_sentence, join_sentences, split_sentences
+from .sentences import (
+    QUOTED,
+    capitalise,
+    end_sentence,
+    join_sentences,
+    quoted_words,
+    split_sentences,
+)
 from .speakers import (
     TOKEN,
     People,
@@ -98,7 +105,28 @@ def _context(text: str | None) -> str | None:
 
 
 def _quote_text(inner: str) -> str:
-    return inner.strip().rstrip(",").strip()
+    """A quotation's words; a trailing comma stays until `finish_quote` (see `join_quotes`)."""
+    return inner.strip()
+
+
+def join_quotes(first: str, second: str) -> str:
+    """Two parts of one speaker's quotation as one text, with no word added.
+
+    '“We lost that game,” she said. “We have to learn.”' reads 'We lost that game. We have
+    to learn.': a comma that ended the first part before its attribution becomes a full
+    stop when the next part starts a sentence (a capital letter), as editors join quotes;
+    before a lowercase word ('“Forty years at sea,” he said, “taught me ...”') the comma
+    stays as the page gives it.
+    """
+    first, second = first.strip(), second.strip()
+    if first.endswith(",") and second[:1].isupper():
+        first = first[:-1].rstrip() + "."
+    return f"{first} {second}".strip()
+
+
+def finish_quote(text: str) -> str:
+    """A callout's final text: the comma that led into the attribution goes ('We lost,')."""
+    return text.strip().rstrip(",").strip()
 
 
 def _is_verb(word: str) -> bool:
@@ -308,7 +336,7 @@ def _read_intro(pre: str, people: People) -> _Said | None:
 
 
 def _long_quotes(sentence: str) -> list[re.Match[str]]:
-    return [m for m in QUOTED.finditer(sentence) if len(m[0][1:-1].split()) >= 4]
+    return [m for m in QUOTED.finditer(sentence) if len(quoted_words(m[0]).split()) >= 4]
 
 
 def _is_bare_quote(sentence: str) -> bool:
@@ -319,7 +347,7 @@ def _is_bare_quote(sentence: str) -> bool:
 
 def _bare_text(sentence: str) -> str:
     match = QUOTED.match(sentence)
-    return _quote_text(match[0][1:-1]) if match else sentence
+    return _quote_text(quoted_words(match[0])) if match else sentence
 
 
 def _read_interrupted(sentence: str, first: re.Match[str], people: People) -> _Said | None:
@@ -333,7 +361,7 @@ def _read_interrupted(sentence: str, first: re.Match[str], people: People) -> _S
     outro = _read_outro(middle.rstrip(","), people)
     if outro is None:
         return None
-    words = f"{_quote_text(first[0][1:-1])} {_quote_text(second[0][1:-1])}"
+    words = join_quotes(quoted_words(first[0]), quoted_words(second[0]))
     return _Said(words, outro[0], outro[1])
 
 
@@ -349,7 +377,7 @@ def read_sentence(sentence: str, people: People) -> _Said | None:
         return None  # no quote, or several
     match = quotes[0]
     sentence = sentence.strip()
-    words, pre, post = match[0][1:-1], sentence[: match.start()], sentence[match.end() :]
+    words, pre, post = quoted_words(match[0]), sentence[: match.start()], sentence[match.end() :]
     if QUOTED.search(post):
         return None
     if not pre.strip():
@@ -367,11 +395,10 @@ def read_sentence(sentence: str, people: People) -> _Said | None:
 
 def _close(paragraph: str) -> tuple[str, str]:
     """The paragraph with a quotation left open at its end closed, and the mark added."""
-    last_open = max(paragraph.rfind("“"), -1)
-    if last_open > paragraph.rfind("”"):
-        return paragraph + "”", "”"
-    if paragraph.count('"') % 2 == 1:
-        return paragraph + '"', '"'
+    tail = paragraph[max((m.end() for m in QUOTED.finditer(paragraph)), default=0) :]
+    for opening, closing in (("“", "”"), ('"', '"')):
+        if opening in tail:
+            return paragraph + closing, closing
     return paragraph, ""
 
 
@@ -476,10 +503,10 @@ def merge_pieces(pieces: list[Piece]) -> tuple[str, list[Block]]:
         elif isinstance(piece, Continued) and not blocks:
             texts.append(piece.text)
         elif isinstance(piece, Continued):
-            blocks[-1] = {**blocks[-1], "quote": f"{blocks[-1]['quote']} {piece.quote}"}
+            blocks[-1] = {**blocks[-1], "quote": join_quotes(blocks[-1]["quote"], piece.quote)}
         else:
             blocks.append(piece)
-    return join_sentences(texts), blocks
+    return join_sentences(texts), [{**b, "quote": finish_quote(b["quote"])} for b in blocks]
 
 
 def extract_quotes(paragraph: str, *, document: str = "") -> tuple[str, list[Block]]:

@@ -10,10 +10,21 @@ from .outlets import word_set
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-# Why the third form: pages mix marks ("...” or “...") where their editors' tools did.
-QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|[“\"][^“”\"]*[”\"]")
+# Why the mixed form: pages mix marks ("...” or “...") where their editors' tools did, so a
+# straight mark after , . ! or ? and before a space closes a curly quotation ("“A," he said,
+# "B.”" is two quotations, not one). Two apostrophes (’’ or '') close one on some sites;
+# „...“, «...» and ‚...‘ are other languages' marks (kept whole when sentences are split).
+_STRAIGHT_CLOSER = r"(?<=[,.!?…])\"(?=\s|$)"
+QUOTED = re.compile(
+    rf"“(?:(?!{_STRAIGHT_CLOSER}|’’|'')[^“”])*(?:”|’’|'')"
+    r"|\"[^\"]*\""
+    r"|[“\"][^“”\"]*[”\"]"
+    r"|„[^„“”]*[“”]|«[^«»]*»|‚[^‚‘]*‘"
+)
+_OPENERS = ("“", '"', "„", "«", "‚")
+_CLOSERS = ("’’", "''", "”", '"', "“", "»", "‘")
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][”\"’)])|(?<=[.!?][’'][”\"]))\s+(?=[A-Z“\"‘(0-9])"
+    r"(?:(?<=[.!?])|(?<=[.!?][”\"’)“»])|(?<=[.!?][’'][”\"]))\s+(?=[A-Z“\"‘(0-9„«])"
 )
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr no vs etc inc co corp ltd"
@@ -21,14 +32,25 @@ _ABBREVIATIONS = word_set(
 )
 
 
+def quoted_words(quotation: str) -> str:
+    """The words of a quotation without its marks ('“We stay,’’' -> 'We stay,')."""
+    if quotation.startswith(_OPENERS):
+        quotation = quotation[1:]
+    for closer in _CLOSERS:
+        if quotation.endswith(closer):
+            return quotation[: -len(closer)]
+    return quotation
+
+
 def _mask_quotes(text: str) -> str:
     """``text`` with quoted words blanked out (same length), keeping a final . ! or ?."""
 
     def blank(match: re.Match[str]) -> str:
-        inner = match[0][1:-1]
+        inner = quoted_words(match[0])
+        opening, closing = match[0][:1], match[0][1 + len(inner) :]
         ending = re.search(r"[.!?][’']?$", inner)  # “... It’s very simple.’” ends a sentence
         end = ending[0] if ending else ""
-        return match[0][0] + "x" * (len(inner) - len(end)) + end + match[0][-1]
+        return opening + "x" * (len(inner) - len(end)) + end + closing
 
     return QUOTED.sub(blank, text)
 
