@@ -160,7 +160,58 @@ def test_a_relative_clause_is_never_a_role() -> None:
     )
     text, quotes = extract_quotes(paragraph)
     assert all("role" not in q or "who" not in q["role"].casefold() for q in quotes)
-    assert text == paragraph  # nothing lost: the sentence stays whole
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "block"),
+    [
+        (
+            "“And I asked, well, on whose authority?” said Vale, who will testify Thursday."
+            " “And he said, the harbour board.”",
+            {
+                "quote": "And I asked, well, on whose authority? And he said, the harbour board.",
+                "speaker": "Tomas Vale",
+                "context": "who will testify Thursday",
+            },
+        ),
+        (
+            "“Fares follow the tide,” said Ines Koval, the chief economist at Koval Boats, which"
+            " runs ferries to the outer islands.",
+            {
+                "quote": "Fares follow the tide",
+                "speaker": "Ines Koval",
+                "role": "Chief economist at Koval Boats",
+                "context": "which runs ferries to the outer islands",
+            },
+        ),
+        (
+            "Tomas Vale, who chairs the harbour board, said: “The pier will open in June.”",
+            {
+                "quote": "The pier will open in June.",
+                "speaker": "Tomas Vale",
+                "context": "who chairs the harbour board",
+            },
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_named_speaker_is_the_context(
+    paragraph: str, block: dict[str, str]
+) -> None:
+    document = f"The board met Tomas Vale in May.\n{paragraph}"
+    assert blocks_of(*document.splitlines())[1:] == [block]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The verb's context and the clause would not fit in one context: left whole.
+        "Tomas Vale, who chairs the harbour board, said in a statement: “The pier will open.”",
+        # A clause that holds a quotation of its own is not a description.
+        "“The pier will open in June,” said Tomas Vale, who called it “a gift to the town.”",
+    ],
+)
+def test_a_relative_clause_that_would_not_fit_leaves_the_sentence_whole(paragraph: str) -> None:
+    assert extract_quotes(paragraph) == (paragraph, [])
 
 
 def test_two_people_with_one_surname_keep_the_name_as_given() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from .outlets import word_set
 from .sentences import (
@@ -213,23 +213,76 @@ def _appositive(text: str) -> str | None:
     return capitalise(" ".join(words))
 
 
-def _named(who: str, people: People) -> tuple[Person, str | None] | None:
-    """(speaker, what follows the name) from 'Sander Voss, the operations director, at ...'."""
+class _Named(NamedTuple):
+    """A speaker named in the words around a quote, and what those words add."""
+
+    person: Person
+    context: str | None = None
+    relative: bool = False  # the context is a relative clause about them ("who ...")
+
+
+def _relative_clause(text: str) -> str | None:
+    """'who will testify Thursday' from ', who will testify Thursday.', word for word.
+
+    Why verbatim (no capital, no cut): the clause is the article's own description of the
+    speaker, kept in the callout's context so that no word of the sentence is lost.
+    """
+    text = text.strip().strip(",").strip().removesuffix(".").strip()
+    if not _RELATIVE.match(text) or QUOTED.search(text) or re.search('[“”"]', text):
+        return None
+    return text
+
+
+def _named(who: str, people: People) -> _Named | None:
+    """The speaker and context of 'Sander Voss, the operations director, at ...'.
+
+    A relative clause after the name or its appositive ('said Hill, who will testify
+    Thursday', 'said Levy, the chief economist at Flexport, which ships goods') is the
+    context, word for word.
+    """
     name_text, _, tail = who.partition(",")
     person = _who(name_text, people)
     if person is None:
         return None
     if not tail.strip():
-        return person, None
+        return _Named(person)
     if _CONTEXT.match(tail.strip()):
-        return person, tail  # "said Brenn, speaking at the port."
+        return _Named(person, _context(tail))  # "said Brenn, speaking at the port."
+    clause = _relative_clause(tail)
+    if clause:
+        return _Named(person, clause, relative=True)
     appositive, _, after = tail.partition(",")
     role = _appositive(appositive)
     if role is None or person.role:
         return None  # an aside that is neither role nor context would be lost
-    if after.strip() and not _CONTEXT.match(after.strip()):
+    if not after.strip():
+        return _Named(Person(person.name, role))
+    clause = _relative_clause(after)
+    if clause:
+        return _Named(Person(person.name, role), clause, relative=True)
+    if not _CONTEXT.match(after.strip()):
         return None
-    return Person(person.name, role), after
+    return _Named(Person(person.name, role), _context(after))
+
+
+def _subject(who: str, context: str | None, people: People) -> tuple[Person, str | None] | None:
+    """The speaker named before a speech verb ('Ada Lund, who runs the yard, said'), context.
+
+    The verb's own context ('said in a statement') and a relative clause do not mix: the
+    sentence is left whole rather than one of them lost.
+    """
+    if who.count(",") == 2 and who.endswith(","):  # 'Oskar Lind, chair of X, said'
+        who = who[:-1]
+    elif "," in who:
+        return None
+    named = _named(who, people)
+    if named is None:
+        return None
+    if named.context is None:
+        return named.person, context
+    if named.relative and context is None:
+        return named.person, named.context
+    return None
 
 
 @dataclass(frozen=True)
@@ -269,7 +322,7 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
     if verb_first:
         named = _named(verb_first["rest"], people)
         if named:
-            return named[0], _context(named[1])
+            return named.person, named.context
         tail = re.match(
             rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^,]*)$", verb_first["rest"]
         )
@@ -279,7 +332,7 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
     according = _ACCORDING.match(post)
     if according:
         named = _named(according["rest"], people)
-        return (named[0], _context(named[1])) if named else None
+        return (named.person, named.context) if named else None
     verb_last = _OUTRO_VERB_LAST.match(post)
     if verb_last is None:
         return None
@@ -289,14 +342,7 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         return None
     if _PRONOUN.match(who):
         return None, context
-    if who.count(",") == 2 and who.endswith(","):  # 'Oskar Lind, chair of X, said'
-        who = who[:-1]
-    elif "," in who:
-        return None
-    named = _named(who, people)
-    if named is None or (named[1] or "").strip():
-        return None
-    return named[0], context
+    return _subject(who, context, people)
 
 
 def _read_intro(pre: str, people: People) -> _Said | None:
@@ -309,7 +355,7 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     according = re.fullmatch(r"According to\s+(?P<who>[^“”\"]+?)\s*,\s*", pre)
     if according:
         named = _named(according["who"], people)
-        return _Said("", named[0], _context(named[1])) if named else None
+        return _Said("", named.person, named.context) if named else None
     intro = _INTRO.fullmatch(pre)
     if intro is None:
         return None
@@ -325,14 +371,8 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     who = intro["who"].strip()
     if _PRONOUN.match(who):
         return _Said("", None, context)
-    if who.count(",") == 2 and who.endswith(","):
-        who = who[:-1]
-    elif "," in who:
-        return None
-    named = _named(who, people)
-    if named is None or (named[1] or "").strip():
-        return None
-    return _Said("", named[0], context)
+    subject = _subject(who, context, people)
+    return _Said("", *subject) if subject else None
 
 
 def _long_quotes(sentence: str) -> list[re.Match[str]]:
