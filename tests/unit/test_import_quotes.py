@@ -158,7 +158,7 @@ def test_a_relative_clause_is_never_a_role() -> None:
         "“The pier will be finished by June,” said Tomas Vale, who was a longtime adviser to"
         " the mayor."
     )
-    text, quotes = extract_quotes(paragraph)
+    _, quotes = extract_quotes(paragraph)
     assert all("role" not in q or "who" not in q["role"].casefold() for q in quotes)
 
 
