@@ -371,8 +371,8 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     who = intro["who"].strip()
     if _PRONOUN.match(who):
         return _Said("", None, context)
-    subject = _subject(who, context, people)
-    return _Said("", *subject) if subject else None
+    named = _subject(who, context, people)
+    return _Said("", named[0], named[1]) if named else None
 
 
 def _long_quotes(sentence: str) -> list[re.Match[str]]:
