@@ -371,8 +371,8 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     who = intro["who"].strip()
     if _PRONOUN.match(who):
         return _Said("", None, context)
-    named = _subject(who, context, people)
-    return _Said("", named[0], named[1]) if named else None
+    spoken = _subject(who, context, people)
+    return _Said("", spoken[0], spoken[1]) if spoken else None
 
 
 def _long_quotes(sentence: str) -> list[re.Match[str]]:
