@@ -203,6 +203,18 @@ def test_a_page_keeps_its_paragraphs_and_drops_its_furniture() -> None:
     assert problems_of(draft) == []
 
 
+def test_the_headline_repeated_in_the_text_is_not_a_paragraph() -> None:
+    html = page(
+        "<div class='title'>Gull Point lighthouse saved</div>"
+        "<p>The council of Port Anselm voted on Wednesday to keep the lighthouse on Gull Point.</p>"
+        "<p>Restoring the tower will cost 2.4 million crowns, half of it from the region.</p>",
+        head="<title>Gull Point lighthouse saved - Gull Point Gazette</title>",
+    )
+    data = import_html(html).data
+    assert data["title"] == "Gull Point lighthouse saved"
+    assert data["body"][0]["paragraph"].startswith("The council of Port Anselm")
+
+
 def test_a_pull_quote_goes_with_its_attribution() -> None:
     html = page(
         "<h1>Ferry</h1><p>The council met on Monday. “We will not give up the ferry,” said"

@@ -13,7 +13,9 @@ from mkdocs_briefings.importer.metadata import (
     clean_category,
     clean_credit,
     clean_tags,
+    headlines,
     image_address,
+    is_headline,
     read_facts,
     without_site,
 )
@@ -190,3 +192,21 @@ def test_a_site_name_that_is_the_headline_is_no_site_name() -> None:
     facts = read_facts(tree)
     assert facts.site_names == []
     assert choose_title(facts, facts.site_names) == HEADLINE
+
+
+def test_an_h1_that_is_the_title_s_site_part_is_no_headline() -> None:
+    facts = PageFacts(h1=["Gull Point Gazette"], html_title=f"{HEADLINE} - Gull Point Gazette")
+    assert choose_title(facts, []) is None
+
+
+def test_the_article_s_opening_heading_is_one_more_source() -> None:
+    facts = PageFacts(og_title="Lighthouse saved", html_title=HEADLINE)
+    assert choose_title(facts, []) is None  # no two agree
+    assert choose_title(facts, [], shown=[HEADLINE, "The council voted."]) == HEADLINE
+
+
+def test_headlines_lists_every_wording() -> None:
+    facts = PageFacts(h1=[HEADLINE], html_title=f"{HEADLINE} | The Harbour Ledger")
+    wordings = headlines(facts, SITE)
+    assert is_headline(f"  {HEADLINE.upper()}.", wordings)
+    assert not is_headline("The council voted on Wednesday.", wordings)

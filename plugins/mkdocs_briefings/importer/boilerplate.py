@@ -186,6 +186,7 @@ _FURNITURE_LINE = re.compile(
     |\bsubscriptions?\ (?:service|offer|plan)s?\ for\ as\ little\b
     |\b(?:click|tap)\ here\b|\bif\ you\ enjoyed\ this\b|\btags\s*:
     |^(?:follow|listen|more|watch|download|visit|see|read|find|get)\b.{0,100}(?:https?://|www\.)
+    |^(?:listen|watch)\ (?:to\ )?.{0,60}\b(?:live|here|now|podcast|on\ demand)\b
     |^don'?t\ miss\b|^related\ \w+\s*:
     |\b(?:get|download|install)\ (?:the|our)\ .{0,40}\bapp\b
     |\bfollow\ (?:us|@\w+|him|her|them)\b

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..model import MAX_TITLE
 from .body import body_blocks
 from .boilerplate import (
     FURNITURE_MARK,
@@ -44,7 +45,9 @@ from .metadata import (
     clean_category,
     clean_credit,
     clean_tags,
+    headlines,
     image_address,
+    is_headline,
     read_facts,
 )
 from .text import image_credit_name
@@ -169,14 +172,20 @@ def import_html(
         return empty_draft(name or url or "")
     address = url or page.url or facts.address or (saved_from["url"] if saved_from else None)
     names = [*facts.site_names, *([page.sitename] if page.sitename else [])]
-    title = choose_title(facts, names)
+    blocks = measure_links(article_blocks(page.body), links)
+    opening = [
+        *[b.text for b in blocks if b.kind == "heading"][:1],
+        *[b.text for b in blocks if b.kind != "heading"][:1],
+    ]
+    title = choose_title(facts, names, shown=[t for t in opening if len(t) <= MAX_TITLE])
     host = page.hostname or (urlsplit(address).hostname if address else None)
     outlet = choose_outlet(facts, title=title, fallback=(page.sitename or host or "").strip())
     outlet = outlet or None
 
-    blocks = measure_links(article_blocks(page.body), links)
     teaser = is_teaser(blocks, paywalled=paywalled)
-    key_points, paragraphs = _key_points_and_paragraphs(article_only(blocks))
+    wordings = headlines(facts, names)
+    kept = [block for block in article_only(blocks) if not is_headline(block.text, wordings)]
+    key_points, paragraphs = _key_points_and_paragraphs(kept)
 
     published = page.date if page.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date) else None
     if published is None:

@@ -205,7 +205,7 @@ def _is_placeholder(text: str, names: list[str]) -> bool:
     )
 
 
-def choose_title(facts: PageFacts, names: list[str]) -> str | None:
+def choose_title(facts: PageFacts, names: list[str], *, shown: Iterable[str] = ()) -> str | None:
     """The headline that the page's sources agree on, without the site's name; None if unsure.
 
     The sources are the ``<h1>``, ``og:title``, ``<title>`` and a JSON-LD ``headline``;
@@ -217,12 +217,15 @@ def choose_title(facts: PageFacts, names: list[str]) -> str | None:
     Args:
         facts: The page's statements (`read_facts`).
         names: The outlet's names (site name, publisher), to recognise a site suffix.
+        shown: What the article's extracted text opens with (its first heading and first
+            paragraph), one more source: a page without an ``<h1>`` shows its headline so.
 
     Returns:
         The headline, or None for a TODO.
     """
     sources: list[list[str]] = []
-    for texts in (facts.h1, [facts.og_title], [facts.html_title], [facts.ld_headline]):
+    groups = (facts.h1, [facts.og_title], [facts.html_title], [facts.ld_headline], list(shown))
+    for texts in groups:
         variants = [
             variant
             for text in texts
@@ -255,10 +258,39 @@ def choose_title(facts: PageFacts, names: list[str]) -> str | None:
         stripped = without_site(text, names)
         return stripped if not _is_placeholder(stripped, names) else None
     titles = _normal(facts.og_title) + "\n" + _normal(facts.html_title)
+    # An <h1> that is a whole part of a title on its own ("Headline - Gull Point Gazette"
+    # under an <h1> "Gull Point Gazette") is the site's logo: no two agree on a headline.
+    parts = {
+        _normal(part)
+        for title in (facts.og_title, facts.html_title)
+        if len(split := _SEPARATOR.split(title)) > 1
+        for part in split
+    }
     for h1 in facts.h1:
-        if h1 and _normal(h1) in titles and not _is_placeholder(h1, names):
+        normal = _normal(h1)
+        if normal in titles and normal not in parts and not _is_placeholder(h1, names):
             return h1
     return None
+
+
+def headlines(facts: PageFacts, names: list[str]) -> set[str]:
+    """Every wording of the page's headline (normalised), to drop it where the body repeats it.
+
+    Args:
+        facts: The page's statements.
+        names: The outlet's names, to take the site's part off titles.
+
+    Returns:
+        The ``<h1>``, ``og:title``, ``<title>`` and JSON-LD headline, with their variants
+        without the site's name, casefolded with quotation marks and spaces made alike.
+    """
+    texts = [*facts.h1, facts.og_title, facts.html_title, facts.ld_headline]
+    return {_normal(v) for text in texts if text for v in _variants(text, names)}
+
+
+def is_headline(text: str, wordings: set[str]) -> bool:
+    """Whether ``text`` is one of the headline's wordings (`headlines`)."""
+    return _normal(text) in wordings
 
 
 def choose_outlet(facts: PageFacts, *, title: str | None, fallback: str | None) -> str | None:
