@@ -11,7 +11,13 @@ import yaml
 from mkdocs_briefings.errors import BriefingError
 from mkdocs_briefings.importer import import_file, import_html
 from mkdocs_briefings.importer.draft import TEASER_TODO, Sources, assemble
-from mkdocs_briefings.importer.extract import Block, article_blocks, join_drop_caps, split_long
+from mkdocs_briefings.importer.extract import (
+    Block,
+    article_blocks,
+    join_broken,
+    join_drop_caps,
+    split_long,
+)
 from mkdocs_briefings.importer.files import decode_html
 from mkdocs_briefings.loader import read_briefing
 
@@ -275,3 +281,12 @@ def test_blocks_that_cannot_be_joined_are_cut_with_a_todo() -> None:
         "paragraph": "TODO: the article goes on for 31 more paragraphs; add what the briefing needs",
         "credits": ["s0"],
     }
+
+
+def test_a_sentence_the_page_breaks_in_two_paragraphs_is_joined() -> None:
+    blocks = join_broken(blocks_of("<p>The ferry gives commuters an</p><p>easy way home.</p>"))
+    assert [b.text for b in blocks] == ["The ferry gives commuters an easy way home."]
+    items = join_broken(blocks_of("<ul><li>Arrowhead water</li><li>snack bars</li></ul>"))
+    assert [b.text for b in items] == ["Arrowhead water", "snack bars"]
+    apart = join_broken(blocks_of("<p>The ferry left.</p><p>iPhones were on board.</p>"))
+    assert len(apart) == 2

@@ -171,6 +171,31 @@ def article_blocks(body: HtmlElement | etree._Element | None) -> list[Block]:
     return walk.blocks
 
 
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """Paragraphs the page broke inside a sentence, joined: "…provides an" + "effective way…".
+
+    A paragraph that ends without a sentence's end (a letter, a comma) followed by one that
+    opens in lower case is one sentence drawn as two; list items and headings stay apart.
+    """
+    joined: list[Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind == block.kind == "paragraph"
+            and re.search(r"[^\W\d_]$|,$", last.text)
+            and block.text[:1].islower()
+        ):
+            text = f"{last.text} {block.text}"
+            share = (last.link_share * len(last.text) + block.link_share * len(block.text)) / len(
+                text
+            )
+            joined[-1] = Block("paragraph", text, share, last.group)
+        else:
+            joined.append(block)
+    return joined
+
+
 def split_long(text: str, limit: int = MAX_TEXT) -> list[str]:
     """A text over ``limit`` characters, cut between sentences into pieces that fit.
 

@@ -38,7 +38,7 @@ from .draft import (
     empty_draft,
     make_draft,
 )
-from .extract import Block, article_blocks, join_drop_caps, split_long
+from .extract import Block, article_blocks, join_broken, join_drop_caps, split_long
 from .metadata import (
     choose_outlet,
     choose_title,
@@ -185,6 +185,7 @@ def import_html(
     teaser = is_teaser(blocks, paywalled=paywalled)
     wordings = headlines(facts, names)
     kept = [block for block in article_only(blocks) if not is_headline(block.text, wordings)]
+    kept = join_broken(kept)
     key_points, paragraphs = _key_points_and_paragraphs(kept)
 
     published = page.date if page.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date) else None
