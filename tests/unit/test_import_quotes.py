@@ -403,3 +403,76 @@ def test_other_languages_quotations_are_not_split_into_sentences(paragraph: str)
     from mkdocs_briefings.importer.sentences import split_sentences
 
     assert len(split_sentences(paragraph)) == 2
+
+
+# --- Words between the speaker and the verb ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“I played the best match of my year,” the 14th-ranked Vale said.", "Tomas Vale"),
+        ("“I played the best match of my year,” said the veteran Vale.", "Tomas Vale"),
+        ("“I played the best match of my year,” Nordvik defender Tomas Vale said.", "Tomas Vale"),
+    ],
+)
+def test_a_description_before_a_known_name(paragraph: str, speaker: str) -> None:
+    document = f"The club signed Tomas Vale in May.\n{paragraph}"
+    assert quotes_of(*document.splitlines()) == [
+        {"quote": "I played the best match of my year", "speaker": speaker}
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“I played the best match of my year,” the lawyer for Tomas Vale said.",
+        "“I played the best match of my year,” the man who beat Tomas Vale said.",
+        "“I played the best match of my year,” the coach of Tomas Vale said.",
+        "“I played the best match of my year,” the Vale family said.",
+    ],
+)
+def test_words_that_tie_a_name_to_someone_else_leave_the_sentence(paragraph: str) -> None:
+    document = f"The club signed Tomas Vale in May.\n{paragraph}"
+    assert quotes_of(*document.splitlines()) == []
+
+
+def test_a_speaker_s_next_sentence_after_a_described_name() -> None:
+    assert quotes_of(
+        "Nordvik defender Tomas Vale, who scored twice, could see the crowd was tired.",
+        "“They have waited for this all season,” he said.",
+    ) == [{"quote": "They have waited for this all season", "speaker": "Tomas Vale"}]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "context"),
+    [
+        ("“We never did the rounds,” Vale allegedly told a guard.", "Allegedly told a guard"),
+        ("“We never did the rounds,” Vale later said.", "Later"),
+        ("Vale later said in a statement: “We never did the rounds.”", "Later in a statement"),
+    ],
+)
+def test_an_adverb_before_the_verb_is_context(paragraph: str, context: str) -> None:
+    document = f"The club signed Tomas Vale in May.\n{paragraph}"
+    [quote] = quotes_of(*document.splitlines())
+    assert (quote["speaker"], quote["context"]) == ("Tomas Vale", context)
+
+
+def test_a_relative_clause_inside_an_appositive_is_never_part_of_the_role() -> None:
+    assert quotes_of(
+        "Lena Brask, a Nordvik geologist who led the survey, said the ice is thinning.",
+        "“The third sample is hard to find,” she said.",
+        "“The ice is thin,” said Lena Brask, a Nordvik geologist who led the survey.",
+    ) == [
+        {
+            "quote": "The third sample is hard to find",
+            "speaker": "Lena Brask",
+            "role": "Nordvik geologist",
+        },
+        {
+            "quote": "The ice is thin",
+            "speaker": "Lena Brask",
+            "role": "Nordvik geologist",
+            "context": "who led the survey",
+        },
+    ]

@@ -67,6 +67,17 @@ _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
     r"^(?:after|before|during|in|on|at|later|earlier)\b[^,“”\"]{0,60},\s*", re.IGNORECASE
 )
+# Words that tie the words before a name to something else ('the lawyer for Ada Lund').
+_FUNCTION_WORDS = word_set(
+    """of for to from with by at in on about against and or but nor his her their its our my
+    your who whom whose which that this these those it he she they we i not no than as like
+    told said says after before when while"""
+)
+# An adverb between a speaker and the verb ('Thomas allegedly told'), kept as context.
+_ADVERB = re.compile(
+    r"(?!(?:family|ally|rally|supply|assembly|daily|weekly|monthly|yearly|quarterly|reply|"
+    r"bully|tally|fly)$)(?:[a-z]+ly|later|also|then|again|once|earlier|previously)"
+)
 _ASIDES = word_set(
     "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
 )
@@ -152,7 +163,7 @@ def person_starting(text: str) -> Person | None:
         found = _who(appositive["who"], None)
         if found and _RELATIVE.match(appositive["appos"]):
             return found  # "Ada Lund, who runs the yard, said": she is the subject, no role
-        role = _appositive(appositive["appos"])
+        role = _appositive(_split_relative(appositive["appos"])[0])
         return Person(found.name, role) if found and role else None
     words, end = list[str](), 0
     for token in TOKEN.finditer(text):
@@ -177,6 +188,44 @@ def _who(text: str, people: People | None) -> Person | None:
     words = text.split()
     if not words or not all(TOKEN.fullmatch(w) for w in words):
         return None
+    return _titled(words, people) or _described(words, people)
+
+
+def _described(words: list[str], people: People | None) -> Person | None:
+    """'the 14th-ranked Schwartzman', 'Wild defenseman Ryan Suter': a name after a description.
+
+    The name must be one the article gives in full (or a full name itself), and the words
+    before it only describe: no verb, no 'of', 'for', 'his' ('the lawyer for Ada Lund').
+    The description is no role (it may be a team or an age), so none is given.
+    """
+    cut = max((i + 1 for i, w in enumerate(words) if not is_run_word(w)), default=0)
+    if cut == 0 or cut == len(words) or words[cut - 1][:1].isupper():
+        return None
+    lead, rest = words[:cut], words[cut:]
+    if lead[0].casefold() in ("the", "a", "an"):
+        lead = lead[1:]
+    if not lead or any(not _describes(w) for w in lead):
+        return None
+    found = read_person(rest)
+    if found is None or found.role:
+        return None
+    known = len(found.name.split()) > 1 or (people is not None and people.knows_surname(rest[-1]))
+    return Person(found.name) if known else None
+
+
+def _describes(word: str) -> bool:
+    """Whether a word may describe a person before their name ('14th-ranked', 'veteran')."""
+    bare = word.casefold()
+    return (
+        re.fullmatch(r"[\w’'-]+", word) is not None
+        and bare not in _FUNCTION_WORDS
+        and not bare.endswith("ing")
+        and ("-" in bare or not _is_verb(bare))  # "14th-ranked" describes
+    )
+
+
+def _titled(words: list[str], people: People | None) -> Person | None:
+    """'Deputy Mayor Alda Fenwick', 'veteran industry analyst Ken Doctor': role and name."""
     lead = 0
     while lead < 4 and lead < len(words) and re.fullmatch(r"[a-z][a-z-]*", words[lead]):
         if is_role_word(words[lead]):
@@ -196,6 +245,17 @@ def _who(text: str, people: People | None) -> Person | None:
         role = [w for w in rest[: len(rest) - len(found.name.split())] if not is_honorific(w)]
         found = Person(found.name, capitalise(" ".join([*words[:lead], *role])))
     return found
+
+
+def _split_relative(text: str) -> tuple[str, str | None]:
+    """('a NASA scientist', 'who led the study') from 'a NASA scientist who led the study'.
+
+    Why: a relative clause is never part of a role (issue 15: "Who was a longtime adviser").
+    """
+    match = re.search(r"\s(?=(?:who|whom|whose|which)\s)", text)
+    if match is None:
+        return text, None
+    return text[: match.start()], _relative_clause(text[match.end() :])
 
 
 def _appositive(text: str) -> str | None:
@@ -252,9 +312,12 @@ def _named(who: str, people: People) -> _Named | None:
     if clause:
         return _Named(person, clause, relative=True)
     appositive, _, after = tail.partition(",")
+    appositive, clause = _split_relative(appositive)
     role = _appositive(appositive)
     if role is None or person.role:
         return None  # an aside that is neither role nor context would be lost
+    if clause:  # "said Lucas Vale, a planetary scientist who led the study."
+        return None if after.strip() else _Named(Person(person.name, role), clause, True)
     if not after.strip():
         return _Named(Person(person.name, role))
     clause = _relative_clause(after)
@@ -313,6 +376,15 @@ def _verb_rest(verb: str, rest: str) -> tuple[bool, str | None]:
     return True, _context(rest)
 
 
+def _adverb_out(who: str, context: str | None) -> tuple[str, str | None]:
+    """'Thomas allegedly' (told a supervisor) -> 'Thomas', 'Allegedly told a supervisor'."""
+    head, _, last = who.rpartition(" ")
+    if not head or not _ADVERB.fullmatch(last):
+        return who, context
+    rest = f" {context[:1].lower()}{context[1:]}" if context else ""
+    return head.strip(), capitalise(last + rest)
+
+
 def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] | None:
     """The speaker and context in the words after a quote ('said Ada Lund, the mayor.')."""
     post = post.strip().lstrip(",").strip().rstrip(".!?").strip()
@@ -337,7 +409,7 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
     if verb_last is None:
         return None
     fits, context = _verb_rest(verb_last["verb"], verb_last["rest"])
-    who = verb_last["who"].strip()
+    who, context = _adverb_out(verb_last["who"].strip(), context)
     if not fits:
         return None
     if _PRONOUN.match(who):
@@ -368,7 +440,7 @@ def _read_intro(pre: str, people: People) -> _Said | None:
         if context:
             return None
         context = _context(intro["lead"])
-    who = intro["who"].strip()
+    who, context = _adverb_out(intro["who"].strip(), context)
     if _PRONOUN.match(who):
         return _Said("", None, context)
     spoken = _subject(who, context, people)
