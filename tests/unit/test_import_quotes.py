@@ -476,3 +476,44 @@ def test_a_relative_clause_inside_an_appositive_is_never_part_of_the_role() -> N
             "context": "who led the survey",
         },
     ]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def test_markdown_quotes_run_across_paragraphs_and_blockquotes_stay_in_place() -> None:
+    from mkdocs_briefings.importer.markdown import import_markdown
+
+    text = """---
+title: Night ferry cut
+source: Anselm Gazette
+---
+
+Cora Brandt, who runs the harbour, said the boats are too old.
+
+“They have to go before the winter,” she said. “The island cannot wait.”
+
+“We will ask the council again in the spring.”
+
+> The ferries stay until March.
+> — Sander Voss, operations director
+
+“People wait two hours for the morning ferry,” she said.
+"""
+    body = import_markdown(text).data["body"]
+    assert [{k: v for k, v in b.items() if k != "credits"} for b in body] == [
+        {"paragraph": "Cora Brandt, who runs the harbour, said the boats are too old."},
+        {
+            "quote": "They have to go before the winter. The island cannot wait. We will ask"
+            " the council again in the spring.",
+            "speaker": "Cora Brandt",
+        },
+        {
+            "quote": "The ferries stay until March.",
+            "speaker": "Sander Voss",
+            "role": "Operations director",
+        },
+        # A blockquote came between: "she" is no longer clear.
+        {"paragraph": "“People wait two hours for the morning ferry,” she said."},
+    ]
+    assert {c for b in body for c in b["credits"]} == {"anselm-gazette"}

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def body_blocks(
-    paragraphs: Iterable[str],
+    paragraphs: Iterable[str | Block],
     sources: Sources,
     *,
     default_credit: str,
@@ -29,7 +29,9 @@ def body_blocks(
     the parts read as one quotation (`join_quotes`: '“A,” she said. “B.”' gives 'A. B.').
 
     Args:
-        paragraphs: The article's paragraphs in page order.
+        paragraphs: The article's paragraphs in page order; a block among them (a Markdown
+            blockquote already made a quote) stands in its place, credited to
+            ``default_credit`` unless it has credits, and no quote runs on across it.
         sources: The draft's outlets, which give each credited name its key.
         default_credit: The key for a paragraph that names no outlet.
         document: The whole article (paragraphs on their own lines), where a speaker's full
@@ -41,6 +43,10 @@ def body_blocks(
     reader = QuoteReader(document)
     blocks: list[Block] = []
     for paragraph in paragraphs:
+        if not isinstance(paragraph, str):
+            blocks.append({**paragraph, "credits": paragraph.get("credits") or [default_credit]})
+            reader.interrupt()
+            continue
         text, names = split_attribution(paragraph)
         credits = [sources.credit(name) for name in names] or [default_credit]
         for piece in reader.read(text):

@@ -535,6 +535,10 @@ class QuoteReader:
         self._people = People(document)
         self._flow = _Flow()
 
+    def interrupt(self) -> None:
+        """Forget the previous sentence: something that is not a paragraph came between."""
+        self._flow = _Flow()
+
     def _block(self, said: _Said, person: Person) -> Block:
         name, role = self._people.fuller(person)
         block: Block = {"quote": said.quote, "speaker": name}
