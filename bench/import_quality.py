@@ -39,6 +39,7 @@ import unicodedata
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -115,14 +116,30 @@ def same_speaker(draft: str, label: str) -> bool:
     return a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
 
 
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|section|article|header"
+    r"|footer|nav|aside|blockquote|figure|figcaption|title|main|pre|button|option|label)\b[^>]*"
+    r"|img\b[^>]*)>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
 def _page_text(html: str) -> str:
+    """The page's words as a reader sees them: block elements apart, inline ones joined.
+
+    Why not ``itertext``: a word the page splits over inline elements (``tripl<!-- -->e``,
+    ``Arte</a><a>mis``) reads as one word, and the draft rightly has it so.
+    """
     import lxml.html
 
     tree = lxml.html.fromstring(html)
-    for bad in tree.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
     metas = " ".join(tree.xpath("//meta/@content") + tree.xpath("//img/@alt"))
-    return f" {normalise(' '.join(tree.itertext()) + ' ' + metas)} "
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    markup = lxml.html.tostring(tree, encoding="unicode")
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup))
+    return f" {normalise(unescape(text) + ' ' + metas)} "
 
 
 def _sentences(text: str) -> list[str]:
