@@ -517,3 +517,50 @@ Cora Brandt, who runs the harbour, said the boats are too old.
         {"paragraph": "“People wait two hours for the morning ferry,” she said."},
     ]
     assert {c for b in body for c in b["credits"]} == {"anselm-gazette"}
+
+
+# --- A quotation after the sentence that gives its speaker ---------------------------------------
+
+
+def test_a_quotation_after_a_sentence_ending_in_its_speaker_s_verb() -> None:
+    assert blocks_of(
+        "Doctors should ask about pets and bedding, Lena Brask said. “That way they find what"
+        " makes people ill.” The clinic opens in May."
+    ) == [
+        {"paragraph": "Doctors should ask about pets and bedding, Lena Brask said."},
+        {"quote": "That way they find what makes people ill.", "speaker": "Lena Brask"},
+        {"paragraph": "The clinic opens in May."},
+    ]
+
+
+def test_a_quotation_paragraph_after_a_colon_introduction() -> None:
+    assert blocks_of(
+        "Tomas Vale said in a statement:",
+        "“The pier will open in June. The board has the money.",
+        "“We thank the town for its patience.”",
+        "“This is not the end of it.”",
+    )[:2] == [
+        {"paragraph": "Tomas Vale said in a statement:"},
+        {
+            "quote": "The pier will open in June. The board has the money. We thank the town"
+            " for its patience. This is not the end of it.",
+            "speaker": "Tomas Vale",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # Reported words end a paragraph: a quotation in the next one is not surely theirs.
+        ("Doctors should ask about pets, Lena Brask said.", "“That way they find it.”"),
+        # A sentence about someone is no introduction.
+        ("Tomas Vale arrived at the pier on Monday.", "“The pier will open in June.”"),
+        # Words said to someone: 'told the board that' leads into a clause.
+        ("Tomas Vale told the board that the pier is late:", "“The pier will open in June.”"),
+    ],
+)
+def test_a_quotation_paragraph_without_a_clear_introduction_stays(
+    paragraphs: tuple[str, str],
+) -> None:
+    assert blocks_of(*paragraphs) == [{"paragraph": p} for p in paragraphs]

@@ -521,6 +521,11 @@ class _Flow:
     speaker: Person | None = None  # the previous sentence was this person's quote
     subject: Person | None = None  # the previous sentence was about this person
     open: bool = False  # and its quotation runs on into the next paragraph
+    # The previous sentence ends by giving this person's words: "..., Dempsey said." (a
+    # quotation next in the paragraph is theirs) or "Vale said in a statement:" (the next
+    # paragraph's too: `introduced`).
+    reported: Person | None = None
+    introduced: bool = False
 
 
 class QuoteReader:
@@ -569,12 +574,18 @@ class QuoteReader:
         sentences = split_sentences(text)
         flow, pieces = self._flow, list[Piece]()
         opens_quote = text.startswith(_OPENING)
-        if flow.speaker and opens_quote and all(map(_is_bare_quote, sentences)):
-            # A paragraph that is only a quotation, right after a quote: the same speaker's.
-            pieces = [Continued(_bare_text(s), s) for s in sentences]
+        before = flow.speaker or (flow.reported if flow.introduced else None)
+        if before and opens_quote and all(map(_is_bare_quote, sentences)):
+            # A paragraph that is only a quotation, right after a quote (the same speaker's)
+            # or after "Vale said in a statement:" (Vale's).
+            continued = [Continued(_bare_text(s), s) for s in sentences]
             if mark and sentences:
-                pieces[-1] = Continued(_bare_text(sentences[-1]), sentences[-1].removesuffix(mark))
-            self._flow = _Flow(flow.speaker, flow.speaker, bool(mark))
+                last = sentences[-1]
+                continued[-1] = Continued(_bare_text(last), last.removesuffix(mark))
+            pieces = list[Piece](continued)
+            if flow.speaker is None and continued:
+                pieces[0] = self._block(_Said(continued[0].quote, before), before)
+            self._flow = _Flow(before, before, bool(mark))
             return pieces
         kept: list[str] = []
         index = 0
@@ -599,15 +610,46 @@ class QuoteReader:
             elif flow.speaker and _is_bare_quote(sentence) and not kept:
                 pieces.append(Continued(_bare_text(sentence), sentence))
                 flow = _Flow(flow.speaker, flow.speaker)
+            elif flow.reported and _is_bare_quote(sentence):
+                # "..., Dempsey said. “That way they may uncover things.”"
+                if kept:
+                    pieces.append(join_sentences(kept))
+                    kept = []
+                quote = _Said(_bare_text(sentence), flow.reported)
+                pieces.append(self._block(quote, flow.reported))
+                flow = _Flow(flow.reported, flow.reported)
             else:
                 kept.append(sentence)
-                flow = _Flow(None, person_starting(sentence))
+                flow = self._after_text(sentence, flow)
             self._flow = flow
         if kept:
             last = join_sentences(kept)
             pieces.append(last.removesuffix(mark) if mark and last.endswith(mark) else last)
-        self._flow = _Flow(flow.speaker, flow.subject, bool(mark) and flow.speaker is not None)
+        self._flow = _Flow(
+            flow.speaker,
+            flow.subject,
+            bool(mark) and flow.speaker is not None,
+            flow.reported if flow.introduced else None,
+            flow.introduced,
+        )
         return pieces
+
+    def _after_text(self, sentence: str, flow: _Flow) -> _Flow:
+        """What a sentence left as text tells the next one: whom it is about, whose words
+        it reports at its end ("..., Dempsey said.", "Vale said in a statement:")."""
+        subject = person_starting(sentence)
+        if QUOTED.search(sentence) is None and sentence.rstrip().endswith(":"):
+            said = _read_intro(sentence.rstrip(), self._people)
+            person = said and (said.person or flow.speaker or flow.subject)
+            if said and person and not said.lead:
+                return _Flow(None, subject or person, reported=person, introduced=True)
+        head, comma, tail = sentence.rpartition(", ")
+        if comma and head and not QUOTED.search(tail):
+            outro = _read_outro(tail, self._people)
+            person = outro and (outro[0] or flow.speaker or flow.subject)
+            if outro and person:
+                return _Flow(None, subject, reported=person)
+        return _Flow(None, subject)
 
 
 def merge_pieces(pieces: list[Piece]) -> tuple[str, list[Block]]:
