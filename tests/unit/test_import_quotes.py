@@ -564,3 +564,20 @@ def test_a_quotation_paragraph_without_a_clear_introduction_stays(
     paragraphs: tuple[str, str],
 ) -> None:
     assert blocks_of(*paragraphs) == [{"paragraph": p} for p in paragraphs]
+
+
+def test_she_carries_the_person_through_sentences_about_her() -> None:
+    assert quotes_of(
+        "Then, last week, Mara Quell wrote to the harbour board.",
+        "She claimed the board had blocked the festival. But she kept her tone calm.",
+        "“I just want to play my own songs on the pier,” she said.",
+    ) == [{"quote": "I just want to play my own songs on the pier", "speaker": "Mara Quell"}]
+
+
+def test_a_pronoun_sentence_after_no_one_is_about_no_one() -> None:
+    paragraphs = (
+        "The board met on Monday.",
+        "She claimed the board had blocked the festival.",
+        "“I just want to play my own songs on the pier,” she said.",
+    )
+    assert quotes_of(*paragraphs) == []

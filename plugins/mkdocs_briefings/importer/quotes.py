@@ -65,8 +65,12 @@ _CONTEXT_WORD = (
 _CONTEXT = re.compile(rf"^(?:{_CONTEXT_WORD}|(?-i:[a-z]+ing)\b)[^“”\"]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
-    r"^(?:after|before|during|in|on|at|later|earlier)\b[^,“”\"]{0,60},\s*", re.IGNORECASE
+    r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately)"
+    r"\b[^,“”\"]{0,60},\s*){1,2}",
+    re.IGNORECASE,
 )
+# "She claimed ...", "But he acknowledged ...": a sentence about whoever "she" was before.
+_PRONOUN_START = re.compile(r"^(?:(?:but|and|then|yet|so)\s+)?(?:he|she)\s+[a-z]", re.IGNORECASE)
 # Words that tie the words before a name to something else ('the lawyer for Ada Lund').
 _FUNCTION_WORDS = word_set(
     """of for to from with by at in on about against and or but nor his her their its our my
@@ -637,7 +641,7 @@ class QuoteReader:
     def _after_text(self, sentence: str, flow: _Flow) -> _Flow:
         """What a sentence left as text tells the next one: whom it is about, whose words
         it reports at its end ("..., Dempsey said.", "Vale said in a statement:")."""
-        subject = person_starting(sentence)
+        subject = _subject_of(sentence, flow)
         if QUOTED.search(sentence) is None and sentence.rstrip().endswith(":"):
             said = _read_intro(sentence.rstrip(), self._people)
             person = said and (said.person or flow.speaker or flow.subject)
@@ -650,6 +654,15 @@ class QuoteReader:
             if outro and person:
                 return _Flow(None, subject, reported=person)
         return _Flow(None, subject)
+
+
+def _subject_of(sentence: str, flow: _Flow) -> Person | None:
+    """Whom a sentence left as text is about: the person it starts with, or for "She
+    claimed ...", "But he acknowledged ..." the person the sentence before was about."""
+    subject = person_starting(sentence)
+    if subject is None and _PRONOUN_START.match(sentence):
+        subject = flow.speaker or flow.subject
+    return subject
 
 
 def merge_pieces(pieces: list[Piece]) -> tuple[str, list[Block]]:
