@@ -192,6 +192,15 @@ def test_a_relative_clause_is_never_a_role() -> None:
                 "context": "who chairs the harbour board",
             },
         ),
+        (
+            "Tomas Vale, who chairs the harbour board, said in a statement: “The pier will open"
+            " in June.”",
+            {
+                "quote": "The pier will open in June.",
+                "speaker": "Tomas Vale",
+                "context": "who chairs the harbour board, in a statement",
+            },
+        ),
     ],
 )
 def test_a_relative_clause_after_a_named_speaker_is_the_context(
@@ -204,8 +213,6 @@ def test_a_relative_clause_after_a_named_speaker_is_the_context(
 @pytest.mark.parametrize(
     "paragraph",
     [
-        # The verb's context and the clause would not fit in one context: left whole.
-        "Tomas Vale, who chairs the harbour board, said in a statement: “The pier will open.”",
         # A clause that holds a quotation of its own is not a description.
         "“The pier will open in June,” said Tomas Vale, who called it “a gift to the town.”",
     ],
@@ -581,3 +588,42 @@ def test_a_pronoun_sentence_after_no_one_is_about_no_one() -> None:
         "“I just want to play my own songs on the pier,” she said.",
     )
     assert quotes_of(*paragraphs) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "context"),
+    [
+        # A short title in quotation marks may stand in the context.
+        (
+            "“The yard has been losing money for years,” Vale said on Nordvik Radio’s “Harbour"
+            " Hour” on Monday. “Now it is turning.”",
+            "On Nordvik Radio’s “Harbour Hour” on Monday",
+        ),
+        # Told someone, then what the speaker did while saying it.
+        (
+            "“You are here because of this crisis,” Vale told the inspector, repeatedly asking"
+            " how the yard had failed. “Now it is turning.”",
+            "Told the inspector, repeatedly asking how the yard had failed",
+        ),
+    ],
+)
+def test_contexts_with_a_title_or_a_clause_after_the_listener(paragraph: str, context: str) -> None:
+    document = f"The board hired Tomas Vale in May.\n{paragraph}"
+    [quote] = quotes_of(*document.splitlines())
+    assert (quote["speaker"], quote["context"]) == ("Tomas Vale", context)
+    assert quote["quote"].endswith(". Now it is turning.")
+
+
+def test_a_quotation_in_the_context_longer_than_a_title_leaves_the_sentence_whole() -> None:
+    paragraph = (
+        "“The yard is old,” Tomas Vale said, adding that the cranes show “a slow and quiet"
+        " decline over many years.”"
+    )
+    assert extract_quotes(paragraph) == (paragraph, [])
+
+
+def test_a_lead_in_with_a_title_before_the_subject() -> None:
+    assert quotes_of(
+        "Following a performance of their song “Black Tide,” Ola Sund introduced the guest.",
+        "“You might remember him from his own band these days,” he said.",
+    ) == [{"quote": "You might remember him from his own band these days", "speaker": "Ola Sund"}]

@@ -62,11 +62,16 @@ _CONTEXT_WORD = (
     r"earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
     r"today|tonight)\b"
 )
-_CONTEXT = re.compile(rf"^(?:{_CONTEXT_WORD}|(?-i:[a-z]+ing)\b)[^“”\"]*$", re.IGNORECASE)
+# A title of up to four words may stand in a context ('said on CNBC's "Trading Nation"').
+_TITLE = r"[“\"](?:[^\s“”\"]+\s?){1,4}[”\"]"
+_CONTEXT = re.compile(
+    rf"^(?-i:[a-z]+ly\s+)?(?:{_CONTEXT_WORD}|(?-i:[a-z]+ing)\b)(?:[^“”\"]|{_TITLE})*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
     r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately)"
-    r"\b[^,“”\"]{0,60},\s*){1,2}",
+    rf"\b(?:[^,“”\"]|{_TITLE}){{0,60}}?(?:,\s*|(?<=,[”\"])\s+)){{1,2}}",
     re.IGNORECASE,
 )
 # "She claimed ...", "But he acknowledged ...": a sentence about whoever "she" was before.
@@ -265,7 +270,7 @@ def _split_relative(text: str) -> tuple[str, str | None]:
 def _appositive(text: str) -> str | None:
     """The role an appositive states ('a San Diego engineer' -> 'San Diego engineer')."""
     text = text.strip()
-    if not text or _RELATIVE.match(text) or _CONTEXT.match(text) or len(text.split()) > 14:
+    if not text or _RELATIVE.match(text) or _CONTEXT.match(text) or len(text.split()) > 24:
         return None
     if re.search(rf"\b(?:{_VERBS}|is|was|are|were|has|had|will|would)\b", text):
         return None
@@ -335,8 +340,8 @@ def _named(who: str, people: People) -> _Named | None:
 def _subject(who: str, context: str | None, people: People) -> tuple[Person, str | None] | None:
     """The speaker named before a speech verb ('Ada Lund, who runs the yard, said'), context.
 
-    The verb's own context ('said in a statement') and a relative clause do not mix: the
-    sentence is left whole rather than one of them lost.
+    A relative clause comes before the verb's own context, as in the sentence ('who did
+    not work on the study, told the Ledger').
     """
     if who.count(",") == 2 and who.endswith(","):  # 'Oskar Lind, chair of X, said'
         who = who[:-1]
@@ -347,8 +352,9 @@ def _subject(who: str, context: str | None, people: People) -> tuple[Person, str
         return None
     if named.context is None:
         return named.person, context
-    if named.relative and context is None:
-        return named.person, named.context
+    if named.relative:
+        rest = f", {context[:1].lower()}{context[1:]}" if context else ""
+        return named.person, named.context + rest
     return None
 
 
@@ -374,7 +380,9 @@ def _verb_rest(verb: str, rest: str) -> tuple[bool, str | None]:
         if audience:
             rest = rest[audience.end() :].strip().strip(",:").strip()
         elif rest.strip(" ,.!?") and "“" not in rest and '"' not in rest:
-            return len(rest.split()) <= 8, _context(f"told {rest}")
+            listener, comma, after = rest.partition(", ")
+            fits = len(listener.split()) <= 8 and (not comma or bool(_CONTEXT.match(after)))
+            return fits, _context(f"told {rest}")  # told the board, repeatedly asking ...
     if rest.strip(" .!?") and not _CONTEXT.match(rest):
         return False, None
     return True, _context(rest)
@@ -494,7 +502,7 @@ def read_sentence(sentence: str, people: People) -> _Said | None:
     match = quotes[0]
     sentence = sentence.strip()
     words, pre, post = quoted_words(match[0]), sentence[: match.start()], sentence[match.end() :]
-    if QUOTED.search(post):
+    if any(not re.fullmatch(_TITLE, m[0]) for m in QUOTED.finditer(post)):
         return None
     if not pre.strip():
         outro = _read_outro(post, people)
