@@ -627,3 +627,40 @@ def test_a_lead_in_with_a_title_before_the_subject() -> None:
         "Following a performance of their song “Black Tide,” Ola Sund introduced the guest.",
         "“You might remember him from his own band these days,” he said.",
     ) == [{"quote": "You might remember him from his own band these days", "speaker": "Ola Sund"}]
+
+
+# --- Organisations -------------------------------------------------------------------------------
+
+
+def test_an_organisation_named_as_speaker_and_it_after_it() -> None:
+    assert quotes_of(
+        "“The ferry licence is withdrawn,” the Nordvik Harbour Authority said in a statement.",
+        "The yard will close, the Eastmoor Shipping Board said.",
+        "“The reason is that the hull failed its last inspection,” it added.",
+    ) == [
+        {
+            "quote": "The ferry licence is withdrawn",
+            "speaker": "Nordvik Harbour Authority",
+            "context": "In a statement",
+        },
+        {
+            "quote": "The reason is that the hull failed its last inspection",
+            "speaker": "Eastmoor Shipping Board",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # Descriptions and plurals are no names.
+        ("“The ferry licence is withdrawn,” officials said.",),
+        ("“The ferry licence is withdrawn,” the company said.",),
+        ("“The ferry licence is withdrawn,” they said.",),
+        # "it" is never a person, and "he" never an organisation.
+        ("Ada Lund spoke first.", "“The ferry licence is withdrawn,” it said."),
+        ("The Nordvik Harbour Authority met.", "“The ferry licence is withdrawn,” he said."),
+    ],
+)
+def test_no_organisation_without_its_proper_name(paragraphs: tuple[str, ...]) -> None:
+    assert quotes_of(*paragraphs) == []

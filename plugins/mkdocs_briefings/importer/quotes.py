@@ -69,6 +69,14 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+# "“...,” it added.": the organisation the sentence before named, never a person.
+_IT = Person("it")
+_ORGANISATION_NOUNS = word_set(
+    """authority commission ministry department office agency council committee court police
+    party company bank university association union coalition group corporation institute
+    foundation board service productions records federation league organisation
+    organization administration bureau government embassy trust fund"""
+)
 _LEADING_CONTEXT = re.compile(
     r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately)"
     rf"\b(?:[^,“”\"]|{_TITLE}){{0,60}}?(?:,\s*|(?<=,[”\"])\s+)){{1,2}}",
@@ -87,6 +95,7 @@ _ADVERB = re.compile(
     r"(?!(?:family|ally|rally|supply|assembly|daily|weekly|monthly|yearly|quarterly|reply|"
     r"bully|tally|fly)$)(?:[a-z]+ly|later|also|then|again|once|earlier|previously)"
 )
+_NOT_WHO = word_set("this that these those its his her their our my your a an")
 _ASIDES = word_set(
     "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
 )
@@ -197,7 +206,31 @@ def _who(text: str, people: People | None) -> Person | None:
     words = text.split()
     if not words or not all(TOKEN.fullmatch(w) for w in words):
         return None
-    return _titled(words, people) or _described(words, people)
+    return _titled(words, people) or _described(words, people) or _organisation(words)
+
+
+def _organisation(words: list[str]) -> Person | None:
+    """'the Swedish Prosecution Authority', 'the Bureau of Prisons': an organisation's name.
+
+    Only a proper name (capitalised words, one of them a noun such as Authority or Ministry);
+    never 'officials' or 'the company'.
+    """
+    if words[:1] and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1] == "of":
+        return None
+    if not all(w == "of" or (w[:1].isupper() and w.isalpha()) for w in words):
+        return None
+    if not is_organisation(Person(" ".join(words))) or words[0].casefold() in _NOT_WHO:
+        return None
+    return Person(" ".join(words))
+
+
+def is_organisation(person: Person | None) -> bool:
+    """Whether a speaker is an organisation (its name holds 'Authority', 'Ministry' ...)."""
+    return person is not None and any(
+        w.casefold() in _ORGANISATION_NOUNS for w in person.name.split()
+    )
 
 
 def _described(words: list[str], people: People | None) -> Person | None:
@@ -408,10 +441,11 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         if named:
             return named.person, named.context
         tail = re.match(
-            rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^,]*)$", verb_first["rest"]
+            rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^“”\"]*)$", verb_first["rest"]
         )
-        speaker = _who(tail["who"], people) if tail else None
-        if tail and speaker:  # said Ada Lund in a statement
+        # Why no "and": "said Ada Lund of the union and Per Vale of the council" is two.
+        speaker = _who(tail["who"], people) if tail and " and " not in tail["context"] else None
+        if tail and speaker:  # said Ada Lund in a statement; of Eastmoor, Nordvik, in a letter
             return speaker, _context(tail["context"])
     according = _ACCORDING.match(post)
     if according:
@@ -426,6 +460,8 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         return None
     if _PRONOUN.match(who):
         return None, context
+    if who.casefold() == "it":
+        return _IT, context
     return _subject(who, context, people)
 
 
@@ -453,8 +489,8 @@ def _read_intro(pre: str, people: People) -> _Said | None:
             return None
         context = _context(intro["lead"])
     who, context = _adverb_out(intro["who"].strip(), context)
-    if _PRONOUN.match(who):
-        return _Said("", None, context)
+    if _PRONOUN.match(who) or who.casefold() == "it":
+        return _Said("", _IT if who.casefold() == "it" else None, context)
     spoken = _subject(who, context, people)
     return _Said("", spoken[0], spoken[1]) if spoken else None
 
@@ -538,6 +574,9 @@ class _Flow:
     # paragraph's too: `introduced`).
     reported: Person | None = None
     introduced: bool = False
+    # An organisation the previous sentence named as its subject or speaker, for "it said"
+    # (kept over a paragraph's end: "..., the Authority said." / "“...,” it added.").
+    organisation: Person | None = None
 
 
 class QuoteReader:
@@ -566,10 +605,7 @@ class QuoteReader:
         return block
 
     def _speaker_of(self, said: _Said) -> Person | None:
-        if said.person is not None:
-            return said.person
-        # Why only the previous sentence: "he" is whoever it was about, if it names one.
-        return self._flow.subject
+        return _resolve(said.person, self._flow)
 
     def read(self, paragraph: str) -> list[Piece]:
         """The paragraph as text, quote blocks and continued quotes, in the page's order.
@@ -618,7 +654,7 @@ class QuoteReader:
                     pieces.append(join_sentences(kept))
                     kept = []
                 pieces.append(self._block(said, person))
-                flow = _Flow(person, person)
+                flow = _Flow(person, person, organisation=_organisation_of(person))
             elif flow.speaker and _is_bare_quote(sentence) and not kept:
                 pieces.append(Continued(_bare_text(sentence), sentence))
                 flow = _Flow(flow.speaker, flow.speaker)
@@ -643,6 +679,7 @@ class QuoteReader:
             bool(mark) and flow.speaker is not None,
             flow.reported if flow.introduced else None,
             flow.introduced,
+            flow.organisation,
         )
         return pieces
 
@@ -650,18 +687,48 @@ class QuoteReader:
         """What a sentence left as text tells the next one: whom it is about, whose words
         it reports at its end ("..., Dempsey said.", "Vale said in a statement:")."""
         subject = _subject_of(sentence, flow)
+        if is_organisation(subject):
+            subject, organisation = None, subject
+        else:
+            organisation = None
         if QUOTED.search(sentence) is None and sentence.rstrip().endswith(":"):
             said = _read_intro(sentence.rstrip(), self._people)
-            person = said and (said.person or flow.speaker or flow.subject)
+            person = _resolve(said.person, flow) if said else None
             if said and person and not said.lead:
-                return _Flow(None, subject or person, reported=person, introduced=True)
+                return _Flow(
+                    None,
+                    subject or person,
+                    reported=person,
+                    introduced=True,
+                    organisation=organisation or _organisation_of(person),
+                )
         head, comma, tail = sentence.rpartition(", ")
         if comma and head and not QUOTED.search(tail):
             outro = _read_outro(tail, self._people)
-            person = outro and (outro[0] or flow.speaker or flow.subject)
-            if outro and person:
-                return _Flow(None, subject, reported=person)
-        return _Flow(None, subject)
+            person = _resolve(outro[0], flow) if outro else None
+            if person:
+                organisation = organisation or _organisation_of(person)
+                return _Flow(None, subject, reported=person, organisation=organisation)
+        return _Flow(None, subject, organisation=organisation)
+
+
+def _organisation_of(person: Person | None) -> Person | None:
+    return person if is_organisation(person) else None
+
+
+def _resolve(person: Person | None, flow: _Flow) -> Person | None:
+    """The speaker a sentence names, or whom its "he"/"she" (None) or "it" stands for.
+
+    Why only the previous sentence: "he" is whoever it was about or quoted, if it names a
+    person (never an organisation); "it" is the organisation it named.
+    """
+    if person == _IT:
+        found = [p for p in (flow.speaker, flow.subject, flow.organisation) if is_organisation(p)]
+        return found[0] if found else None
+    if person is not None:
+        return person
+    pronoun_for = flow.speaker or flow.subject
+    return None if is_organisation(pronoun_for) else pronoun_for
 
 
 def _subject_of(sentence: str, flow: _Flow) -> Person | None:
