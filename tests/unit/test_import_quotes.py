@@ -664,3 +664,10 @@ def test_an_organisation_named_as_speaker_and_it_after_it() -> None:
 )
 def test_no_organisation_without_its_proper_name(paragraphs: tuple[str, ...]) -> None:
     assert quotes_of(*paragraphs) == []
+
+
+def test_a_name_given_first_is_the_one_full_name_that_starts_with_it() -> None:
+    document = "Nordvik’s envoy to Eastmoor Liu Wenhai spoke first.\nAda Lund and Ada Brask came."
+    people = People(document)
+    assert people.fuller(Person("Liu")) == Person("Liu Wenhai")
+    assert people.fuller(Person("Ada")) == Person("Ada")  # two people: left as given

@@ -224,8 +224,11 @@ class People:
     def __init__(self, document: str) -> None:
         """Read every mention of a person in ``document`` (paragraphs on their own lines)."""
         self._by_surname: dict[str, set[Person]] = {}
+        self._by_first: dict[str, set[str]] = {}
         for person in mentions(document):  # a set: a name met 300 times is one candidate
             self._by_surname.setdefault(_core(person.name)[-1], set()).add(person)
+            if len(_core(person.name)) == 2:
+                self._by_first.setdefault(person.name.split()[0], set()).add(person.name)
         self._surnames = {
             surname
             for surname, people in self._by_surname.items()
@@ -244,6 +247,13 @@ class People:
         name ("Ada Lund" and "Per Lund"), the name stays as it is.
         """
         core = _core(person.name)
+        first = self._by_first.get(core[0], set()) if len(core) == 1 else set()
+        if len(first) == 1 and not any(
+            len(_core(p.name)) > 1 for p in self._by_surname.get(core[0], ())
+        ):
+            # "Liu said" where the article wrote "Liu Xiaming" (family name first), and no
+            # one else has that name: the one full name.
+            return self.fuller(Person(next(iter(first)), person.role))
         # Sorted: a set's order changes from run to run, and so would a tie's winner.
         same = sorted(self._by_surname.get(core[-1], ()), key=lambda p: (p.name, p.role or ""))
         candidates = [p for p in same if _core(p.name)[-len(core) :] == core]
