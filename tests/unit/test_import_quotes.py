@@ -671,3 +671,17 @@ def test_a_name_given_first_is_the_one_full_name_that_starts_with_it() -> None:
     people = People(document)
     assert people.fuller(Person("Liu")) == Person("Liu Wenhai")
     assert people.fuller(Person("Ada")) == Person("Ada")  # two people: left as given
+
+
+def test_she_leads_into_a_participle_quote() -> None:
+    assert blocks_of(
+        "In a letter in May, Ada Brask, the head of the Nordvik Growers, said farmers were angry.",
+        "She urged the board to act, saying “time is running out for the growers.”",
+    )[1:] == [
+        {"paragraph": "She urged the board to act."},
+        {
+            "quote": "time is running out for the growers.",
+            "speaker": "Ada Brask",
+            "role": "Head of the Nordvik Growers",
+        },
+    ]

@@ -470,7 +470,7 @@ def _read_intro(pre: str, people: People) -> _Said | None:
     intro = _INTRO_PARTICIPLE.fullmatch(pre)
     if intro:  # Netanyahu reinforced ..., stating, "..."
         subject = person_starting(intro["lead"])
-        if subject:
+        if subject or _PRONOUN_START.match(intro["lead"]):  # "He urged ..., saying “...”"
             return _Said("", subject, lead=end_sentence(intro["lead"]))
     according = re.fullmatch(r"According to\s+(?P<who>[^“”\"]+?)\s*,\s*", pre)
     if according:
