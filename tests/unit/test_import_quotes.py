@@ -685,3 +685,52 @@ def test_she_leads_into_a_participle_quote() -> None:
             "role": "Head of the Nordvik Growers",
         },
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        # The auxiliary goes with the verb.
+        (
+            "Nordvik investor Tomas Vale had said, “Harbours do not grow out of thin air.”",
+            "Tomas Vale",
+            None,
+        ),
+        # An owner before the name, and 'and' between two describing words.
+        ("“Harbours do not grow out of thin air,” Nordvik's Tomas Vale said.", "Tomas Vale", None),
+        (
+            "“Harbours do not grow out of thin air,” port scientist and study co-author Tomas Vale said.",
+            "Tomas Vale",
+            None,
+        ),
+        # The role first, the name between commas.
+        (
+            "“Harbours do not grow out of thin air,” Nordvik’s deputy harbour master, Tomas Vale,"
+            " said on Tuesday.",
+            "Tomas Vale",
+            "Nordvik’s deputy harbour master",
+        ),
+        (
+            "According to his aunt, Tomas Vale, “Harbours do not grow out of thin air.”",
+            "Tomas Vale",
+            "His aunt",
+        ),
+    ],
+)
+def test_names_after_owners_auxiliaries_and_roles(
+    paragraph: str, speaker: str, role: str | None
+) -> None:
+    [quote] = quotes_of(paragraph)
+    assert (quote["speaker"], quote.get("role")) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Harbours do not grow out of thin air,” Lund and Tomas Vale said.",
+        "“Harbours do not grow out of thin air,” Asked about Lund, Tomas Vale said.",
+        "“Harbours do not grow out of thin air,” Nordvik Port's Tomas Vale said.",
+    ],
+)
+def test_names_after_words_that_are_no_description(paragraph: str) -> None:
+    assert quotes_of(paragraph) == []

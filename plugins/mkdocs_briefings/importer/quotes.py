@@ -95,6 +95,7 @@ _ADVERB = re.compile(
     r"(?!(?:family|ally|rally|supply|assembly|daily|weekly|monthly|yearly|quarterly|reply|"
     r"bully|tally|fly)$)(?:[a-z]+ly|later|also|then|again|once|earlier|previously)"
 )
+_VERB_WORDS = word_set("is was are were has had have will would said says told asked")
 _NOT_WHO = word_set("this that these those its his her their our my your a an")
 _ASIDES = word_set(
     "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
@@ -102,16 +103,18 @@ _ASIDES = word_set(
 # A clause after the verb before a quote: "said that the plan is “...”" quotes only in part.
 _CLAUSE = re.compile(r"\b(?:that|is|was|are|were|has|have|had|will|would)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+# "George Soros had said": the auxiliary goes with the verb.
+_AUX = r"(?:(?:had|has|have)\s+)?"
 _INTRO_PARTICIPLE = re.compile(
     rf"^(?P<lead>.+?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_PARTICIPLE}|{_VERBS})\s*[,:]?\s*$"
 )
 _INTRO = re.compile(
-    rf"^(?:(?P<lead>(?:{_CONTEXT_WORD})[^“”\"]*?),\s*)?(?P<who>[^“”\"]+?)\s+(?P<verb>{_VERB})"
+    rf"^(?:(?P<lead>(?:{_CONTEXT_WORD})[^“”\"]*?),\s*)?(?P<who>[^“”\"]+?)\s+{_AUX}(?P<verb>{_VERB})"
     r"(?P<rest>[^“”\"]*?)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 _OUTRO_VERB_FIRST = re.compile(rf"^(?P<verb>{_VERB})\s+(?P<rest>.+)$")
-_OUTRO_VERB_LAST = re.compile(rf"^(?P<who>[^“”\"]+?)\s+(?P<verb>{_VERB})(?P<rest>.*)$")
+_OUTRO_VERB_LAST = re.compile(rf"^(?P<who>[^“”\"]+?)\s+{_AUX}(?P<verb>{_VERB})(?P<rest>.*)$")
 _ACCORDING = re.compile(r"^according to\s+(?P<rest>.+)$", re.IGNORECASE)
 _OPENING = ("“", '"')
 
@@ -241,18 +244,31 @@ def _described(words: list[str], people: People | None) -> Person | None:
     The description is no role (it may be a team or an age), so none is given.
     """
     cut = max((i + 1 for i, w in enumerate(words) if not is_run_word(w)), default=0)
-    if cut == 0 or cut == len(words) or words[cut - 1][:1].isupper():
+    if cut == 0 or cut == len(words):
         return None
     lead, rest = words[:cut], words[cut:]
-    if lead[0].casefold() in ("the", "a", "an"):
+    if lead[-1][:1].isupper():  # only an owner may stand capitalised: "NASA's Steve Clarke"
+        if len(lead) > 1 or not re.fullmatch(r"[A-Z][\w.&-]*(?:’s|'s|’|')", lead[0]):
+            return None
+    elif lead[0].casefold() in ("the", "a", "an"):
         lead = lead[1:]
-    if not lead or any(not _describes(w) for w in lead):
+    if not lead or not all(_describes(w) or _joins(lead, i) for i, w in enumerate(lead)):
         return None
     found = read_person(rest)
     if found is None or found.role:
         return None
     known = len(found.name.split()) > 1 or (people is not None and people.knows_surname(rest[-1]))
     return Person(found.name) if known else None
+
+
+def _joins(words: list[str], index: int) -> bool:
+    """An 'and' between two describing words ('scientist and study co-author')."""
+    return (
+        words[index] == "and"
+        and 0 < index < len(words) - 1
+        and words[index - 1].islower()
+        and words[index + 1].islower()
+    )
 
 
 def _describes(word: str) -> bool:
@@ -345,7 +361,7 @@ def _named(who: str, people: People) -> _Named | None:
     name_text, _, tail = who.partition(",")
     person = _who(name_text, people)
     if person is None:
-        return None
+        return _named_after(name_text, tail)
     if not tail.strip():
         return _Named(person)
     if _CONTEXT.match(tail.strip()):
@@ -368,6 +384,28 @@ def _named(who: str, people: People) -> _Named | None:
     if not _CONTEXT.match(after.strip()):
         return None
     return _Named(Person(person.name, role), _context(after))
+
+
+def _named_after(description: str, tail: str) -> _Named | None:
+    """'Sweden's deputy director of public prosecutions, Eva-Marie Persson': the role first.
+
+    The name must be a full one and stand alone between the commas; the description must
+    read as one (a role noun, or 'the', 'her', "Nordvik's" before it), never 'Asked about it'.
+    """
+    name = tail.strip()
+    found = read_person(name.split()) if name and "," not in name else None
+    if found is None or found.role or len(found.name.split()) < 2 or found.name != name:
+        return None
+    words = description.split()
+    if not words or len(words) > 14 or QUOTED.search(description):
+        return None
+    opener = re.fullmatch(r"the|a|an|his|her|their|its|[A-Z][\w.&-]*(?:’s|'s|’|')", words[0])
+    if not (opener or any(is_role_word(w) for w in words)) or _is_verb(words[0].casefold()):
+        return None
+    if words[0].endswith("ing") or any(w.casefold() in _VERB_WORDS for w in words):
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", description.strip(), flags=re.IGNORECASE)
+    return _Named(Person(found.name, capitalise(role)))
 
 
 def _subject(who: str, context: str | None, people: People) -> tuple[Person, str | None] | None:
