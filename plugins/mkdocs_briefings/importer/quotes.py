@@ -2,8 +2,15 @@
 
 The rules lean to leaving a sentence as it is: a missed quote costs the editor a minute, a
 wrong speaker is a correction. A speaker is taken only from the sentence that holds the
-quote (or, for "he said", from the sentence right before it when that one is about a person
-the article names), and a name never runs past that sentence.
+quote, or from the sentence right before it: "he said" / "it said" after a sentence about a
+person / an organisation the article names ("She claimed ..." carries that person on), a
+quotation after "..., Dempsey said." in the same paragraph, a paragraph of quotations after
+"Vale said in a statement:". A name never runs past its sentence. Speakers are people named
+(with a description, a role or an owner before the name: "the 14th-ranked Vale", "NASA's
+Steve Clarke", "Nordvik's harbour master, Tomas Vale,") or organisations by their proper
+name ("the Nordvik Harbour Authority"), never a description ("an officer", "officials").
+What the attribution adds (a relative clause, "told the board", "in a statement") becomes
+the callout's context word for word, so the sentence loses no word but its speech verb.
 """
 
 from __future__ import annotations
