@@ -89,6 +89,7 @@ class PageResult:
     not_on_page: list[str] = field(default_factory=list)
     title: str = ""
     title_is_h1: bool = False
+    title_is_h1_or_og: bool = False
     published: str = ""
     date_in_url: str | None = None
     labelled: int | None = None  # quotes.json entries for this page, if it has any
@@ -237,8 +238,11 @@ def measure_page(item: Item) -> PageResult:
     page = _page_text(html)
     import lxml.html
 
-    h1 = [normalise(h.text_content()) for h in lxml.html.fromstring(html).xpath("//h1")]
+    tree = lxml.html.fromstring(html)
+    h1 = [normalise(h.text_content()) for h in tree.xpath("//h1")]
+    og = [normalise(str(c)) for c in tree.xpath("//meta[@property='og:title']/@content")]
     result.title_is_h1 = normalise(result.title) in h1
+    result.title_is_h1_or_og = normalise(result.title) in h1 + og
 
     article_words = Counter(words(article))
     texts = [block_text(b) for b in body if not block_text(b).startswith("TODO")] + key_points
@@ -318,6 +322,7 @@ def report(results: list[PageResult], verbose: bool) -> dict[str, Any]:
         "drafts valid apart from TODOs": sum(r.valid for r in done) / max(1, len(done)),
         "sentences not on the page": sum(len(r.not_on_page) for r in done),
         "title is the page's h1": sum(r.title_is_h1 for r in done) / max(1, len(done)),
+        "title is its h1 or og:title": sum(r.title_is_h1_or_og for r in done) / max(1, len(done)),
         "title left as TODO": sum(r.title.startswith("TODO") for r in done),
         "date found": sum(bool(re.fullmatch(r"\d{4}-\d\d-\d\d", r.published)) for r in done)
         / max(1, len(done)),
