@@ -616,10 +616,23 @@ def test_contexts_with_a_title_or_a_clause_after_the_listener(paragraph: str, co
 
 def test_a_quotation_in_the_context_longer_than_a_title_leaves_the_sentence_whole() -> None:
     paragraph = (
-        "“The yard is old,” Tomas Vale said, adding that the cranes show “a slow and quiet"
-        " decline over many years.”"
+        "“The yard is old,” Tomas Vale said in a letter that called the cranes “a slow and"
+        " quiet decline over many years.”"
     )
     assert extract_quotes(paragraph) == (paragraph, [])
+
+
+def test_what_the_speaker_did_while_saying_it_may_quote_them() -> None:
+    assert quotes_of(
+        "“The yard is old,” Tomas Vale said, adding that the cranes show “a slow and quiet"
+        " decline over many years.”"
+    ) == [
+        {
+            "quote": "The yard is old",
+            "speaker": "Tomas Vale",
+            "context": "Adding that the cranes show “a slow and quiet decline over many years.”",
+        }
+    ]
 
 
 def test_a_lead_in_with_a_title_before_the_subject() -> None:

@@ -71,6 +71,8 @@ _CONTEXT_WORD = (
 )
 # A title of up to four words may stand in a context ('said on CNBC's "Trading Nation"').
 _TITLE = r"[“\"](?:[^\s“”\"]+\s?){1,4}[”\"]"
+# What a speaker did while saying it may quote them too ('adding that it is “a slow decline.”').
+_DOING = re.compile(r"^(?-i:[a-z]+ly\s+)?(?-i:[a-z]+ing)\b")
 _CONTEXT = re.compile(
     rf"^(?-i:[a-z]+ly\s+)?(?:{_CONTEXT_WORD}|(?-i:[a-z]+ing)\b)(?:[^“”\"]|{_TITLE})*$",
     re.IGNORECASE,
@@ -371,7 +373,7 @@ def _named(who: str, people: People) -> _Named | None:
         return _named_after(name_text, tail)
     if not tail.strip():
         return _Named(person)
-    if _CONTEXT.match(tail.strip()):
+    if _is_context(tail.strip()):
         return _Named(person, _context(tail))  # "said Brenn, speaking at the port."
     clause = _relative_clause(tail)
     if clause:
@@ -461,9 +463,14 @@ def _verb_rest(verb: str, rest: str) -> tuple[bool, str | None]:
             listener, comma, after = rest.partition(", ")
             fits = len(listener.split()) <= 8 and (not comma or bool(_CONTEXT.match(after)))
             return fits, _context(f"told {rest}")  # told the board, repeatedly asking ...
-    if rest.strip(" .!?") and not _CONTEXT.match(rest):
+    if rest.strip(" .!?") and not _is_context(rest):
         return False, None
     return True, _context(rest)
+
+
+def _is_context(text: str) -> bool:
+    """Whether words after an attribution only say when, where or how it was said."""
+    return bool(_CONTEXT.match(text) or _DOING.match(text))
 
 
 def _adverb_out(who: str, context: str | None) -> tuple[str, str | None]:
@@ -583,7 +590,14 @@ def read_sentence(sentence: str, people: People) -> _Said | None:
     match = quotes[0]
     sentence = sentence.strip()
     words, pre, post = quoted_words(match[0]), sentence[: match.start()], sentence[match.end() :]
-    if any(not re.fullmatch(_TITLE, m[0]) for m in QUOTED.finditer(post)):
+    first_quote = QUOTED.search(post)
+    # Why: more quoted words only in a title or in what the speaker did while saying it
+    # ('..., he said, adding that “..."'), which the context keeps.
+    if (
+        first_quote
+        and not re.fullmatch(_TITLE, first_quote[0])
+        and not re.search(r",\s*(?-i:[a-z]+ly\s+)?(?-i:[a-z]+ing)\b", post[: first_quote.start()])
+    ):
         return None
     if not pre.strip():
         outro = _read_outro(post, people)
