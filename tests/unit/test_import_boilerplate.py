@@ -167,3 +167,138 @@ def test_a_short_brief_or_a_page_in_japanese_is_no_teaser() -> None:
     assert not is_teaser(brief, paywalled=False)
     japanese = [paragraph("港の灯台は博物館になる。村の人々は十年間この日を待っていた。" * 3)]
     assert not is_teaser(japanese, paywalled=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get access to the Harbour Ledger for as little as £1 a week.",
+        "Watch the full interview with the harbour master on our YouTube channel.",
+        "This article has been sent to",
+        "Thank you for signing up!",
+        "Your message has been sent.",
+        "Please enable JavaScript to view the comments.",
+        "We want to hear from you. Write to letters@harbour-ledger.example.",
+        "The Ledger is committed to publishing a range of letters to the editor. We’d like to"
+        " hear what you think about this or any of our articles. And here’s our email:"
+        " letters@harbour-ledger.example.",
+        "Join the conversation",
+    ],
+)
+def test_offers_invitations_and_the_page_s_own_messages_are_furniture(text: str) -> None:
+    assert is_furniture(paragraph(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets for the museum's opening night are on sale for as little as 5 crowns.",
+        "Watch out for falling rocks on the coast road, the council said.",
+        "Thank you to the volunteers, who repainted the lamp room, the chair said.",
+        "This article was updated to include the council's vote.",
+    ],
+)
+def test_news_that_sounds_like_an_offer_is_kept(text: str) -> None:
+    assert not is_furniture(paragraph(text))
+
+
+def test_a_list_of_search_keywords_is_furniture_a_list_in_a_sentence_is_not() -> None:
+    keywords = "port anselm ferry, ferry fares 2026, gull point lighthouse, harbour news, docks"
+    assert is_furniture(paragraph(keywords))
+    assert not is_furniture(paragraph("Cast: Ada Lund, Tomas Reel, Ines Varga, Pell Sorensen"))
+    listed = "The ferry calls at Gull Point, Eastmoor, Port Anselm, Nordvik, and Halden."
+    assert not is_furniture(paragraph(listed))
+    tags = [paragraph(PROSE), paragraph("Tags"), paragraph("lighthouse"), paragraph("museums")]
+    assert article_only(tags) == [paragraph(PROSE)]
+
+
+def test_a_paragraph_that_is_one_link_is_another_page_s_summary() -> None:
+    summary = (
+        "Harbour mode is a setting of the Gullwing tide gauge that takes readings every"
+        " minute while a ship is berthing, so that pilots can see the water under the keel."
+    )
+    assert is_furniture(paragraph(summary, link_share=1.0))
+    assert not is_furniture(paragraph(summary, link_share=0.5))
+
+
+def test_an_author_s_bio_at_the_end_goes() -> None:
+    bio = paragraph("Ines Varga is the Ledger's harbour correspondent and sails on weekends.")
+    assert article_only([paragraph(PROSE), bio]) == [paragraph(PROSE)]
+    in_italics = paragraph("Pell Sorensen is a freelance writer based in Eastmoor.")
+    assert article_only([paragraph(PROSE), in_italics]) == [paragraph(PROSE)]
+
+
+def test_a_person_the_article_named_is_no_bio_and_a_bio_must_end_the_article() -> None:
+    named = paragraph("The campaign was led by Tomas Reel, who grew up on Gull Point.")
+    reel = paragraph("Reel is a former reporter for the Nordvik Courier.")
+    assert article_only([paragraph(PROSE), named, reel]) == [paragraph(PROSE), named, reel]
+    bio = paragraph("Ines Varga is the Ledger's harbour correspondent.")
+    later = paragraph("The museum will open in the spring of 2027, the council said.")
+    assert article_only([paragraph(PROSE), bio, later]) == [paragraph(PROSE), bio, later]
+
+
+def test_a_press_release_s_about_section_goes() -> None:
+    about = [
+        paragraph(
+            "Gullwing Marine is a leading maker of ferry engines and tide gauges for harbours"
+            " in the northern seas."
+        ),
+        paragraph("Gullwing Marine is headquartered in Halden and employs 400 people."),
+        paragraph("For more information, visit www.gullwing-marine.example"),
+    ]
+    assert article_only([paragraph(PROSE), *about]) == [paragraph(PROSE)]
+    headed = [paragraph(PROSE), Block("heading", "About Gullwing Marine"), about[1]]
+    assert article_only(headed) == [paragraph(PROSE)]
+    rest = [
+        paragraph(f"Paragraph {n} of the release says what the gauge measures.") for n in "ABCD"
+    ]
+    early = [paragraph(PROSE), about[0], *rest]
+    assert article_only(early) == early
+
+
+def _marked(html: str) -> list[str]:
+    tree = lxml.html.fromstring(f"<html><body><article>{html}</article></body></html>")
+    mark_furniture(tree)
+    return [
+        " ".join(e.text_content().split()) for e in tree.iter() if e.get(FURNITURE_MARK) is not None
+    ]
+
+
+def test_a_phrase_under_a_picture_is_its_caption() -> None:
+    marked = _marked(
+        f"<p>{PROSE}</p>"
+        "<p><a href='/lamp.jpg'><img src='/lamp.jpg'></a></p>"
+        "<p><em>The lamp room of the Gull Point lighthouse</em></p>"
+        f"<p>{PROSE}</p>"
+        "<div align='center'><div class='pic'><img src='/quay.jpg' alt='The quay at dusk.'></div>"
+        "<br><span class='small'>The quay at dusk.</span></div>"
+        f"<p>{PROSE}</p>"
+    )
+    assert marked == ["The lamp room of the Gull Point lighthouse", "The quay at dusk."]
+
+
+def test_what_follows_a_picture_is_kept_when_it_is_prose_a_list_or_a_fact_box() -> None:
+    assert not _marked(
+        f"<p><img src='/lamp.jpg'></p><p>{PROSE}</p>"
+        "<p><img src='/a.jpg'></p><h2>The vote</h2>"
+        "<p><img src='/b.jpg'></p><ul><li>Ferry</li><li>Tram</li></ul>"
+        "<p><img src='/c.jpg'></p><p>Tested by: Ines Varga Price: 40 crowns</p>"
+        "<p>The council met <img src='/d.png'> <b>on Tuesday</b> at the harbour.</p>"
+        "<p><img src='/e.jpg'></p><div class='menu'><a>Home</a> <div>Sport</div></div>"
+        "<p><img src='/f.jpg'></p><p>港の灯台は博物館になる</p>"
+        "<div><a href='/g'><img src='/g.jpg'></a><strong>Ask for the harbour discount</strong>"
+        "<br><br>The ferry company gives residents a fifth off.</div>"
+    )
+
+
+def test_an_element_hidden_by_its_class_is_furniture() -> None:
+    assert _marked(
+        f"<p>{PROSE}</p><p>{PROSE}</p><div class='sent-message hide'><p>Sent to</p></div>"
+    ) == ["Sent to"]
+
+
+def test_an_author_box_marked_bio_is_furniture() -> None:
+    assert _marked(
+        f"<p>{PROSE}</p><p>{PROSE}</p>"
+        "<div class='contrib-bio'><p>I am a writer and a sailor, in no order.</p></div>"
+    ) == ["I am a writer and a sailor, in no order."]

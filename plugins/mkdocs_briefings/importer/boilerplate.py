@@ -25,7 +25,7 @@ _FURNITURE_WORDS = re.compile(
     r"^(?:newsletter|subscri(?:be|ption|ber)|signup|paywall|promo|promotion|promoted|related"
     r"|recirc|recirculation|recommend(?:ed|ations?)?|outbrain|taboola|caption|figcaption|credit"
     r"|credits|byline|bylines|dateline|author|authors|share|sharing|social|sharebar|comments?"
-    r"|disqus|breadcrumbs?|tags|topics|advert|advertisement|ads?|sponsor(?:ed)?|popular"
+    r"|disqus|breadcrumbs?|tags|topics|bio|bios|biography|advert|advertisement|ads?|sponsor(?:ed)?|popular"
     r"|trending|readmore|read-more|most|embed|embedded|tweet|twitter|instagram|facebook|tiktok"
     r"|youtube|timestamp|meta|toolbar|print|donate|donation|app|banner|cta|teaser|nav|footer)$",
     re.IGNORECASE,
@@ -48,6 +48,8 @@ _HIDDEN = re.compile(
     r"|display:\s*none|visibility:\s*hidden",
     re.IGNORECASE,
 )
+_HIDDEN_CLASS = frozenset({"hide", "hidden", "is-hidden", "d-none", "invisible"})
+"""Class names that hide an element until a script shows it (a form's "sent" message)."""
 _KEEP_TAGS = frozenset({"html", "body", "main", "article", "head"})
 _INLINE = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "sup", "sub", "abbr", "time", "small", "mark"}
@@ -72,6 +74,11 @@ def _is_marked(element: HtmlElement) -> bool:
         return True
     words = [word for word in _marks(element) if _FURNITURE_WORDS.match(word)]
     return any(word not in _WEAK_WORDS for word in words) or len(set(words)) >= 2
+
+
+def _hidden_by_class(element: HtmlElement) -> bool:
+    """Whether a class name hides the element ("email-ty-wrap hide")."""
+    return not _HIDDEN_CLASS.isdisjoint(str(element.get("class", "")).lower().split())
 
 
 def _text_length(element: HtmlElement) -> int:
@@ -105,6 +112,9 @@ def mark_furniture(tree: HtmlElement) -> int:
     total = _text_length(body) or 1
     last: HtmlElement | None = None
     marked = 0
+    for caption in _bare_captions(body):
+        caption.set(FURNITURE_MARK, "")
+        marked += 1
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in _KEEP_TAGS:
             continue
@@ -122,12 +132,106 @@ def mark_furniture(tree: HtmlElement) -> int:
         if (
             element.tag == "figcaption"
             or hidden
-            or (_is_marked(element) and _text_length(element) <= _MAX_PRUNED_SHARE * total)
+            or (
+                (_is_marked(element) or _hidden_by_class(element))
+                and _text_length(element) <= _MAX_PRUNED_SHARE * total
+            )
         ):
             element.set(FURNITURE_MARK, "")
             last = element
             marked += 1
     return marked
+
+
+_CAPTION_WORDS = 20
+"""A caption without caption markup is a phrase of at most this many words."""
+_CAPTION_BOXES = frozenset({"p", "div", "figure", "picture", "center", "section", "a", "span"})
+_CAPTION_TAGS = frozenset(
+    {"p", "div", "span", "em", "i", "small", "strong", "b", "center", "font", "figcaption"}
+)
+_CAPTION_INSIDE = frozenset({*_INLINE, "br", "font"})
+_PHRASE_END = re.compile(r"[.!?…:;\"”’]$")
+
+
+def _words_of(element: HtmlElement) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _image_box(image: HtmlElement) -> HtmlElement | None:
+    """The largest element around an image that holds no text, if it stands apart.
+
+    It stands apart when it is a block (a paragraph, a div, a figure) or follows one: an
+    image inside a sentence is no picture with a caption.
+    """
+    box = image
+    parent = box.getparent()
+    while parent is not None and parent.tag not in _KEEP_TAGS and not _words_of(parent):
+        box, parent = parent, parent.getparent()
+    if parent is None:
+        return None
+    if box.tag in _CAPTION_BOXES - {"a", "span"}:
+        return box
+    before = box.getprevious()
+    if before is None:
+        return box if _blank(parent.text) else None
+    return box if _blank(before.tail) and before.tag not in _INLINE else None
+
+
+def _caption_after(box: HtmlElement, image: HtmlElement) -> HtmlElement | None:
+    """The element right after an image's box that reads as its caption, if one does.
+
+    A caption is a short phrase without a sentence's final mark ("The harbour at dusk"),
+    or the image's own alt or title text, standing alone: no text between the image and
+    it, none after it in the same element.
+    """
+    if not _blank(box.tail):
+        return None
+    candidate = box.getnext()
+    while candidate is not None and not _words_of(candidate):
+        if not _blank(candidate.tail) or candidate.find(".//img") is not None:
+            return None
+        candidate = candidate.getnext()
+    if (
+        candidate is None
+        or candidate.tag not in _CAPTION_TAGS
+        or not _blank(candidate.tail)
+        or any(inner.tag not in _CAPTION_INSIDE for inner in candidate.iterdescendants())
+    ):
+        return None  # a menu, a list, a table, a box of other stories: no caption
+    if candidate.tag in _INLINE and any(
+        _words_of(after) or not _blank(after.tail) for after in candidate.itersiblings()
+    ):
+        return None  # a bold lead-in of the text that follows ("<b>Clip the coupon</b><br>…")
+    text = _words_of(candidate)
+    if _CJK.search(text):
+        return None  # Why: no word count, and its sentences may end without a mark
+    described = {_normal(image.get(name, "")) for name in ("alt", "title")} - {""}
+    if _normal(text) in described and len(text.split()) <= 2 * _CAPTION_WORDS:
+        return candidate
+    # Why no colon: "Tested by: … Price: …" under a product's picture is the review's own
+    # box of facts, not a caption (and "Photo: …" lines are furniture by their words).
+    if len(text.split()) <= _CAPTION_WORDS and ":" not in text and not _PHRASE_END.search(text):
+        return candidate
+    return None
+
+
+def _bare_captions(body: HtmlElement) -> list[HtmlElement]:
+    """Captions drawn without caption markup: the phrase right under a picture.
+
+    Why: many pages set a caption as a plain paragraph or span under the image ("<p><em>The
+    lamp room in 1920</em></p>"); without its markup, only its place and its shape say so.
+    """
+    found = []
+    for image in body.iter("img"):
+        box = _image_box(image)
+        caption = _caption_after(box, image) if box is not None else None
+        if caption is not None:
+            found.append(caption)
+    return found
 
 
 _LINKED_BLOCK = 400
@@ -197,6 +301,24 @@ _FURNITURE_LINE = re.compile(
     |\b(?:comments?|comentários|commentaires|kommentare)\b.{0,80}\b(?:moderat|approv|aprovad|policy)
     |\bmoderat\w*\ .{0,40}\bcomments?\b
     |\ban\ error\ (?:has\ )?occurred\b|\bplease\ try\ again\b|^\[\w+\ [^\]]*=
+    # an invitation to write to the editors ("We'd like to hear what you think …")
+    |\bwe['’]?d\ (?:like|love)\ to\ hear\ (?:what\ you\ think|from\ you|your)
+    |\bhere['’]s\ our\ e-?mail\b|^we\ want\ to\ hear\ from\ you\b
+    |^join\ the\ (?:conversation|discussion|debate)\b
+    # offers and promotions as imperatives ("Get access to … for as little as …", "Watch
+    # the interview on our YouTube channel")
+    |^get\ (?:unlimited\ |full\ |instant\ )?access\ to\b
+    |\b(?:access|subscription|membership)\b.{0,80}\bfor\ (?:as\ little\ as|just|only)\ \W?\d
+    |^(?:watch|listen\ to|stream|hear)\b.{0,80}\bon\ (?:our\ )?(?:youtube|spotify|apple\ podcasts
+      |podcast|app|channel|website|site)\b
+    # the page's own messages: a form's answers, scripts' notices
+    |^(?:this|the)\ (?:article|story|page|link)\ (?:has\ been|was)\ (?:sent|shared|saved
+      |e-?mailed)\b
+    |^thank\ you\ for\ (?:signing\ up|subscribing|registering|your\ (?:feedback|submission
+      |interest|comment))\b
+    |^your\ (?:message|e-?mail|comment|feedback|submission)\ (?:has\ been|was)\ (?:sent
+      |submitted|received|posted)\b
+    |\b(?:enable|turn\ on)\ javascript\b|\byour\ browser\ does\ not\ support\b
     # "MORE:", "READ MORE:", "RELATED:", "SEE ALSO:", "WATCH:" lines
     |^\[?(?:more|read\ more|read\ also|also\ read|see\ also|see\ more|related|recommended
       |watch|listen|also|don'?t\ miss|must\ read|read\ next|up\ next|trending|leggi\ anche
@@ -249,7 +371,7 @@ _END_MARK = re.compile(
     |what\ to\ read\ next|latest\ (?:news|stories|articles|videos)|top\ stories|comments?
     |\d+\ comments?|leave\ a\ (?:comment|reply)|share\ this(?:\ article|\ story)?|explore\ further
     |further\ reading|more\ to\ explore|editor'?s\ picks|around\ the\ web
-    |sponsored\ (?:stories|links)
+    |sponsored\ (?:stories|links)|tags|tagged(?:\ with)?|keywords|filed\ under
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -266,6 +388,9 @@ _TEASER_MARKED = 150
 _TEASER_UNMARKED = 25
 _REPEATED_SENTENCE = 12
 """An identical paragraph of at least this many words, given twice, is given once."""
+_WHOLLY_LINKED = 0.95
+"""A short block (`_LINKED_BLOCK`) this much inside links is a link to another page."""
+_KEYWORDS = 5
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # written without spaces
 
@@ -293,7 +418,30 @@ def is_furniture(block: Block) -> bool:
     letters = _LETTER.findall(text)
     if block.link_share >= 0.6 and len(words) <= 25:
         return True  # another story's headline, a tag, a "read more" link
+    if block.link_share >= _WHOLLY_LINKED:
+        return True  # another story's summary: an article's paragraph is never one link
+    if _is_keyword_list(text):
+        return True
     return bool(letters) and len(words) >= 3 and text.upper() == text and block.link_share > 0.3
+
+
+def _is_keyword_list(text: str) -> bool:
+    """Whether a line is a list of search keywords ("harbour, port anselm, ferry fares, …").
+
+    Five or more comma-separated phrases of at most four words, most of them in lower case,
+    and no sentence's end or label: a sentence that lists things has words around its list,
+    and a list of names ("Cast: Ada Lund, Tomas Reel, …") is in capitals.
+    """
+    parts = [part.strip() for part in text.split(",")]
+    parts = parts[:-1] if parts and not parts[-1] else parts
+    lower = sum(part[:1].islower() for part in parts)
+    return (
+        len(parts) >= _KEYWORDS
+        and 2 * lower > len(parts)
+        and all(0 < len(part.split()) <= 4 for part in parts)
+        and not re.search(r"[.!?…:;]", text)
+        and not re.search(r"^(?:and|or|und|et|e|y|o|ou)\s", parts[-1])
+    )
 
 
 def _normal(text: str) -> str:
@@ -349,7 +497,72 @@ def article_only(blocks: list[Block]) -> list[Block]:
         after_mark = False
         if not is_furniture(block):
             kept.append(block)
-    return drop_repeats(kept)
+    return drop_repeats(drop_trailer(kept))
+
+
+_SUBJECT = r"""(?P<name>(?!(?:The|This|That|It|He|She|They|We|There|Here|Its|I)\s)
+    [A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&|de|van|von)){0,4}?)\s+(?:is|has\ been)\s+"""
+_BIO = re.compile(
+    _SUBJECT
+    + r"""(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w'’&,-]+\s+){0,5}?
+    (?:journalist|writer|reporter|editor|curator|correspondent|columnist|contributor|author
+    |blogger|freelancer|photographer|critic|novelist)s?\b""",
+    re.VERBOSE,
+)
+"""An author's bio: "Ines Varga is the Ledger's harbour correspondent and …"."""
+_ABOUT_COMPANY = re.compile(
+    _SUBJECT
+    + r"""(?:a|an|one\ of\ the)\s+(?:[\w'’&,-]+\s+){0,5}?
+    (?:provider|company|firm|maker|manufacturer|developer|supplier|distributor|retailer
+    |organi[sz]ation|agency|publisher|corporation|consultancy|nonprofit|non-profit|charity
+    |foundation|operator|innovator|pioneer)s?\b""",
+    re.VERBOSE,
+)
+"""A press release's "About" paragraph: "Gullwing is a leading maker of ferry engines …"."""
+_ABOUT = re.compile(r"^(?i:about)\s+(?:the\s+)?(?:author|authors|writer|[A-Z][\w&.'’-]*)\b")
+_TRAILER = 4
+"""A bio or an "About" section starts within this many blocks of the article's end."""
+_FOLLOWER = re.compile(
+    r"^(?:He|She|They|It|Its|His|Her|Their|The\ company|For\ more)\b|\S@\S|https?://|www\."
+)
+
+
+def _opens_trailer(blocks: list[Block], start: int) -> bool:
+    block = blocks[start]
+    if _ABOUT.match(block.text) and len(block.text.split()) <= 6:
+        return True
+    if block.kind == "heading":
+        return False
+    described = _ABOUT_COMPANY.match(block.text) or _BIO.match(block.text)
+    if described is None:
+        return False
+    name = described["name"]
+    if described.re is _BIO:
+        # Why: the article's own people are named before they are described at its end;
+        # the author of a bio is not in the story they wrote.
+        surname = name.split()[-1]
+        if any(surname in earlier.text for earlier in blocks[:start]):
+            return False
+    return all(b.text.startswith(name) or _FOLLOWER.search(b.text) for b in blocks[start + 1 :])
+
+
+def drop_trailer(blocks: list[Block]) -> list[Block]:
+    """The blocks without an author's bio or a company's "About" section at the end.
+
+    A trailer opens, within the last four blocks, with an "About …" line ("About Port
+    Anselm Ferries", "About the author"), with a bio ("Ines Varga is the Ledger's harbour
+    correspondent …", someone the article has not named before) or with a company's
+    standing description ("Gullwing is a leading maker of …"), and is dropped when every
+    block after it carries on about the same name (or he, she, it, an address).
+
+    Why only at the end: an article's paragraph that introduces a company in the same
+    words is its own text; at the end, after the article's last word, it is the issuer's
+    or the outlet's standing text.
+    """
+    for start in range(max(0, len(blocks) - _TRAILER), len(blocks)):
+        if _opens_trailer(blocks, start):
+            return blocks[:start]
+    return blocks
 
 
 def is_teaser(blocks: list[Block], *, paywalled: bool) -> bool:
