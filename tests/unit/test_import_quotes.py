@@ -747,3 +747,16 @@ def test_names_after_owners_auxiliaries_and_roles(
 )
 def test_names_after_words_that_are_no_description(paragraph: str) -> None:
     assert quotes_of(paragraph) == []
+
+
+def test_a_role_too_long_for_a_label_is_kept_in_the_context() -> None:
+    [quote] = quotes_of(
+        "Ian Vale, an expert in tides and harbour silt at the Department of Marine Sciences at"
+        " the Eastmoor Institute of the Northern Coasts who did not work on the study, told the"
+        " Ledger: “The silt will move again in the spring storms.”"
+    )
+    assert (quote["speaker"], quote.get("role")) == ("Ian Vale", None)
+    assert quote["context"] == (
+        "Expert in tides and harbour silt at the Department of Marine Sciences at the Eastmoor"
+        " Institute of the Northern Coasts, who did not work on the study, told the Ledger"
+    )

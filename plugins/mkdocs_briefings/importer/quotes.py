@@ -105,6 +105,7 @@ _ADVERB = re.compile(
     r"bully|tally|fly)$)(?:[a-z]+ly|later|also|then|again|once|earlier|previously)"
 )
 _VERB_WORDS = word_set("is was are were has had have will would said says told asked")
+_MAX_LABEL = 100  # model.Label: a speaker's name or role
 _NOT_WHO = word_set("this that these those its his her their our my your a an")
 _ASIDES = word_set(
     "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
@@ -656,11 +657,17 @@ class QuoteReader:
 
     def _block(self, said: _Said, person: Person) -> Block:
         name, role = self._people.fuller(person)
+        context = said.context
+        if role and len(role) > _MAX_LABEL:
+            # Why: the format's roles are labels (100 characters); a longer appositive is
+            # kept, word for word, at the head of the context instead.
+            context = f"{role}, {context}" if context else role
+            role = None
         block: Block = {"quote": said.quote, "speaker": name}
         if role:
             block["role"] = role
-        if said.context:
-            block["context"] = said.context
+        if context:
+            block["context"] = context
         return block
 
     def _speaker_of(self, said: _Said) -> Person | None:
