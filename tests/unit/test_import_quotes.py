@@ -760,3 +760,30 @@ def test_a_role_too_long_for_a_label_is_kept_in_the_context() -> None:
         "Expert in tides and harbour silt at the Department of Marine Sciences at the Eastmoor"
         " Institute of the Northern Coasts, who did not work on the study, told the Ledger"
     )
+
+
+def test_they_after_a_name_with_a_plural_verb_is_that_group() -> None:
+    assert quotes_of(
+        "Tidewater Records have twice denied blocking the concert.",
+        "“At no point did we stop her from playing on the pier,” they said in a statement.",
+    ) == [
+        {
+            "quote": "At no point did we stop her from playing on the pier",
+            "speaker": "Tidewater Records",
+            "context": "In a statement",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Officials have denied blocking the concert.",  # a capitalised first word, no name
+        "The organisers have denied blocking the concert.",
+        "Tidewater Records denied blocking the concert.",  # no plural verb: "they" is unclear
+        "Ada Lund and Per Vale have denied blocking the concert.",
+    ],
+)
+def test_they_is_never_officials_or_people(before: str) -> None:
+    quote = "“At no point did we stop her from playing on the pier,” they said."
+    assert quotes_of(before, quote) == []

@@ -33,6 +33,7 @@ from .speakers import (
     People,
     Person,
     is_honorific,
+    is_name_word,
     is_role_word,
     is_run_word,
     read_person,
@@ -80,6 +81,10 @@ _CONTEXT = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 # "“...,” it added.": the organisation the sentence before named, never a person.
 _IT = Person("it")
+# "Big Machine have denied it." / "“...,” they said.": a name with a plural verb is a group
+# (a company, a band, a team, in British usage); "they" right after it is that group.
+_THEY = Person("they")
+_COLLECTIVE = re.compile(r"^(?P<name>(?:[A-Z][\w&’'.-]*\s+){1,4})(?:have|are|were)\s+[a-z]")
 _ORGANISATION_NOUNS = word_set(
     """authority commission ministry department office agency council committee court police
     party company bank university association union coalition group corporation institute
@@ -513,8 +518,8 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
         return None
     if _PRONOUN.match(who):
         return None, context
-    if who.casefold() == "it":
-        return _IT, context
+    if who.casefold() in ("it", "they"):
+        return (_IT if who.casefold() == "it" else _THEY), context
     return _subject(who, context, people)
 
 
@@ -542,8 +547,9 @@ def _read_intro(pre: str, people: People) -> _Said | None:
             return None
         context = _context(intro["lead"])
     who, context = _adverb_out(intro["who"].strip(), context)
-    if _PRONOUN.match(who) or who.casefold() == "it":
-        return _Said("", _IT if who.casefold() == "it" else None, context)
+    if _PRONOUN.match(who) or who.casefold() in ("it", "they"):
+        pronoun = {"it": _IT, "they": _THEY}.get(who.casefold())
+        return _Said("", pronoun, context)
     spoken = _subject(who, context, people)
     return _Said("", spoken[0], spoken[1]) if spoken else None
 
@@ -637,6 +643,7 @@ class _Flow:
     # An organisation the previous sentence named as its subject or speaker, for "it said"
     # (kept over a paragraph's end: "..., the Authority said." / "“...,” it added.").
     organisation: Person | None = None
+    collective: Person | None = None  # "Big Machine have ...", for "they said"
 
 
 class QuoteReader:
@@ -746,6 +753,7 @@ class QuoteReader:
             flow.reported if flow.introduced else None,
             flow.introduced,
             flow.organisation,
+            flow.collective,
         )
         return pieces
 
@@ -775,7 +783,18 @@ class QuoteReader:
             if person:
                 organisation = organisation or _organisation_of(person)
                 return _Flow(None, subject, reported=person, organisation=organisation)
-        return _Flow(None, subject, organisation=organisation)
+        return _Flow(None, subject, organisation=organisation, collective=_collective(sentence))
+
+
+def _collective(sentence: str) -> Person | None:
+    """'Big Machine' from 'Big Machine have twice denied it.' (a name, then a plural verb)."""
+    lead = _LEADING_CONTEXT.match(sentence)
+    match = _COLLECTIVE.match(sentence[lead.end() :] if lead else sentence)
+    words = match["name"].split() if match else []
+    # Why two words at least: a sentence's first word is capitalised anyway ("Officials have").
+    if len(words) < 2 or not all(is_name_word(w) for w in words):
+        return None  # "The Lunds have", "They are"
+    return Person(" ".join(words))
 
 
 def _organisation_of(person: Person | None) -> Person | None:
@@ -783,14 +802,17 @@ def _organisation_of(person: Person | None) -> Person | None:
 
 
 def _resolve(person: Person | None, flow: _Flow) -> Person | None:
-    """The speaker a sentence names, or whom its "he"/"she" (None) or "it" stands for.
+    """The speaker a sentence names, or whom its "he"/"she" (None), "it" or "they" stands for.
 
     Why only the previous sentence: "he" is whoever it was about or quoted, if it names a
-    person (never an organisation); "it" is the organisation it named.
+    person (never an organisation); "it" is the organisation it named; "they" only a name
+    it gave with a plural verb ("Big Machine have ..."), never officials or people.
     """
     if person == _IT:
         found = [p for p in (flow.speaker, flow.subject, flow.organisation) if is_organisation(p)]
         return found[0] if found else None
+    if person == _THEY:
+        return flow.collective
     if person is not None:
         return person
     pronoun_for = flow.speaker or flow.subject
