@@ -787,3 +787,12 @@ def test_they_after_a_name_with_a_plural_verb_is_that_group() -> None:
 def test_they_is_never_officials_or_people(before: str) -> None:
     quote = "“At no point did we stop her from playing on the pier,” they said."
     assert quotes_of(before, quote) == []
+
+
+def test_a_lead_in_clause_before_the_subject_of_the_sentence_before() -> None:
+    assert quotes_of(
+        "When the music did not stop, Mara Quell realised she had to write it down. “I sang"
+        " what I heard in my head to a friend every day,” she said."
+    ) == [
+        {"quote": "I sang what I heard in my head to a friend every day", "speaker": "Mara Quell"}
+    ]

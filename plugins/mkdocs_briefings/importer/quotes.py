@@ -92,7 +92,8 @@ _ORGANISATION_NOUNS = word_set(
     organization administration bureau government embassy trust fund"""
 )
 _LEADING_CONTEXT = re.compile(
-    r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately)"
+    r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately|"
+    r"for|with|despite|since|when|while|as|under|without)"
     rf"\b(?:[^,“”\"]|{_TITLE}){{0,60}}?(?:,\s*|(?<=,[”\"])\s+)){{1,2}}",
     re.IGNORECASE,
 )
