@@ -302,3 +302,57 @@ def test_an_author_box_marked_bio_is_furniture() -> None:
         f"<p>{PROSE}</p><p>{PROSE}</p>"
         "<div class='contrib-bio'><p>I am a writer and a sailor, in no order.</p></div>"
     ) == ["I am a writer and a sailor, in no order."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click to share on Twitter (Opens in new window)",
+        "Skip to main content",
+        "Image 1 of 12",
+        "Loading...",
+        "Share on Facebook Share via Email",
+        "Print this article",
+        "Reprints & Permissions",
+        "Sign in to comment",
+        "Read our community guidelines before you comment.",
+        "Let us know what you think in the comments.",
+        "Have your say",
+        "Do you have a story for the Ledger? Email news@harbour-ledger.example",
+        "Send us your tips.",
+        "Ines Varga can be reached at ines@harbour-ledger.example.",
+        "Support independent journalism today.",
+        "Want more stories like this? Sign up for the Ledger's weekly digest.",
+        "You can view our spring open thread here.",
+        "This video can not be played",
+        "This content is not available due to your privacy preferences.",
+        "We use cookies to give you the best experience on our website.",
+        "Enter your email address",
+        "Invalid email address",
+        "By clicking Sign up, you agree to our Terms of Use and Privacy Policy.",
+        "This post may contain affiliate links.",
+        "Paid content by Gullwing Marine",
+    ],
+)
+def test_the_page_s_buttons_forms_and_invitations_are_furniture(text: str) -> None:
+    assert is_furniture(paragraph(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share prices on the Nordvik exchange fell 3 per cent on Tuesday.",
+        "Loading the ferries took longer than planned, the harbour master said.",
+        "You can see the lighthouse from the coast road.",
+        "The council said it would share its plans for the quay next week.",
+        "Paid parking will start on the quay in May.",
+        "Invalid ballots were counted separately, officials said.",
+        "By clicking through the archive, researchers found the 1920 plans.",
+        "Support for the plan fell to 40 per cent.",
+        "Police said the man can be reached at the hospital by his family only.",
+        "The video is not available in Nordvik, the broadcaster said.",
+        "Image 3 of the survey shows the cracked lens.",
+    ],
+)
+def test_news_that_sounds_like_a_button_is_kept(text: str) -> None:
+    assert not is_furniture(paragraph(text))

@@ -319,6 +319,41 @@ _FURNITURE_LINE = re.compile(
     |^your\ (?:message|e-?mail|comment|feedback|submission)\ (?:has\ been|was)\ (?:sent
       |submitted|received|posted)\b
     |\b(?:enable|turn\ on)\ javascript\b|\byour\ browser\ does\ not\ support\b
+    |^(?:this|the)\ (?:video|content|media|audio|embed)\ (?:is\ (?:not|no\ longer)\ available
+      |is\ unavailable|can\s?not\ be\ (?:played|displayed|shown))\b
+      (?:\ (?:in\ your\ (?:region|country|browser)|right\ now|here))?\W*$
+    |\bprivacy\ (?:preferences|settings)\b|\bwe\ use\ cookies\ (?:to|on|and|so)\b
+    |^we\ respect\ your\ privacy\b
+    |^(?:please\ )?enter\ (?:your|a\ valid)\ (?:e-?mail|name|address|password)\b
+    |^invalid\ (?:e-?mail|address|input|password)\b|^loading\W*$
+    |^by\ (?:clicking|signing\ up|subscribing|registering|continuing)\b.{0,120}
+      \b(?:agree|accept|consent)
+    # buttons and links of the page's own ("Click to share on …", "Skip to main content")
+    |^(?:click|tap)\ to\ (?:share|print|e-?mail|open|enlarge|expand|play|view|comment)\b
+    |\(?opens?\ in\ (?:a\ )?new\ (?:window|tab)\)?|^skip\ to\ (?:the\ )?(?:main\ )?content\b
+    |^scroll\ (?:down\ )?to\ (?:continue|read)\b
+    |^(?:image|photo|slide|picture)\ \d+\ of\ \d+\b
+    |^(?:print|e-?mail|share|save)\ (?:this\ )?(?:article|story|page)\W*$|^share\ (?:on|via)\ \w
+    |\breprints?\ (?:&|and)\ permissions\b
+    |^(?:sign|log)\ ?in\ to\ (?:comment|reply|save|follow|continue|read)\b
+    # invitations to comment, to send tips, to read on elsewhere
+    # (Why no "This article was originally published by …", "Story continues below" or "The
+    # views expressed …": people marking articles' text count those lines as the article's.)
+    |^(?:please\ )?(?:read|see|review)\ our\ (?:community|comments?|commenting)\ (?:guidelines
+      |policy|rules|standards)\b
+    |^(?:tell\ us|let\ us\ know|share\ your\ (?:thoughts|views)|have\ your\ say|what\ do\ you
+      \ think)\b.{0,80}\bcomments?\b|^have\ your\ say\W*$
+    |^(?:do\ you\ have|got|have\ you\ got)\ a\ (?:story|news\ tip|tip)\b
+    |^send\ us\ (?:a\ |your\ )?(?:letters?|tips?|views|story|stories)\b
+    |^contact\ the\ (?:author|writer|reporter)\b
+    |\bcan\ be\ reached\ (?:at|on|via)\ (?:\S+@|@\w|\+?[\d(])
+    |^support\ (?:independent|local|quality|our)\ journalism\b
+    |^want\ (?:more\ (?:stories|news|articles)|to\ (?:know|learn|read)\ more)\b
+    |\bsign\ up\ for\b.{0,60}\b(?:digest|newsletter|briefing|alerts|bulletin|e-?mails?)\b
+    |^(?:you\ can\ )?(?:read|see|view|find|watch|listen\ to|download|check\ out)\b.{0,80}
+      \bhere\W*$
+    |\b(?:this|the)\ (?:post|article|page|story)\ (?:may\ )?contains?\ affiliate\ links\b
+    |^(?:paid|sponsored)\ (?:content|post|partner)\b
     # "MORE:", "READ MORE:", "RELATED:", "SEE ALSO:", "WATCH:" lines
     |^\[?(?:more|read\ more|read\ also|also\ read|see\ also|see\ more|related|recommended
       |watch|listen|also|don'?t\ miss|must\ read|read\ next|up\ next|trending|leggi\ anche
