@@ -356,3 +356,43 @@ def test_the_page_s_buttons_forms_and_invitations_are_furniture(text: str) -> No
 )
 def test_news_that_sounds_like_a_button_is_kept(text: str) -> None:
     assert not is_furniture(paragraph(text))
+
+
+def test_a_closing_line_about_the_writer_goes() -> None:
+    for line in (
+        "Ines Varga covers the harbour and its ferries for the Ledger.",
+        "The writer is a professor of maritime law at Halden University.",
+    ):
+        assert article_only([paragraph(PROSE), paragraph(line)]) == [paragraph(PROSE)]
+    named = paragraph("Ines Varga, a ferry captain, said the fares were too high.")
+    covers = paragraph("Ines Varga covers the night shift for the Nordvik Ferry Company.")
+    assert article_only([paragraph(PROSE), named, covers])[-1] == covers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leia também: Balsa de Porto Anselmo muda de horário",
+        "Lire aussi : le phare de Gull Point devient un musée",
+        "Lesen Sie auch: Fähre nach Halden wird teurer",
+        "Assine o Diário do Porto e leia sem limites.",
+        "Abonnez-vous à la lettre du port.",
+    ],
+)
+def test_prompts_in_other_languages_are_furniture(text: str) -> None:
+    assert is_furniture(paragraph(text))
+
+
+def test_only_a_whole_link_makes_a_block_wholly_linked() -> None:
+    summary = (
+        "Harbour mode keeps the tide gauge reading every minute while a ship berths, so that"
+        " the pilot and the master both see how much water is left under the keel."
+    )
+    whole = measure_links([paragraph(summary)], {summary})
+    assert whole[0].link_share == 1.0
+    assert is_furniture(whole[0])
+    half = len(summary) // 2
+    pieces = {summary[:half], summary[half:], summary[: half // 2]}  # add up to over 1
+    parts = measure_links([paragraph(summary)], pieces)
+    assert parts[0].link_share == pytest.approx(0.9)
+    assert not is_furniture(parts[0])

@@ -236,6 +236,10 @@ def _bare_captions(body: HtmlElement) -> list[HtmlElement]:
 
 _LINKED_BLOCK = 400
 """Blocks up to this length get their link share from the page's links (`measure_links`)."""
+_WHOLLY_LINKED = 0.95
+"""A short block (`_LINKED_BLOCK`) this much inside links is a link to another page."""
+_PARTLY_LINKED = 0.9
+"""The most a block that is not one whole link gets as its link share (`measure_links`)."""
 
 
 def link_texts(tree: HtmlElement) -> set[str]:
@@ -257,7 +261,9 @@ def measure_links(blocks: list[Block], links: set[str]) -> list[Block]:
             measured.append(block)
             continue
         covered = sum(len(link) for link in links if link in block.text)
-        share = min(1.0, covered / len(block.text))
+        # Why the cap: links found inside a paragraph's text are counted, so several short
+        # ones ("Nordvik", "Nordvik Courier") may add up; only one whole link is wholly linked.
+        share = 1.0 if block.text in links else min(_PARTLY_LINKED, covered / len(block.text))
         measured.append(Block(block.kind, block.text, max(share, block.link_share), block.group))
     return measured
 
@@ -357,7 +363,11 @@ _FURNITURE_LINE = re.compile(
     # "MORE:", "READ MORE:", "RELATED:", "SEE ALSO:", "WATCH:" lines
     |^\[?(?:more|read\ more|read\ also|also\ read|see\ also|see\ more|related|recommended
       |watch|listen|also|don'?t\ miss|must\ read|read\ next|up\ next|trending|leggi\ anche
-      |filed\ under|tags|topics|source|sources)\s*:
+      |filed\ under|tags|topics|source|sources|leia\ (?:também|mais)|veja\ também
+      |lea\ (?:también|más)|lee\ (?:también|más)|ver\ también|(?:à\ )?lire\ aussi|voir\ aussi
+      |lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|auch\ interessant|vedi\ anche)\s*:
+    |^(?:assine|inscreva-se|suscr[ií]bete|reg[ií]strate|abonnez-vous|inscrivez-vous
+      |abonnieren\ sie|jetzt\ abonnieren|iscriviti|abbonati)\b
     # copyright and rights lines
     |©|\bcopyright\b|\ball\ rights\ reserved\b|\(c\)\ \d{4}
     |\bmay\ not\ be\ (?:re)?published,?\ broadcast\b|\bfor\ your\ personal,?\ non-commercial\ use\b
@@ -423,8 +433,6 @@ _TEASER_MARKED = 150
 _TEASER_UNMARKED = 25
 _REPEATED_SENTENCE = 12
 """An identical paragraph of at least this many words, given twice, is given once."""
-_WHOLLY_LINKED = 0.95
-"""A short block (`_LINKED_BLOCK`) this much inside links is a link to another page."""
 _KEYWORDS = 5
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # written without spaces
@@ -541,10 +549,15 @@ _BIO = re.compile(
     _SUBJECT
     + r"""(?:a|an|the|[A-Z][\w&.-]*['’]s)\s+(?:[\w'’&,-]+\s+){0,5}?
     (?:journalist|writer|reporter|editor|curator|correspondent|columnist|contributor|author
-    |blogger|freelancer|photographer|critic|novelist)s?\b""",
+    |blogger|freelancer|photographer|critic|novelist)s?\b
+    |(?P<writer>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:writes|covers|reports)\s+(?:about|on)?\b
+    .{0,80}\b(?:for|at)\s+(?:the\s+)?[A-Z]""",
     re.VERBOSE,
 )
-"""An author's bio: "Ines Varga is the Ledger's harbour correspondent and …"."""
+"""An author's bio: "Ines Varga is the Ledger's harbour correspondent and …", "Ines Varga
+covers the harbour for the Ledger"."""
+_TAGLINE = re.compile(r"^The\ (?:author|writer)s?\ (?:is|are|was|were)\b", re.VERBOSE)
+"""An opinion piece's closing line about its author: "The writer is a professor of …"."""
 _ABOUT_COMPANY = re.compile(
     _SUBJECT
     + r"""(?:a|an|one\ of\ the)\s+(?:[\w'’&,-]+\s+){0,5}?
@@ -568,10 +581,12 @@ def _opens_trailer(blocks: list[Block], start: int) -> bool:
         return True
     if block.kind == "heading":
         return False
+    if _TAGLINE.match(block.text):
+        return all(_FOLLOWER.search(b.text) for b in blocks[start + 1 :])
     described = _ABOUT_COMPANY.match(block.text) or _BIO.match(block.text)
     if described is None:
         return False
-    name = described["name"]
+    name = described["name"] or described["writer"]
     if described.re is _BIO:
         # Why: the article's own people are named before they are described at its end;
         # the author of a bio is not in the story they wrote.
