@@ -240,6 +240,9 @@ def test_two_people_with_one_surname_keep_the_name_as_given() -> None:
         ("Vale wrote: “The pier will open in June.”", "Tomas Vale", None),
         ("“The pier will open in June,” Vale added.", "Tomas Vale", None),
         ("“The pier will open in June,” Vale told reporters.", "Tomas Vale", None),
+        ("“The pier will open in June,” comments Tomas Vale.", "Tomas Vale", None),
+        ("“The pier will open in June,” Vale laughed.", "Tomas Vale", None),
+        ("“The pier will open in June,” Vale assured the board.", "Tomas Vale", None),
     ],
 )
 def test_speech_verbs_and_honorifics(sentence: str, speaker: str, role: str | None) -> None:

@@ -49,7 +49,9 @@ _VERBS = (
     "responded|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|"
     "claims|asked|asks|testified|tweeted|commented|observed|conceded|cautioned|predicted|"
     "quipped|shouted|exclaimed|recounted|joked|agreed|concluded|countered|complained|"
-    "lamented|boasted|reported|posted|answered|cautioned|recalled"
+    "lamented|boasted|reported|posted|answered|comments|assures|assured|shares|shared|"
+    "laughed|describes|described|ordered|shouts|pleaded|begged|mused|sighed|wondered|"
+    "suggested|suggests|reiterated|texted|emailed|concedes|adds|warns"
 )
 _PARTICIPLE = (
     "stating|saying|adding|noting|warning|declaring|insisting|explaining|arguing|vowing|"
