@@ -242,7 +242,7 @@ def test_two_people_with_one_surname_keep_the_name_as_given() -> None:
         ("“The pier will open in June,” Vale told reporters.", "Tomas Vale", None),
         ("“The pier will open in June,” comments Tomas Vale.", "Tomas Vale", None),
         ("“The pier will open in June,” Vale laughed.", "Tomas Vale", None),
-        ("“The pier will open in June,” Vale assured the board.", "Tomas Vale", None),
+        ("“The pier will open in June,” assures Tomas Vale.", "Tomas Vale", None),
     ],
 )
 def test_speech_verbs_and_honorifics(sentence: str, speaker: str, role: str | None) -> None:
