@@ -157,11 +157,31 @@ def _words_of(element: HtmlElement) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _with_words(body: HtmlElement) -> set[HtmlElement]:
+    """The elements that hold any text, found in one walk over the page.
+
+    Why one walk: asking each image's ancestors for their text again would read a long
+    page once per image (3,000 inline images took minutes).
+    """
+    found: set[HtmlElement] = set()
+    for element in body.iter():
+        holders = []
+        if not _blank(element.text) and isinstance(element.tag, str):
+            holders.append(element)
+        if not _blank(element.tail) and element.getparent() is not None:
+            holders.append(element.getparent())
+        for holder in holders:
+            while holder is not None and holder not in found:
+                found.add(holder)
+                holder = holder.getparent()
+    return found
+
+
 def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
-def _image_box(image: HtmlElement) -> HtmlElement | None:
+def _image_box(image: HtmlElement, worded: set[HtmlElement]) -> HtmlElement | None:
     """The largest element around an image that holds no text, if it stands apart.
 
     It stands apart when it is a block (a paragraph, a div, a figure) or follows one: an
@@ -169,7 +189,7 @@ def _image_box(image: HtmlElement) -> HtmlElement | None:
     """
     box = image
     parent = box.getparent()
-    while parent is not None and parent.tag not in _KEEP_TAGS and not _words_of(parent):
+    while parent is not None and parent.tag not in _KEEP_TAGS and parent not in worded:
         box, parent = parent, parent.getparent()
     if parent is None:
         return None
@@ -181,7 +201,9 @@ def _image_box(image: HtmlElement) -> HtmlElement | None:
     return box if _blank(before.tail) and before.tag not in _INLINE else None
 
 
-def _caption_after(box: HtmlElement, image: HtmlElement) -> HtmlElement | None:
+def _caption_after(
+    box: HtmlElement, image: HtmlElement, worded: set[HtmlElement]
+) -> HtmlElement | None:
     """The element right after an image's box that reads as its caption, if one does.
 
     A caption is a short phrase without a sentence's final mark ("The harbour at dusk"),
@@ -191,7 +213,7 @@ def _caption_after(box: HtmlElement, image: HtmlElement) -> HtmlElement | None:
     if not _blank(box.tail):
         return None
     candidate = box.getnext()
-    while candidate is not None and not _words_of(candidate):
+    while candidate is not None and candidate not in worded:
         if not _blank(candidate.tail) or candidate.find(".//img") is not None:
             return None
         candidate = candidate.getnext()
@@ -203,7 +225,7 @@ def _caption_after(box: HtmlElement, image: HtmlElement) -> HtmlElement | None:
     ):
         return None  # a menu, a list, a table, a box of other stories: no caption
     if candidate.tag in _INLINE and any(
-        _words_of(after) or not _blank(after.tail) for after in candidate.itersiblings()
+        after in worded or not _blank(after.tail) for after in candidate.itersiblings()
     ):
         return None  # a bold lead-in of the text that follows ("<b>Clip the coupon</b><br>…")
     text = _words_of(candidate)
@@ -226,9 +248,10 @@ def _bare_captions(body: HtmlElement) -> list[HtmlElement]:
     lamp room in 1920</em></p>"); without its markup, only its place and its shape say so.
     """
     found = []
+    worded = _with_words(body)
     for image in body.iter("img"):
-        box = _image_box(image)
-        caption = _caption_after(box, image) if box is not None else None
+        box = _image_box(image, worded)
+        caption = _caption_after(box, image, worded) if box is not None else None
         if caption is not None:
             found.append(caption)
     return found
