@@ -169,6 +169,32 @@ def test_import_file_reads_a_windows_1252_page(tmp_path: Path) -> None:
     assert draft.data["body"][0]["paragraph"] == paragraph
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_import_file_reads_a_text_file_by_its_byte_order_mark(
+    tmp_path: Path, encoding: str
+) -> None:
+    paragraph = "The Gull Point ferry resumes on Monday, the Nordvik Harbour Authority said."
+    path = tmp_path / "ferry.txt"
+    path.write_bytes(f"Ferry resumes\n\n{paragraph}\n".encode(encoding))
+    assert import_file(path).data["body"][0]["paragraph"] == paragraph
+
+
+@pytest.mark.parametrize("name", ["photo.html", "photo.txt", "photo.md"])
+def test_import_file_refuses_binary_data_under_a_text_name(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(ValueError, match=r"not a text file \(binary data under a \.\w+ name\)"):
+        import_file(path)
+
+
+def test_import_file_refuses_another_suffix_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    path.write_bytes(b"%PDF")
+    path.chmod(0)  # unreadable: the suffix alone is refused
+    with pytest.raises(ValueError, match=r"cannot import \.pdf"):
+        import_file(path)
+
+
 # --- The whole page ------------------------------------------------------------------------------
 
 

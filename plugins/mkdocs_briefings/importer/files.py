@@ -27,8 +27,12 @@ _WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-a
 
 
 def _decode(raw: bytes) -> str:
+    """A text or Markdown file's text: its byte-order mark, else UTF-8, else windows-1252."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")  # pages saved by older Windows browsers
 
@@ -94,20 +98,25 @@ def import_file(path: Path, *, year: int | None = None, today: dt.date | None = 
 
     Raises:
         ValueError: for another suffix, or a file larger than `MAX_PAGE_BYTES` (HTML) or
-            `MAX_ARTICLE_BYTES` (text, Markdown).
+            `MAX_ARTICLE_BYTES` (text, Markdown), or binary data (a NUL character).
         OSError: if the file cannot be read.
     """
     suffix = path.suffix.casefold()
-    if suffix in (".html", ".htm"):
+    if suffix not in (".html", ".htm", ".txt", ".md", ".markdown"):
+        raise ValueError(
+            f"cannot import {suffix or 'files without a suffix'}; use .txt, .html or .md"
+        )
+    is_html = suffix in (".html", ".htm")
+    if is_html:
         check_size(path.stat().st_size, MAX_PAGE_BYTES, "file", PAGE_HINT)
-    elif suffix in (".txt", ".md", ".markdown"):
+    else:
         check_size(path.stat().st_size, MAX_ARTICLE_BYTES, "file", ARTICLE_HINT)
     raw = path.read_bytes()
-    text = decode_html(raw) if suffix in (".html", ".htm") else _decode(raw)
+    text = decode_html(raw) if is_html else _decode(raw)
+    if "\x00" in text:  # Why: text never holds NUL; an image or PDF renamed would be drafted
+        raise ValueError(f"not a text file (binary data under a {suffix} name)")
     if suffix == ".txt":
         return import_text(text, year=year, name=path.name, today=today)
-    if suffix in (".html", ".htm"):
+    if is_html:
         return import_html(text, year=year, name=path.name, today=today)
-    if suffix in (".md", ".markdown"):
-        return import_markdown(text, name=path.name)
-    raise ValueError(f"cannot import {suffix or 'files without a suffix'}; use .txt, .html or .md")
+    return import_markdown(text, name=path.name)
