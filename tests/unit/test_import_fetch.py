@@ -58,11 +58,15 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/agent":  # echoes the request's User-Agent
             agent = self.headers.get("User-Agent", "").encode()
             status, headers, body = 200, {"Content-Type": "text/plain"}, agent
+        length = len(body)
+        if self.path == "/cut":  # promises more than it sends, then closes the connection
+            status, headers, body, length = 200, {"Content-Type": "text/html"}, b"<p>Half", 1000
+            self.close_connection = True
         try:
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(length))
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (the timeout test)
@@ -173,16 +177,36 @@ def test_a_name_that_does_not_resolve_is_said_so() -> None:
     assert _reason(error).startswith("the server's name could not be found")
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/page", "file:///etc/passwd", "https://"])
+@pytest.mark.parametrize("url", ["ftp://example.org/page", "file:///etc/passwd"])
 def test_only_web_addresses(url: str) -> None:
     with pytest.raises(FetchError, match="only http:// and https:// addresses"):
         fetch_page(url)
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://", r"the address names no server"),
+        ("https://[::1", r"not a valid address: Invalid IPv6 URL"),
+        ("http://127.0.0.1:1/a page", r"not a valid address: URL can't contain control"),
+    ],
+)
+def test_an_invalid_address_is_one_line(url: str, message: str) -> None:
+    with pytest.raises(FetchError, match=message):
+        fetch_page(url)
+
+
+def test_an_answer_cut_short_is_one_line(server: str) -> None:
+    with pytest.raises(FetchError, match=r"the server sent 7 of 1,000 bytes; try again"):
+        fetch_page(f"{server}/cut")
+
+
 def test_is_address() -> None:
     assert is_address("https://example.org/a")
     assert is_address("HTTP://example.org/a")
+    assert is_address("ftp://example.org/a")  # an address, refused by fetch_page
     assert not is_address("saved/https-page.html")
+    assert not is_address("C://saved/page.html")  # a drive, not a scheme
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ timeout; at most `MAX_PAGE_BYTES` read; every failure one line a person can act 
 from __future__ import annotations
 
 import codecs
+import http.client
+import re
 import socket
 import ssl
 import urllib.error
@@ -54,9 +56,16 @@ class Page:
     charset: str | None
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+"""'https://', 'ftp://', ...: two letters or more, so that a drive ('C://') is a path."""
+
+
 def is_address(text: str) -> bool:
-    """Whether a command-line source is a web address rather than a file."""
-    return text.casefold().startswith(("http://", "https://"))
+    """Whether a command-line source is an address ('scheme://...') rather than a file.
+
+    Why any scheme: 'ftp://host/page' is no file either; `fetch_page` says which it takes.
+    """
+    return _SCHEME.match(text) is not None
 
 
 def _reason(exc: BaseException) -> str:
@@ -87,13 +96,18 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_PAGE_
         The page.
 
     Raises:
-        FetchError: for another scheme, a failed connection (name not found, refused, timed
-            out), an HTTP error status, a body over ``max_bytes``, or content that is not a
-            web page or text.
+        FetchError: for an invalid address or another scheme, a failed connection (name not
+            found, refused, timed out), an HTTP error status, an answer cut short or
+            unreadable, a body over ``max_bytes``, or content that is not a web page or text.
     """
-    parts = urlsplit(url)
-    if parts.scheme.casefold() not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # 'https://[::1'
+        raise FetchError(f"not a valid address: {exc}") from None
+    if parts.scheme.casefold() not in ("http", "https"):
         raise FetchError("only http:// and https:// addresses can be imported")
+    if not parts.netloc:
+        raise FetchError("the address names no server (write it as https://host/page)")
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
     )
@@ -112,7 +126,15 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_PAGE_
         raise FetchError(f"the server answered {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise FetchError(_reason(exc)) from None
+    except http.client.InvalidURL as exc:  # a space or a control character in it
+        raise FetchError(f"not a valid address: {exc}") from None
+    except http.client.HTTPException as exc:  # a body cut short, an answer that is not HTTP
+        raise FetchError(f"the server's answer could not be read ({type(exc).__name__})") from None
     _check_size(len(content), max_bytes)
+    if declared and declared.isdigit() and len(content) < int(declared):
+        # Why: urllib returns what came before the connection closed; half an article
+        # would make a draft that silently lacks the rest.
+        raise FetchError(f"the server sent {len(content):,} of {int(declared):,} bytes; try again")
     content_type = headers.get_content_type()
     if content_type not in (*_HTML_TYPES, *_TEXT_TYPES):
         raise FetchError(f"the address serves {content_type}, not a web page")
