@@ -93,6 +93,18 @@ def test_a_folder_without_articles(runner: CliRunner, project: Path) -> None:
     assert "empty: no articles (.html, .htm, .txt, .md) in this folder" in result.stderr
 
 
+def test_a_folders_subfolders_are_left_alone(runner: CliRunner, project: Path) -> None:
+    reading = project / "reading"
+    (reading / "ferry_files").mkdir(parents=True)  # a browser's saved page: its own files
+    (reading / "ferry_files" / "frame.html").write_text("<p>An advert</p>", encoding="utf-8")
+    (reading / "odd.html").mkdir()  # a folder, whatever its name
+    shutil.copy(HARBOUR, reading / "ferry.html")
+    result = runner.invoke(cli, ["import", "reading", "reading/ferry.html"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert len(list((project / "briefings").glob("*.yml"))) == 1  # the same file once
+
+
 def test_an_empty_source_is_reported_and_nothing_written(runner: CliRunner, project: Path) -> None:
     (project / "empty.txt").write_text("", encoding="utf-8")
     (project / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")

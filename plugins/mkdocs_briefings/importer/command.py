@@ -125,7 +125,7 @@ def import_command(
     if merge and group:
         raise click.UsageError("choose --merge (one draft) or --group (one draft per event)")
     outcome = Outcome()
-    paths = list(_expand(sources, outcome))
+    paths = _expand(sources, outcome)
     articles = _import_all(paths, timeout=timeout, year=year, outcome=outcome)
     writer = Writer(out=out, force=force, schema=schema_line(out), outcome=outcome)
     if group and articles:
@@ -144,18 +144,28 @@ def import_command(
         sys.exit(1)
 
 
-def _expand(sources: Iterable[str], outcome: Outcome) -> Iterable[str]:
-    """Addresses and files as given; a folder's articles (by suffix, in name order)."""
+def _expand(sources: Iterable[str], outcome: Outcome) -> list[str]:
+    """Addresses and files as given, each once; a folder's articles (by suffix, in name order).
+
+    Why not a folder's subfolders: a browser's "save page" puts each page's own files (its
+    frames, scripts, images) in a 'page_files' folder beside it; those are not articles.
+    """
+    found: dict[str, None] = {}  # in order, each once: the same article twice is one
     for source in sources:
         folder = Path(source)
         if is_address(source) or not folder.is_dir():
-            yield source
+            found[source] = None
             continue
-        found = sorted(str(p) for p in folder.iterdir() if p.suffix.casefold() in ARTICLE_SUFFIXES)
-        if not found:
+        articles = sorted(
+            str(p)
+            for p in folder.iterdir()
+            if p.suffix.casefold() in ARTICLE_SUFFIXES and p.is_file()
+        )
+        if not articles:
             click.echo(f"{source}: no articles (.html, .htm, .txt, .md) in this folder", err=True)
             outcome.failed = True
-        yield from found
+        found.update(dict.fromkeys(articles))
+    return list(found)
 
 
 def _import_all(
