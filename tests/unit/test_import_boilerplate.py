@@ -251,6 +251,8 @@ def test_a_press_release_s_about_section_goes() -> None:
     assert article_only([paragraph(PROSE), *about]) == [paragraph(PROSE)]
     headed = [paragraph(PROSE), Block("heading", "About Gullwing Marine"), about[1]]
     assert article_only(headed) == [paragraph(PROSE)]
+    sentence = [paragraph(PROSE), paragraph("About Gullwing, she said nothing.")]
+    assert article_only(sentence) == sentence
     rest = [
         paragraph(f"Paragraph {n} of the release says what the gauge measures.") for n in "ABCD"
     ]
@@ -366,6 +368,8 @@ def test_a_closing_line_about_the_writer_goes() -> None:
         "The writer is a professor of maritime law at Halden University.",
     ):
         assert article_only([paragraph(PROSE), paragraph(line)]) == [paragraph(PROSE)]
+    court = paragraph("The writer is expected to appear in court in Halden on Monday.")
+    assert article_only([paragraph(PROSE), court]) == [paragraph(PROSE), court]
     named = paragraph("Ines Varga, a ferry captain, said the fares were too high.")
     covers = paragraph("Ines Varga covers the night shift for the Nordvik Ferry Company.")
     assert article_only([paragraph(PROSE), named, covers])[-1] == covers

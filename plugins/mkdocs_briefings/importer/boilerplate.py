@@ -579,7 +579,7 @@ _BIO = re.compile(
 )
 """An author's bio: "Ines Varga is the Ledger's harbour correspondent and …", "Ines Varga
 covers the harbour for the Ledger"."""
-_TAGLINE = re.compile(r"^The\ (?:author|writer)s?\ (?:is|are|was|were)\b", re.VERBOSE)
+_TAGLINE = re.compile(r"^The\ (?:author|writer)s?\ (?:is|are|was|were)\ (?:a|an|the)\b", re.VERBOSE)
 """An opinion piece's closing line about its author: "The writer is a professor of …"."""
 _ABOUT_COMPANY = re.compile(
     _SUBJECT
@@ -601,7 +601,7 @@ _FOLLOWER = re.compile(
 def _opens_trailer(blocks: list[Block], start: int) -> bool:
     block = blocks[start]
     if _ABOUT.match(block.text) and len(block.text.split()) <= 6:
-        return True
+        return not _PHRASE_END.search(block.text)  # a heading, not "About Nordvik, none."
     if block.kind == "heading":
         return False
     if _TAGLINE.match(block.text):
