@@ -2,9 +2,12 @@
 
 Two passes, both general rules rather than rules for one site: `mark_furniture` marks the
 elements a page marks as furniture by their class or id (newsletter boxes, captions, bylines,
-embedded posts, share bars) before extraction; `is_furniture` and `article_only` judge the
-extracted paragraphs by their words ("Subscribe to continue reading", "MORE: …", "© 2025 …",
-"Posted on …", "Photo: …", "By Jane Doe") and their links (a list of other stories' headlines).
+author bios, embedded posts, share bars, hidden messages) and the captions it draws without
+caption markup (a short phrase under a picture) before extraction; `is_furniture` and
+`article_only` judge the extracted paragraphs by their words ("Subscribe to continue
+reading", "MORE: …", "© 2025 …", "Posted on …", "Photo: …", "By Jane Doe", "Click to share",
+a list of keywords), their links (a list of other stories' headlines) and their place (an
+author's bio or a company's "About" section after the article's last paragraph).
 """
 
 from __future__ import annotations
@@ -92,10 +95,11 @@ FURNITURE_MARK = "data-not-article"
 def mark_furniture(tree: HtmlElement) -> int:
     """Mark the elements a page marks as not the article, for the extractor to prune.
 
-    Marks figure captions, and elements whose class or id says newsletter, subscribe,
-    promo, related, caption, credit, byline, share, social, comments, tags, ads, or an
-    embedded post (a tweet, an Instagram or TikTok post) — unless the element holds much of
-    the page's paragraph text (`_MAX_PRUNED_SHARE`), which is then the article itself.
+    Marks figure captions, captions without their markup (`_bare_captions`), and elements
+    whose class or id says newsletter, subscribe, promo, related, caption, credit, byline,
+    bio, share, social, comments, tags, ads, hidden ("hide"), or an embedded post (a tweet,
+    an Instagram or TikTok post) — unless the element holds much of the page's paragraph
+    text (`_MAX_PRUNED_SHARE`), which is then the article itself.
 
     Why mark rather than remove: the page's metadata (its dates in a byline's ``<time>``)
     is read from the whole page; only the text is read without them.
@@ -467,7 +471,9 @@ def is_furniture(block: Block) -> bool:
     Prompts to subscribe or follow, "MORE:" and "click here" links, copyright lines, "Posted
     on" and reading-time lines, captions and photo credits, bylines and "Reporting by" lines,
     a bare address, a line of only a date and time, a line that is mostly a link (another
-    story's headline) or in capitals and linked.
+    story's headline) or one whole link (another story's summary), or in capitals and
+    linked; the page's own buttons, forms' messages and invitations ("Click to share", "Sign
+    in to comment", "Do you have a story?"); a list of search keywords.
     """
     text = block.text
     if len(text) > _SHORT:
@@ -550,7 +556,8 @@ def article_only(blocks: list[Block]) -> list[Block]:
     Under a heading or line such as "Related stories", "More from…", "You may also like",
     "Don't miss", the short or linked blocks that follow (other stories' headlines) go, up
     to the next paragraph of prose; any block goes if it is furniture (`is_furniture`) or
-    repeats another (`drop_repeats`).
+    repeats another (`drop_repeats`); an author's bio or an "About" section at the end goes
+    (`drop_trailer`).
     """
     kept: list[Block] = []
     after_mark = False
