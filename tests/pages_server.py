@@ -27,7 +27,8 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from socketserver import BaseRequestHandler
 
 LOCAL_HOST = "127.0.0.1"
 # What GitHub Pages compresses: text types. Images other than SVG, fonts and archives are
@@ -111,11 +112,19 @@ def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
     if not (prefix.startswith("/") and prefix.endswith("/")):
         raise ValueError(f"prefix must start and end with '/': {prefix!r}")
     handler = functools.partial(PagesHandler, directory=str(directory), prefix=prefix)
+    with serve_handler(handler) as address:
+        yield f"{address}{prefix}"
+
+
+@contextlib.contextmanager
+def serve_handler(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
+    """Serve with ``handler`` at http://127.0.0.1:<free port> in a thread; yields that address
+    (without a slash at the end) and stops the server when the block ends."""
     server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="pages-server", daemon=True)
     thread.start()
     try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}{prefix}"
+        yield f"http://{LOCAL_HOST}:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()

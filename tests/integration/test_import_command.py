@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,6 +12,7 @@ from mkdocs_briefings.cli import cli
 from mkdocs_briefings.importer.command import existing_slugs, free_address
 
 from ..conftest import DATA
+from ..pages_server import serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -191,27 +189,12 @@ def test_every_option_has_help(runner: CliRunner) -> None:
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The merge fixtures served from 127.0.0.1."""
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    served = tmp_path / "served"
-    shutil.copytree(IMPORTS / "merge", served)
-    handler = partial(_QuietHandler, directory=str(served))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No request log in the test output."""
+    with serve(IMPORTS / "merge") as address:
+        yield address.removesuffix("/")
 
 
 def test_import_by_address(runner: CliRunner, project: Path, site: str) -> None:
