@@ -219,7 +219,7 @@ IMPORTS = DATA / "import"
 
 
 def test_import_writes_drafts_that_check_reports(runner: CliRunner, project: Path) -> None:
-    sources = sorted(str(p) for p in IMPORTS.iterdir() if p.is_file())  # not merge/, folder/
+    sources = sorted(str(p) for p in IMPORTS.iterdir() if p.is_file())  # not folder/
     result = runner.invoke(cli, ["import", *sources, "--out", "briefings", "--year", "2025"])
     assert result.exit_code == 0, result.output
     written = sorted((project / "briefings").glob("*.yml"))

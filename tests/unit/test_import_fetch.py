@@ -26,7 +26,7 @@ from ..pages_server import serve_handler
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-ARTICLE = (DATA / "import" / "merge" / "velmora-herald-spillway.html").read_bytes()
+ARTICLE = (DATA / "import" / "folder" / "velmora-herald-spillway.html").read_bytes()
 LATIN1 = (
     "<html><head><title>Brännström: ferry à l'heure</title></head><body><article>"
     "<h1>Brännström: ferry à l'heure</h1>"

@@ -19,11 +19,11 @@ from mkdocs_briefings.importer.merge import (
 
 from ..conftest import DATA
 
-MERGE = DATA / "import" / "merge"
+FOLDER = DATA / "import" / "folder"  # a day's reading; three of its articles are on the dam
 ARTICLES = [
-    MERGE / "velmora-herald-spillway.html",
-    MERGE / "tarsen-valley-post-dam.html",
-    MERGE / "northgate-wire-tarsen.html",
+    FOLDER / "velmora-herald-spillway.html",
+    FOLDER / "tarsen-valley-post-dam.html",
+    FOLDER / "northgate-wire-tarsen.html",
 ]
 
 
