@@ -235,6 +235,7 @@ def test_two_people_with_one_surname_keep_the_name_as_given() -> None:
         ("“The pier will open in June,” Mr. Vale said.", "Tomas Vale", None),
         ("“The pier will open in June,” Mr Vale said.", "Tomas Vale", None),
         ("“The pier will open in June,” Dr. Vale explained.", "Tomas Vale", None),
+        ("“The pier will open in June,” Vale explains.", "Tomas Vale", None),
         ("“The pier will open in June,” says Gov. Tomas Vale.", "Tomas Vale", "Gov."),
         ("“Will the pier open in June?” Vale asked.", "Tomas Vale", None),
         ("Vale wrote: “The pier will open in June.”", "Tomas Vale", None),
