@@ -29,40 +29,28 @@ from .sentences import (
     split_sentences,
 )
 from .speakers import (
+    SPEECH_VERBS,
     TOKEN,
     People,
     Person,
-    is_honorific,
     is_name_word,
+    is_organisation,
     is_role_word,
     is_run_word,
+    is_verb,
+    named_person,
     read_person,
 )
 
 if TYPE_CHECKING:
     from .draft import Block
 
-_VERBS = (
-    "said|says|say|stated|states|added|adds|told|tells|declared|declares|warned|warns|noted|"
-    "notes|insisted|insists|explained|explains|argued|argues|vowed|stressed|emphasi[sz]ed|"
-    "asserted|affirmed|wrote|writes|remarked|promised|pledged|urged|announced|replied|replies|"
-    "responded|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|"
-    "claims|asked|asks|testified|tweeted|commented|observed|conceded|cautioned|predicted|"
-    "quipped|shouted|exclaimed|recounted|joked|agreed|concluded|countered|complained|"
-    "lamented|boasted|reported|posted|answered|comments|assures|assured|shares|shared|"
-    "laughed|describes|described|ordered|shouts|pleaded|begged|mused|sighed|wondered|"
-    "suggested|suggests|reiterated|texted|emailed|concedes|adds|warns"
-)
 _PARTICIPLE = (
     "stating|saying|adding|noting|warning|declaring|insisting|explaining|arguing|vowing|"
     "stressing|emphasi[sz]ing|asserting|affirming|writing|remarking|promising|pledging|urging|"
     "claiming|telling reporters|asking"
 )
-_COMMON_VERBS = word_set(
-    """has had is was will would could can did does took made gave went got left began
-    spoke met won lost told wrote led sent saw knew thought became"""
-)
-_VERB = rf"(?:{_VERBS})\b"
+_VERB = rf"(?:{SPEECH_VERBS})\b"
 # Who "told reporters" speaks to is part of the speech verb; any other listener is context.
 _AUDIENCE = re.compile(
     r"^\s*(?:reporters|journalists|the press|the media|us|me|this newspaper)\b", re.IGNORECASE
@@ -87,12 +75,6 @@ _IT = Person("it")
 # (a company, a band, a team, in British usage); "they" right after it is that group.
 _THEY = Person("they")
 _COLLECTIVE = re.compile(r"^(?P<name>(?:[A-Z][\w&’'.-]*\s+){1,4})(?:have|are|were)\s+[a-z]")
-_ORGANISATION_NOUNS = word_set(
-    """authority commission ministry department office agency council committee court police
-    party company bank university association union coalition group corporation institute
-    foundation board service productions records federation league organisation
-    organization administration bureau government embassy trust fund"""
-)
 _LEADING_CONTEXT = re.compile(
     r"^(?:(?:after|before|during|in|on|at|later|earlier|then|following|last|this|separately|"
     r"for|with|despite|since|when|while|as|under|without)"
@@ -101,12 +83,6 @@ _LEADING_CONTEXT = re.compile(
 )
 # "She claimed ...", "But he acknowledged ...": a sentence about whoever "she" was before.
 _PRONOUN_START = re.compile(r"^(?:(?:but|and|then|yet|so)\s+)?(?:he|she)\s+[a-z]", re.IGNORECASE)
-# Words that tie the words before a name to something else ('the lawyer for Ada Lund').
-_FUNCTION_WORDS = word_set(
-    """of for to from with by at in on about against and or but nor his her their its our my
-    your who whom whose which that this these those it he she they we i not no than as like
-    told said says after before when while"""
-)
 # An adverb between a speaker and the verb ('Thomas allegedly told'), kept as context.
 _ADVERB = re.compile(
     r"(?!(?:family|ally|rally|supply|assembly|daily|weekly|monthly|yearly|quarterly|reply|"
@@ -114,7 +90,6 @@ _ADVERB = re.compile(
 )
 _VERB_WORDS = word_set("is was are were has had have will would said says told asked")
 _MAX_LABEL = 100  # model.Label: a speaker's name or role
-_NOT_WHO = word_set("this that these those its his her their our my your a an")
 _ASIDES = word_set(
     "however though too also meanwhile instead therefore nonetheless nevertheless moreover"
 )
@@ -124,7 +99,7 @@ _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 # "George Soros had said": the auxiliary goes with the verb.
 _AUX = r"(?:(?:had|has|have)\s+)?"
 _INTRO_PARTICIPLE = re.compile(
-    rf"^(?P<lead>.+?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_PARTICIPLE}|{_VERBS})\s*[,:]?\s*$"
+    rf"^(?P<lead>.+?)(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_PARTICIPLE}|{SPEECH_VERBS})\s*[,:]?\s*$"
 )
 _INTRO = re.compile(
     rf"^(?:(?P<lead>(?:{_CONTEXT_WORD})[^“”\"]*?),\s*)?(?P<who>[^“”\"]+?)\s+{_AUX}(?P<verb>{_VERB})"
@@ -179,15 +154,6 @@ def finish_quote(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
 
-def _is_verb(word: str) -> bool:
-    """Whether a word after a name is surely its verb ('reinforced', 'said', 'has')."""
-    return (
-        (word.endswith("ed") and word.islower())
-        or word in _COMMON_VERBS
-        or (re.fullmatch(_VERBS, word) is not None)
-    )
-
-
 def person_starting(text: str) -> Person | None:
     """The person a sentence starts with, when a verb follows ("Netanyahu reinforced ...").
 
@@ -198,8 +164,8 @@ def person_starting(text: str) -> Person | None:
     if lead:
         text = text[lead.end() :]
     appositive = re.match(r"(?P<who>[^,]+),\s*(?P<appos>[^,]+),\s*(?P<verb>\S+)", text)
-    if appositive and _is_verb(appositive["verb"]):
-        found = _who(appositive["who"], None)
+    if appositive and is_verb(appositive["verb"]):
+        found = named_person(appositive["who"], None)
         if found and _RELATIVE.match(appositive["appos"]):
             return found  # "Ada Lund, who runs the yard, said": she is the subject, no role
         role = _appositive(_split_relative(appositive["appos"])[0])
@@ -210,117 +176,12 @@ def person_starting(text: str) -> Person | None:
             return None  # a comma: "Additionally, ..." is no subject
         word = token[0]
         if not is_run_word(word):
-            if not words or not _is_verb(word):
+            if not words or not is_verb(word):
                 return None  # "Lund and Vale said" are two people; "Wild defenseman" none
             return read_person(words)
         words.append(word)
         end = token.end()
     return None
-
-
-def _who(text: str, people: People | None) -> Person | None:
-    """The speaker named by all of ``text`` ('Deputy Mayor Alda Fenwick'), every word used.
-
-    A few lowercase words may open the role ('veteran industry analyst Ken Doctor'); a lone
-    role noun is a name only where the article gives it as someone's surname ('King').
-    """
-    words = text.split()
-    if not words or not all(TOKEN.fullmatch(w) for w in words):
-        return None
-    return _titled(words, people) or _described(words, people) or _organisation(words)
-
-
-def _organisation(words: list[str]) -> Person | None:
-    """'the Swedish Prosecution Authority', 'the Bureau of Prisons': an organisation's name.
-
-    Only a proper name (capitalised words, one of them a noun such as Authority or Ministry);
-    never 'officials' or 'the company'.
-    """
-    if words[:1] and words[0].casefold() == "the":
-        words = words[1:]
-    if len(words) < 2 or words[-1] == "of":
-        return None
-    if not all(w == "of" or (w[:1].isupper() and w.isalpha()) for w in words):
-        return None
-    if not is_organisation(Person(" ".join(words))) or words[0].casefold() in _NOT_WHO:
-        return None
-    return Person(" ".join(words))
-
-
-def is_organisation(person: Person | None) -> bool:
-    """Whether a speaker is an organisation (its name holds 'Authority', 'Ministry' ...)."""
-    return person is not None and any(
-        w.casefold() in _ORGANISATION_NOUNS for w in person.name.split()
-    )
-
-
-def _described(words: list[str], people: People | None) -> Person | None:
-    """'the 14th-ranked Schwartzman', 'Wild defenseman Ryan Suter': a name after a description.
-
-    The name must be one the article gives in full (or a full name itself), and the words
-    before it only describe: no verb, no 'of', 'for', 'his' ('the lawyer for Ada Lund').
-    The description is no role (it may be a team or an age), so none is given.
-    """
-    cut = max((i + 1 for i, w in enumerate(words) if not is_run_word(w)), default=0)
-    if cut == 0 or cut == len(words):
-        return None
-    lead, rest = words[:cut], words[cut:]
-    if lead[-1][:1].isupper():  # only an owner may stand capitalised: "NASA's Steve Clarke"
-        if len(lead) > 1 or not re.fullmatch(r"[A-Z][\w.&-]*(?:’s|'s|’|')", lead[0]):
-            return None
-    elif lead[0].casefold() in ("the", "a", "an"):
-        lead = lead[1:]
-    if not lead or not all(_describes(w) or _joins(lead, i) for i, w in enumerate(lead)):
-        return None
-    found = read_person(rest)
-    if found is None or found.role:
-        return None
-    known = len(found.name.split()) > 1 or (people is not None and people.knows_surname(rest[-1]))
-    return Person(found.name) if known else None
-
-
-def _joins(words: list[str], index: int) -> bool:
-    """An 'and' between two describing words ('scientist and study co-author')."""
-    return (
-        words[index] == "and"
-        and 0 < index < len(words) - 1
-        and words[index - 1].islower()
-        and words[index + 1].islower()
-    )
-
-
-def _describes(word: str) -> bool:
-    """Whether a word may describe a person before their name ('14th-ranked', 'veteran')."""
-    bare = word.casefold()
-    return (
-        re.fullmatch(r"[\w’'-]+", word) is not None
-        and bare not in _FUNCTION_WORDS
-        and not bare.endswith("ing")
-        and ("-" in bare or not _is_verb(bare))  # "14th-ranked" describes
-    )
-
-
-def _titled(words: list[str], people: People | None) -> Person | None:
-    """'Deputy Mayor Alda Fenwick', 'veteran industry analyst Ken Doctor': role and name."""
-    lead = 0
-    while lead < 4 and lead < len(words) and re.fullmatch(r"[a-z][a-z-]*", words[lead]):
-        if is_role_word(words[lead]):
-            break  # "veteran industry | analyst Ken Doctor"
-        lead += 1
-    if words[lead - 1 : lead] and words[lead - 1] in ("the", "a", "an", "and", "of"):
-        return None
-    rest = words[lead:]
-    if not rest or not all(is_run_word(w) for w in rest):
-        return None
-    found = read_person(rest)
-    if found is None and len(rest) == 1 and people and people.knows_surname(rest[0]):
-        found = Person(rest[0])
-    if found is None or (lead and not found.role):
-        return None
-    if lead:
-        role = [w for w in rest[: len(rest) - len(found.name.split())] if not is_honorific(w)]
-        found = Person(found.name, capitalise(" ".join([*words[:lead], *role])))
-    return found
 
 
 def _split_relative(text: str) -> tuple[str, str | None]:
@@ -339,7 +200,7 @@ def _appositive(text: str) -> str | None:
     text = text.strip()
     if not text or _RELATIVE.match(text) or _CONTEXT.match(text) or len(text.split()) > 24:
         return None
-    if re.search(rf"\b(?:{_VERBS}|is|was|are|were|has|had|will|would)\b", text):
+    if re.search(rf"\b(?:{SPEECH_VERBS}|is|was|are|were|has|had|will|would)\b", text):
         return None
     words = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).split()
     if not words or words[0].casefold() in _ASIDES or words[0].endswith("ly"):
@@ -377,7 +238,7 @@ def _named(who: str, people: People) -> _Named | None:
     context, word for word.
     """
     name_text, _, tail = who.partition(",")
-    person = _who(name_text, people)
+    person = named_person(name_text, people)
     if person is None:
         return _named_after(name_text, tail)
     if not tail.strip():
@@ -418,7 +279,7 @@ def _named_after(description: str, tail: str) -> _Named | None:
     if not words or len(words) > 14 or QUOTED.search(description):
         return None
     opener = re.fullmatch(r"the|a|an|his|her|their|its|[A-Z][\w.&-]*(?:’s|'s|’|')", words[0])
-    if not (opener or any(is_role_word(w) for w in words)) or _is_verb(words[0].casefold()):
+    if not (opener or any(is_role_word(w) for w in words)) or is_verb(words[0].casefold()):
         return None
     if words[0].endswith("ing") or any(w.casefold() in _VERB_WORDS for w in words):
         return None
@@ -505,7 +366,9 @@ def _read_outro(post: str, people: People) -> tuple[Person | None, str | None] |
             rf"^(?P<who>[^,]+?)\s+(?P<context>(?:{_CONTEXT_WORD})[^“”\"]*)$", verb_first["rest"]
         )
         # Why no "and": "said Ada Lund of the union and Per Vale of the council" is two.
-        speaker = _who(tail["who"], people) if tail and " and " not in tail["context"] else None
+        speaker = (
+            named_person(tail["who"], people) if tail and " and " not in tail["context"] else None
+        )
         if tail and speaker:  # said Ada Lund in a statement; of Eastmoor, Nordvik, in a letter
             return speaker, _context(tail["context"])
     according = _ACCORDING.match(post)

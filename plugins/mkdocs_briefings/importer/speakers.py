@@ -1,4 +1,9 @@
-"""Who is named: people's names with their roles, and an article's fuller forms of them."""
+"""Who is named: people's names with their roles, and an article's fuller forms of them.
+
+`named_person` reads the words an attribution gives for its speaker ('Deputy Mayor Alda
+Fenwick', 'the 14th-ranked Vale', 'the Nordvik Harbour Authority'); `People` knows the
+article's names, so that 'Vale' is 'Tomas Vale'. quotes.py decides which words those are.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +54,36 @@ _NOT_NAMES = word_set(
 # Why: "special envoy to Ukraine Kurt Volker", "District of Massachusetts Ada Lund": after
 # these words a run of three capitalised words starts with a place, not a first name.
 _PLACE_WORDS = word_set("of to in from at for across near outside inside throughout into")
+
+SPEECH_VERBS = (
+    "said|says|say|stated|states|added|adds|told|tells|declared|declares|warned|warns|noted|"
+    "notes|insisted|insists|explained|explains|argued|argues|vowed|stressed|emphasi[sz]ed|"
+    "asserted|affirmed|wrote|writes|remarked|promised|pledged|urged|announced|replied|replies|"
+    "responded|continued|continues|recalled|recalls|acknowledged|admitted|admits|claimed|"
+    "claims|asked|asks|testified|tweeted|commented|observed|conceded|cautioned|predicted|"
+    "quipped|shouted|exclaimed|recounted|joked|agreed|concluded|countered|complained|"
+    "lamented|boasted|reported|posted|answered|comments|assures|assured|shares|shared|"
+    "laughed|describes|described|ordered|shouts|pleaded|begged|mused|sighed|wondered|"
+    "suggested|suggests|reiterated|texted|emailed|concedes|adds|warns"
+)
+"""The verbs that attribute a quote, as a regular expression's alternatives."""
+_COMMON_VERBS = word_set(
+    """has had is was will would could can did does took made gave went got left began
+    spoke met won lost told wrote led sent saw knew thought became"""
+)
+_ORGANISATION_NOUNS = word_set(
+    """authority commission ministry department office agency council committee court police
+    party company bank university association union coalition group corporation institute
+    foundation board service productions records federation league organisation
+    organization administration bureau government embassy trust fund"""
+)
+# Words that tie the words before a name to something else ('the lawyer for Ada Lund').
+_FUNCTION_WORDS = word_set(
+    """of for to from with by at in on about against and or but nor his her their its our my
+    your who whom whose which that this these those it he she they we i not no than as like
+    told said says after before when while"""
+)
+_NOT_WHO = word_set("this that these those its his her their our my your a an")
 
 
 class Person(NamedTuple):
@@ -267,3 +302,117 @@ class People:
         if role is None:
             role = next((p.role for p in candidates if p.role and p.name == name), None)
         return Person(name, role)
+
+
+def is_verb(word: str) -> bool:
+    """Whether a word after a name is surely its verb ('reinforced', 'said', 'has')."""
+    return (
+        (word.endswith("ed") and word.islower())
+        or word in _COMMON_VERBS
+        or (re.fullmatch(SPEECH_VERBS, word) is not None)
+    )
+
+
+def named_person(text: str, people: People | None) -> Person | None:
+    """The speaker named by all of ``text`` ('Deputy Mayor Alda Fenwick'), every word used.
+
+    A few lowercase words may open the role ('veteran industry analyst Ken Doctor'); a lone
+    role noun is a name only where the article gives it as someone's surname ('King').
+    """
+    words = text.split()
+    if not words or not all(TOKEN.fullmatch(w) for w in words):
+        return None
+    return _titled(words, people) or _described(words, people) or _organisation(words)
+
+
+def _organisation(words: list[str]) -> Person | None:
+    """'the Swedish Prosecution Authority', 'the Bureau of Prisons': an organisation's name.
+
+    Only a proper name (capitalised words, one of them a noun such as Authority or Ministry);
+    never 'officials' or 'the company'.
+    """
+    if words[:1] and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1] == "of":
+        return None
+    if not all(w == "of" or (w[:1].isupper() and w.isalpha()) for w in words):
+        return None
+    if not is_organisation(Person(" ".join(words))) or words[0].casefold() in _NOT_WHO:
+        return None
+    return Person(" ".join(words))
+
+
+def is_organisation(person: Person | None) -> bool:
+    """Whether a speaker is an organisation (its name holds 'Authority', 'Ministry' ...)."""
+    return person is not None and any(
+        w.casefold() in _ORGANISATION_NOUNS for w in person.name.split()
+    )
+
+
+def _described(words: list[str], people: People | None) -> Person | None:
+    """'the 14th-ranked Schwartzman', 'Wild defenseman Ryan Suter': a name after a description.
+
+    The name must be one the article gives in full (or a full name itself), and the words
+    before it only describe: no verb, no 'of', 'for', 'his' ('the lawyer for Ada Lund').
+    The description is no role (it may be a team or an age), so none is given.
+    """
+    cut = max((i + 1 for i, w in enumerate(words) if not is_run_word(w)), default=0)
+    if cut == 0 or cut == len(words):
+        return None
+    lead, rest = words[:cut], words[cut:]
+    if lead[-1][:1].isupper():  # only an owner may stand capitalised: "NASA's Steve Clarke"
+        if len(lead) > 1 or not re.fullmatch(r"[A-Z][\w.&-]*(?:’s|'s|’|')", lead[0]):
+            return None
+    elif lead[0].casefold() in ("the", "a", "an"):
+        lead = lead[1:]
+    if not lead or not all(_describes(w) or _joins(lead, i) for i, w in enumerate(lead)):
+        return None
+    found = read_person(rest)
+    if found is None or found.role:
+        return None
+    known = len(found.name.split()) > 1 or (people is not None and people.knows_surname(rest[-1]))
+    return Person(found.name) if known else None
+
+
+def _joins(words: list[str], index: int) -> bool:
+    """An 'and' between two describing words ('scientist and study co-author')."""
+    return (
+        words[index] == "and"
+        and 0 < index < len(words) - 1
+        and words[index - 1].islower()
+        and words[index + 1].islower()
+    )
+
+
+def _describes(word: str) -> bool:
+    """Whether a word may describe a person before their name ('14th-ranked', 'veteran')."""
+    bare = word.casefold()
+    return (
+        re.fullmatch(r"[\w’'-]+", word) is not None
+        and bare not in _FUNCTION_WORDS
+        and not bare.endswith("ing")
+        and ("-" in bare or not is_verb(bare))  # "14th-ranked" describes
+    )
+
+
+def _titled(words: list[str], people: People | None) -> Person | None:
+    """'Deputy Mayor Alda Fenwick', 'veteran industry analyst Ken Doctor': role and name."""
+    lead = 0
+    while lead < 4 and lead < len(words) and re.fullmatch(r"[a-z][a-z-]*", words[lead]):
+        if is_role_word(words[lead]):
+            break  # "veteran industry | analyst Ken Doctor"
+        lead += 1
+    if words[lead - 1 : lead] and words[lead - 1] in ("the", "a", "an", "and", "of"):
+        return None
+    rest = words[lead:]
+    if not rest or not all(is_run_word(w) for w in rest):
+        return None
+    found = read_person(rest)
+    if found is None and len(rest) == 1 and people and people.knows_surname(rest[0]):
+        found = Person(rest[0])
+    if found is None or (lead and not found.role):
+        return None
+    if lead:
+        role = [w for w in rest[: len(rest) - len(found.name.split())] if not is_honorific(w)]
+        found = Person(found.name, capitalise(" ".join([*words[:lead], *role])))
+    return found
