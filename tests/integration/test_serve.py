@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_briefings.adapter.problems import guess_slug, problems_box
+from mkdocs_briefings.adapter.problems import (
+    MAX_SHOWN,
+    add_box,
+    error_page,
+    guess_slug,
+    problems_box,
+)
 from mkdocs_briefings.errors import Problem
 
 from ..conftest import DATA, build_site
@@ -178,6 +184,26 @@ def test_the_problems_box_escapes_and_only_serve_shows_it(project: Path) -> None
     assert not (site / "briefings" / "broken").exists()
     with pytest.raises(Abort):
         build_site(project, strict=True)
+
+
+def test_the_problems_page_escapes_the_path_and_the_messages() -> None:
+    path = "briefings/<img src=x onerror=alert(1)>&.yml"
+    page = error_page(path, [Problem(path, 3, 7, "unknown field '</code><script>x</script>'")])
+    assert "<script>" not in page
+    assert "<img" not in page
+    assert (
+        "<title>Problems in briefings/&lt;img src=x onerror=alert(1)&gt;&amp;.yml</title>" in page
+    )
+    assert "&lt;/code&gt;&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_more_problems_than_the_box_lists_are_counted() -> None:
+    problems = [Problem("briefings/a.yml", n, 1, "x") for n in range(1, MAX_SHOWN + 8)]
+    box = problems_box(problems)
+    assert box.count("<li") == MAX_SHOWN + 1
+    assert "… and 7 more (see the terminal)" in box
+    assert add_box("<html><body>x</body></html>", box).endswith(f"x{box}</body></html>")
+    assert add_box("<p>no body</p>", box) == "<p>no body</p>"
 
 
 @pytest.mark.parametrize(
