@@ -188,13 +188,7 @@ def import_html(
     kept = join_broken(kept)
     key_points, paragraphs = _key_points_and_paragraphs(kept)
 
-    published = page.date if page.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.date) else None
-    if published is None:
-        published = find_dates(page.text or "", year=year, today=today or dt.date.today())[0]
-    modified = _MODIFIED.search(html)
-    updated = next((day for day in modified.groups() if day), None) if modified else None
-    if updated and published and not published.startswith("TODO") and updated < published:
-        updated = None
+    published, updated = _dates(page.date, page.text, html, year=year, today=today)
 
     sources = Sources()
     default = sources.credit(outlet, address) if outlet else TODO_SOURCE
@@ -205,25 +199,46 @@ def import_html(
     if outlet and not any(default in block["credits"] for block in body):
         del sources.entries[default]  # every paragraph names other outlets
 
-    image = None
-    src = image_address(page.image, address)
-    if src:
-        found = _html_image_credit(html)
-        credit = clean_credit(found) if found else None
-        image = {
-            "src": src,
-            "alt": title or "TODO: say what the image shows",
-            "credit": image_credit_name(credit) if credit else IMAGE_CREDIT_TODO,
-        }
     data = assemble(
         title=title,
         category=clean_category(page.categories or []),
         published=published,
         updated=updated,
         tags=clean_tags(page.tags or [], outlet=outlet) or None,
-        image=image,
+        image=_image(page.image, address, html, title=title),
         key_points=key_points,
         body=body,
         sources=sources,
     )
     return make_draft(data, name or address or "")
+
+
+def _dates(
+    date: str | None, text: str | None, html: str, *, year: int | None, today: dt.date | None
+) -> tuple[str | None, str | None]:
+    """The page's (published, updated) days: its metadata's date, else one its text labels
+    (None when neither); its modified date only when not before the published one."""
+    published = date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+    if published is None:
+        published = find_dates(text or "", year=year, today=today or dt.date.today())[0]
+    modified = _MODIFIED.search(html)
+    updated = next((day for day in modified.groups() if day), None) if modified else None
+    if updated and published and not published.startswith("TODO") and updated < published:
+        updated = None
+    return published, updated
+
+
+def _image(
+    image: str | None, address: str | None, html: str, *, title: str | None
+) -> dict[str, str] | None:
+    """The lead image as a draft's ``image:`` (its credit from the page, else a TODO)."""
+    src = image_address(image, address)
+    if not src:
+        return None
+    found = _html_image_credit(html)
+    credit = clean_credit(found) if found else None
+    return {
+        "src": src,
+        "alt": title or "TODO: say what the image shows",
+        "credit": image_credit_name(credit) if credit else IMAGE_CREDIT_TODO,
+    }
