@@ -312,3 +312,20 @@ def test_check_outside_the_folder_reports_missing_images(runner: CliRunner, proj
     assert result.exit_code == 1
     assert "draft.yml:" in result.output
     assert "image.src: images/none.jpg is not in docs/" in result.output
+
+
+def test_check_outside_the_folder_reads_subfolders_and_reports_other_encodings(
+    runner: CliRunner, project: Path
+) -> None:
+    drafts = project / "drafts" / "older"
+    drafts.mkdir(parents=True)
+    (drafts / "latin.yml").write_bytes(HARBOUR.replace("Harbour", "Hävn").encode("latin-1"))
+    (drafts / "photo.yml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = runner.invoke(cli, ["check", "drafts"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        "drafts/older/latin.yml:1:1",
+        "drafts/older/photo.yml:1:1",
+    ]
+    assert all("not UTF-8 text" in line and "save it as UTF-8" in line for line in lines)
