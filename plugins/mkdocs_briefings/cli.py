@@ -184,6 +184,11 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
     files and folders elsewhere are read and checked on their own. Exit status 1 when there
     are problems.
     """
+    if not paths and not folder.is_dir():  # Why: checking no file at all would pass
+        raise click.BadParameter(
+            f"'{folder}' is not a folder; name the briefings folder, or the files to check",
+            param_hint="'--dir'",
+        )
     elsewhere = [p for p in paths if _outside(p, folder)]
     problems = []
     if len(elsewhere) < len(paths) or not paths:

@@ -267,6 +267,12 @@ def test_check_fails_on_a_path_that_does_not_exist(runner: CliRunner) -> None:
     assert "'briefings/nope.yml' does not exist" in result.output
 
 
+def test_check_fails_when_the_briefings_folder_does_not_exist(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", "--dir", "brefings"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--dir': 'brefings' is not a folder" in result.output
+
+
 def test_check_reads_files_outside_the_briefings_folder(runner: CliRunner, project: Path) -> None:
     (project / "briefings" / "a.yml").write_text(HARBOUR, encoding="utf-8")
     drafts = project / "drafts"
