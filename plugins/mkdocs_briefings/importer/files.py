@@ -26,11 +26,18 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<name>[\w.:-]+)""
 _WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
 
 
-def _decode(raw: bytes) -> str:
-    """A text or Markdown file's text: its byte-order mark, else UTF-8, else windows-1252."""
+def _decode_by_bom(raw: bytes) -> str | None:
+    """The text, decoded as its byte-order mark says; None without one."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return raw.decode(name, errors="replace")
+    return None
+
+
+def _decode(raw: bytes) -> str:
+    """A text or Markdown file's text: its byte-order mark, else UTF-8, else windows-1252."""
+    if (text := _decode_by_bom(raw)) is not None:
+        return text
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,9 +71,8 @@ def decode_html(raw: bytes) -> str:
     Returns:
         The page's text.
     """
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(name, errors="replace")
+    if (text := _decode_by_bom(raw)) is not None:
+        return text
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
