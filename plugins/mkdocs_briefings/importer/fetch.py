@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .draft import MAX_PAGE_BYTES, PAGE_HINT, Draft, check_size
-from .files import decode_html
+from .files import charset_codec, decode_html
 from .html import import_html
 from .text import import_text
 
@@ -151,15 +151,7 @@ def _check_size(size: int, limit: int) -> None:
 def _charset(headers: Message) -> str | None:
     """The response's declared charset, if Python knows it (latin-1 read as windows-1252)."""
     charset = headers.get_content_charset()
-    if not charset:
-        return None
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        return None
-    # Why: browsers read a page declared as latin-1 or ascii as windows-1252 (WHATWG
-    # Encoding), and such pages do use its curly quotes and dashes (bytes 0x80-0x9f).
-    return "cp1252" if name in ("iso8859-1", "ascii") else name
+    return charset_codec(charset) if charset else None
 
 
 def decode_page(content: bytes, charset: str | None) -> str:

@@ -22,8 +22,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<name>[\w.:-]+)""", re.IGNORECASE)
-# Why: browsers read a page declared as latin-1 or ascii as windows-1252 (WHATWG Encoding).
-_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
 
 
 def _decode_by_bom(raw: bytes) -> str | None:
@@ -49,12 +47,20 @@ def declared_charset(raw: bytes) -> str | None:
     match = _DECLARED.search(raw[:4096])
     if match is None:
         return None
-    name = match["name"].decode("ascii", errors="replace").strip().lower()
-    name = "cp1252" if name in _WINDOWS_1252 else name
+    return charset_codec(match["name"].decode("ascii", errors="replace"))
+
+
+def charset_codec(charset: str) -> str | None:
+    """Python's codec for a charset a page or its server declares; None if Python has none.
+
+    Why latin-1 and ascii become windows-1252: browsers read them so (WHATWG Encoding), and
+    such pages do use its curly quotes and dashes (bytes 0x80-0x9f).
+    """
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(charset.strip()).name
     except LookupError:
         return None
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def decode_html(raw: bytes) -> str:
