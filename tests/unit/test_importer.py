@@ -727,6 +727,12 @@ The new quay opened on Monday.
     assert list(draft.data["sources"]) == ["ledger", "courier"]
 
 
+def test_markdown_front_matter_with_a_day_that_does_not_exist() -> None:
+    draft = import_markdown("---\ntitle: Quay opens\ndate: 2025-02-30\n---\nThe quay opened.\n")
+    assert draft.data["title"] == "Quay opens"
+    assert draft.data["published"] == "TODO: '2025-02-30' is not a date; write it as YYYY-MM-DD"
+
+
 def test_import_file_refuses_other_suffixes(tmp_path: Any) -> None:
     path = tmp_path / "page.pdf"
     path.write_bytes(b"%PDF-1.7")

@@ -41,6 +41,22 @@ def _plain_markdown(text: str) -> str:
     return " ".join(text.split())
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as written.
+
+    Why: 'date: 2025-02-30' stops the safe loader with a ValueError (no such day), which
+    stopped the import ('day is out of range for month'); as text, `_front_matter_day` makes
+    it a TODO and the rest of the front matter is kept.
+    """
+
+
+def _as_written(loader: _FrontMatterLoader, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node)) if isinstance(node, yaml.ScalarNode) else ""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
+
+
 def _as_text(value: Any) -> str | None:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -145,8 +161,8 @@ def import_markdown(text: str, *, name: str = "") -> Draft:
     meta: dict[str, Any] = {}
     if front:
         try:
-            loaded = yaml.safe_load(front["yaml"])
-        except yaml.YAMLError:
+            loaded = yaml.load(front["yaml"], Loader=_FrontMatterLoader)  # noqa: S506 (safe)
+        except (yaml.YAMLError, ValueError):
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
     body_text = text[front.end() :] if front else text
