@@ -195,6 +195,16 @@ def test_import_file_refuses_another_suffix_before_reading(tmp_path: Path) -> No
         import_file(path)
 
 
+def test_a_modified_date_that_is_no_day_is_left_out() -> None:
+    html = page(
+        "<h1>Keeper’s café reopens</h1><p>The keeper’s café on Gull Point reopens in May, the "
+        "Nordvik museum said on Sunday, after two winters of repairs to its roof.</p>",
+        head='<meta property="article:modified_time" content="2025-13-45T10:00:00Z">'
+        "<title>Keeper’s café reopens</title>",
+    )
+    assert "updated" not in import_html(html).data
+
+
 # --- The whole page ------------------------------------------------------------------------------
 
 

@@ -223,9 +223,20 @@ def _dates(
         published = find_dates(text or "", year=year, today=today or dt.date.today())[0]
     modified = _MODIFIED.search(html)
     updated = next((day for day in modified.groups() if day), None) if modified else None
+    if updated and not _is_day(updated):
+        updated = None  # '2025-13-45' in the metadata: no date at all
     if updated and published and not published.startswith("TODO") and updated < published:
         updated = None
     return published, updated
+
+
+def _is_day(text: str) -> bool:
+    """Whether 'YYYY-MM-DD' is a day of the calendar."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _image(
