@@ -733,6 +733,17 @@ def test_markdown_front_matter_with_a_day_that_does_not_exist() -> None:
     assert draft.data["published"] == "TODO: '2025-02-30' is not a date; write it as YYYY-MM-DD"
 
 
+def test_values_over_the_formats_limits_are_todos_or_left_out() -> None:
+    tags = ", ".join(["harbour", "t" * 101, *[f"tag{n}" for n in range(25)]])
+    text = f"---\ntitle: {'Long ' * 70}\ncategory: {'c' * 101}\ntags: [{tags}]\n---\nThe quay opened.\n"
+    data = import_markdown(text).data
+    assert data["title"] == "TODO: write the headline (the source's is over 300 characters)"
+    assert data["category"] == "TODO: name the section, e.g. Politics"
+    assert data["tags"] == ["harbour", *[f"tag{n}" for n in range(19)]]  # at most 20, each a label
+    first_line = import_text(f"{'A long first line ' * 20}\n\nThe quay opened on Monday.\n")
+    assert first_line.data["title"].startswith("TODO: write the headline")
+
+
 def test_import_file_refuses_other_suffixes(tmp_path: Any) -> None:
     path = tmp_path / "page.pdf"
     path.write_bytes(b"%PDF-1.7")

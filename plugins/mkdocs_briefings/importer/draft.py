@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..loader import Loc, format_loc, megabytes
-from ..model import MAX_BLOCKS, MAX_TEXT
+from ..model import MAX_BLOCKS, MAX_TEXT, MAX_TITLE
+from .metadata import MAX_LABEL, MAX_TAG, MAX_TAGS
 from .outlets import normalise_outlet
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ TODO_SOURCE = "todo"
 """The credit given to a block whose outlets the article does not name."""
 
 _TITLE_TODO = "TODO: write the headline"
+_LONG_TITLE_TODO = f"TODO: write the headline (the source's is over {MAX_TITLE} characters)"
 _CATEGORY_TODO = "TODO: name the section, e.g. Politics"
 _PUBLISHED_TODO = "TODO: add the date of first publication, YYYY-MM-DD"
 _KEY_POINTS_TODO = "TODO: sum the article up in one to five one-sentence points"
@@ -92,10 +94,16 @@ def assemble(
     body: list[Block],
     sources: Sources,
 ) -> dict[str, Any]:
-    """The briefing's data in the format's key order, placeholders where values are missing."""
+    """The briefing's data in the format's key order, placeholders where values are missing.
+
+    Values over the format's limits (a first line taken for a title that is a paragraph, a
+    front matter's long category or tags) become placeholders or are left out, so that the
+    draft fails its schema only on its TODOs.
+    """
+    tags = [tag for tag in tags or [] if len(tag) <= MAX_TAG][:MAX_TAGS]
     data: dict[str, Any] = {
-        "title": title or _TITLE_TODO,
-        "category": category or _CATEGORY_TODO,
+        "title": (_LONG_TITLE_TODO if title and len(title) > MAX_TITLE else title) or _TITLE_TODO,
+        "category": category if category and len(category) <= MAX_LABEL else _CATEGORY_TODO,
         "published": published or _PUBLISHED_TODO,
     }
     if updated:

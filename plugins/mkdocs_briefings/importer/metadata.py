@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
-MAX_TAG = 100
-"""A tag is a `Label` in the format: at most 100 characters."""
+MAX_LABEL = 100
+"""A `Label` in the format (a category, a tag, a speaker's name or role): at most 100 characters."""
+MAX_TAG = MAX_LABEL
+"""A tag is a `Label` in the format."""
 MAX_TAGS = 20
 """The format's limit on tags per briefing."""
 _SITE_WORDS = 6
