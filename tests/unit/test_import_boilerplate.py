@@ -301,6 +301,14 @@ def test_an_element_hidden_by_its_class_is_furniture() -> None:
     ) == ["Sent to"]
 
 
+def test_an_element_shown_on_larger_screens_is_not_hidden() -> None:
+    assert not _marked(
+        f"<p>{PROSE}</p><p>{PROSE}</p>"
+        "<div class='hidden md:block'><p>The quay reopens on Monday.</p></div>"
+        "<div class='d-none d-lg-block'><p>The ferry runs hourly.</p></div>"
+    )
+
+
 def test_an_author_box_marked_bio_is_furniture() -> None:
     assert _marked(
         f"<p>{PROSE}</p><p>{PROSE}</p>"

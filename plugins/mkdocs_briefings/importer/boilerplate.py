@@ -53,6 +53,7 @@ _HIDDEN = re.compile(
 )
 _HIDDEN_CLASS = frozenset({"hide", "hidden", "is-hidden", "d-none", "invisible"})
 """Class names that hide an element until a script shows it (a form's "sent" message)."""
+_SHOWN_CLASS = re.compile(r"d-(?:sm|md|lg|xl|xxl)-|visible|show")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article", "head"})
 _INLINE = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "sup", "sub", "abbr", "time", "small", "mark"}
@@ -80,8 +81,14 @@ def _is_marked(element: HtmlElement) -> bool:
 
 
 def _hidden_by_class(element: HtmlElement) -> bool:
-    """Whether a class name hides the element ("email-ty-wrap hide")."""
-    return not _HIDDEN_CLASS.isdisjoint(str(element.get("class", "")).lower().split())
+    """Whether a class name hides the element ("email-ty-wrap hide").
+
+    Not when another class shows it on some screens ("hidden md:block", "d-none d-lg-block",
+    "hide visible-desktop"): that is what a desktop reader sees.
+    """
+    names = str(element.get("class", "")).lower().split()
+    shown = any(":" in name or _SHOWN_CLASS.match(name) for name in names)
+    return not shown and not _HIDDEN_CLASS.isdisjoint(names)
 
 
 def _text_length(element: HtmlElement) -> int:
