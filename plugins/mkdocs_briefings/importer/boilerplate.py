@@ -28,7 +28,8 @@ _FURNITURE_WORDS = re.compile(
     r"^(?:newsletter|subscri(?:be|ption|ber)|signup|paywall|promo|promotion|promoted|related"
     r"|recirc|recirculation|recommend(?:ed|ations?)?|outbrain|taboola|caption|figcaption|credit"
     r"|credits|byline|bylines|dateline|author|authors|share|sharing|social|sharebar|comments?"
-    r"|disqus|breadcrumbs?|tags|topics|bio|bios|biography|advert|advertisement|ads?|sponsor(?:ed)?|popular"
+    r"|disqus|breadcrumbs?|tags|topics|bio|bios|biography|advert|advertisement|ads?"
+    r"|sponsor(?:ed)?|popular"
     r"|trending|readmore|read-more|most|embed|embedded|tweet|twitter|instagram|facebook|tiktok"
     r"|youtube|timestamp|meta|toolbar|print|donate|donation|app|banner|cta|teaser|nav|footer)$",
     re.IGNORECASE,
@@ -348,7 +349,7 @@ _FURNITURE_LINE = re.compile(
     # offers and promotions as imperatives ("Get access to … for as little as …", "Watch
     # the interview on our YouTube channel")
     |^get\ (?:unlimited\ |full\ |instant\ )?access\ to\b
-    |\b(?:access|subscription|membership)\b.{0,80}\bfor\ (?:as\ little\ as|just|only)\ \W?\d
+    |^(?:get|enjoy|try|start|unlock|join)\b.{0,80}\bfor\ (?:as\ little\ as|just|only)\ \W?\d
     |^(?:watch|listen\ to|stream|hear)\b.{0,80}\bon\ (?:our\ )?(?:youtube|spotify|apple\ podcasts
       |podcast|app|channel|website|site)\b
     # the page's own messages: a form's answers, scripts' notices
@@ -362,7 +363,8 @@ _FURNITURE_LINE = re.compile(
     |^(?:this|the)\ (?:video|content|media|audio|embed)\ (?:is\ (?:not|no\ longer)\ available
       |is\ unavailable|can\s?not\ be\ (?:played|displayed|shown))\b
       (?:\ (?:in\ your\ (?:region|country|browser)|right\ now|here))?\W*$
-    |\bprivacy\ (?:preferences|settings)\b|\bwe\ use\ cookies\ (?:to|on|and|so)\b
+    |\byour\ (?:privacy|cookie)\ (?:preferences|settings|choices)\b
+    |\bwe\ use\ cookies\ (?:to|on|and|so)\b
     |^we\ respect\ your\ privacy\b
     |^(?:please\ )?enter\ (?:your|a\ valid)\ (?:e-?mail|name|address|password)\b
     |^invalid\ (?:e-?mail|address|input|password)\b|^loading\W*$
@@ -386,10 +388,9 @@ _FURNITURE_LINE = re.compile(
     |^(?:do\ you\ have|got|have\ you\ got)\ a\ (?:story|news\ tip|tip)\b
     |^send\ us\ (?:a\ |your\ )?(?:letters?|tips?|views|story|stories)\b
     |^contact\ the\ (?:author|writer|reporter)\b
-    |\bcan\ be\ reached\ (?:at|on|via)\ (?:\S+@|@\w|\+?[\d(])
+    |\bcan\ be\ reached\ (?:at|on|via)\ (?:\S+@\S|@\w|\+?\(?\d{2,}[\d\s().-]{5,}\d\b)
     |^support\ (?:independent|local|quality|our)\ journalism\b
     |^want\ (?:more\ (?:stories|news|articles)|to\ (?:know|learn|read)\ more)\b
-    |\bsign\ up\ for\b.{0,60}\b(?:digest|newsletter|briefing|alerts|bulletin|e-?mails?)\b
     |^(?:you\ can\ )?(?:read|see|view|find|watch|listen\ to|download|check\ out)\b.{0,80}
       \bhere\W*$
     |\b(?:this|the)\ (?:post|article|page|story)\ (?:may\ )?contains?\ affiliate\ links\b
