@@ -744,6 +744,26 @@ def test_values_over_the_formats_limits_are_todos_or_left_out() -> None:
     assert first_line.data["title"].startswith("TODO: write the headline")
 
 
+def test_more_than_five_bullets_open_the_body_and_long_paragraphs_are_cut() -> None:
+    points = [f"- Quay {n} opens to ferries on Monday." for n in range(7)]
+    text = "---\nsource: Harbour Ledger\n---\n" + "\n".join(points) + "\n\n" + "Word. " * 1000
+    data = import_markdown(text).data
+    assert data["key_points"] == ["TODO: sum the article up in one to five one-sentence points"]
+    assert [b["paragraph"] for b in data["body"][:7]] == [p[2:] for p in points]
+    assert all(b["credits"] == ["harbour-ledger"] for b in data["body"])
+    long = [b["paragraph"] for b in data["body"][7:]]
+    assert len(long) == 2
+    assert all(len(p) <= 5000 for p in long)
+    assert " ".join(long) == ("Word. " * 1000).strip()
+
+
+def test_front_matter_source_keys_that_are_no_keys_are_made_from_the_name() -> None:
+    text = "---\nsources: {'Harbour Ledger': {name: The Harbour Ledger}}\n---\nThe quay opened.\n"
+    data = import_markdown(text).data
+    assert data["sources"] == {"harbour-ledger": {"name": "The Harbour Ledger"}}
+    assert data["body"][0]["credits"] == ["harbour-ledger"]
+
+
 def test_import_file_refuses_other_suffixes(tmp_path: Any) -> None:
     path = tmp_path / "page.pdf"
     path.write_bytes(b"%PDF-1.7")

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..loader import Loc, format_loc, megabytes
-from ..model import MAX_BLOCKS, MAX_TEXT, MAX_TITLE
+from ..model import MAX_BLOCKS, MAX_KEY_POINTS, MAX_TEXT, MAX_TITLE
+from .extract import split_long
 from .metadata import MAX_LABEL, MAX_TAG, MAX_TAGS
 from .outlets import normalise_outlet
 
@@ -96,9 +97,11 @@ def assemble(
 ) -> dict[str, Any]:
     """The briefing's data in the format's key order, placeholders where values are missing.
 
-    Values over the format's limits (a first line taken for a title that is a paragraph, a
-    front matter's long category or tags) become placeholders or are left out, so that the
-    draft fails its schema only on its TODOs.
+    Values over the format's limits become placeholders, move or are cut, so that the draft
+    fails its schema only on its TODOs: a title that is a paragraph and a long category are
+    TODOs, long tags are left out, more than five key points open the body as paragraphs
+    (credited to the only source, else a TODO), a paragraph over `MAX_TEXT` is cut between
+    sentences.
     """
     tags = [tag for tag in tags or [] if len(tag) <= MAX_TAG][:MAX_TAGS]
     data: dict[str, Any] = {
@@ -112,8 +115,14 @@ def assemble(
         data["tags"] = tags
     if image:
         data["image"] = image
+    if len(key_points) > MAX_KEY_POINTS:  # a list, not a summary: it opens the body instead
+        only = list(sources.entries)[:1] if len(sources.entries) == 1 else [TODO_SOURCE]
+        body = [*({"paragraph": point, "credits": list(only)} for point in key_points), *body]
+        key_points = []
     data["key_points"] = key_points or [_KEY_POINTS_TODO]
-    data["body"] = _clamp_body(body) or [{"paragraph": _BODY_TODO, "credits": [TODO_SOURCE]}]
+    data["body"] = _clamp_body(_split_long_paragraphs(body)) or [
+        {"paragraph": _BODY_TODO, "credits": [TODO_SOURCE]}
+    ]
     # Why a placeholder source: 'sources: {}' fails the format away from any TODO.
     data["sources"] = sources.entries or {TODO_SOURCE: {"name": _SOURCE_TODO}}
     return data
@@ -139,6 +148,24 @@ def _join_paragraphs(body: list[Block], run: int) -> list[Block]:
             joined.append({**block, "credits": list(block["credits"])})
             count = 1
     return joined
+
+
+def _split_long_paragraphs(body: list[Block]) -> list[Block]:
+    """Paragraphs over `MAX_TEXT` characters cut between sentences (`extract.split_long`).
+
+    Why here too: a text page or a Markdown file may hold a paragraph as long as a whole
+    article (HTML imports cut theirs as they read the page).
+    """
+    split: list[Block] = []
+    for block in body:
+        if "paragraph" in block and len(block["paragraph"]) > MAX_TEXT:
+            split += [
+                {**block, "paragraph": piece, "credits": list(block["credits"])}
+                for piece in split_long(block["paragraph"])
+            ]
+        else:
+            split.append(block)
+    return split
 
 
 def _clamp_body(body: list[Block]) -> list[Block]:

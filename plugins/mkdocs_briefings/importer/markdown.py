@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from ..model import SOURCE_KEY
 from .body import body_blocks
 from .draft import (
     ARTICLE_HINT,
@@ -90,6 +91,9 @@ def _front_matter_sources(meta: dict[str, Any], sources: Sources) -> list[str]:
             entry = entry if isinstance(entry, dict) else {"name": entry}
             name = _as_text(entry.get("name")) or str(key)
             url = _as_text(entry.get("url"))
+            if not SOURCE_KEY.match(str(key)):  # 'Harbour Ledger': a key made from the name
+                keys.append(sources.credit(name, url))
+                continue
             sources.entries.setdefault(str(key), {"name": name, **({"url": url} if url else {})})
             keys.append(str(key))
     elif isinstance(given, list):
