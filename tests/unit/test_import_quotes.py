@@ -252,6 +252,11 @@ def test_speech_verbs_and_honorifics(sentence: str, speaker: str, role: str | No
     assert (quote["speaker"], quote.get("role")) == (speaker, role)
 
 
+def test_a_run_of_capitalised_words_longer_than_any_name_is_no_speaker() -> None:
+    sentence = "“We will run again,” said " + "Very " * 30 + "Long Name."
+    assert extract_quotes(sentence) == (sentence, [])
+
+
 def test_a_surname_that_is_also_a_role_noun() -> None:
     document = "The club hired Ada King last year.\n“We will be ready by spring,” King said."
     assert quotes_of(*document.splitlines()) == [

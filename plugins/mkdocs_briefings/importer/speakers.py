@@ -54,6 +54,9 @@ _NOT_NAMES = word_set(
 # Why: "special envoy to Ukraine Kurt Volker", "District of Massachusetts Ada Lund": after
 # these words a run of three capitalised words starts with a place, not a first name.
 _PLACE_WORDS = word_set("of to in from at for across near outside inside throughout into")
+_MAX_NAME_WORDS = 8
+"""'Mohammed bin Salman bin Abdulaziz Al Saud' has seven; a longer run is no one's name (and
+would pass the format's 100 characters for a speaker)."""
 
 SPEECH_VERBS = (
     "said|says|say|stated|states|added|adds|told|tells|declared|declares|warned|warns|noted|"
@@ -163,7 +166,7 @@ def _ends_in_surname(words: list[str]) -> bool:
 
 def _name_ok(words: list[str]) -> bool:
     """Whether the words are a person's name: name words, initials, particles, a suffix."""
-    if not words or not is_name_word(words[0]):
+    if not words or len(words) > _MAX_NAME_WORDS or not is_name_word(words[0]):
         return False
     last = words[-1]
     if not (is_name_word(last) or _ends_in_surname(words) or (_is_suffix(last) and len(words) > 1)):
