@@ -253,6 +253,8 @@ def test_a_press_release_s_about_section_goes() -> None:
     assert article_only(headed) == [paragraph(PROSE)]
     sentence = [paragraph(PROSE), paragraph("About Gullwing, she said nothing.")]
     assert article_only(sentence) == sentence
+    news = [paragraph(PROSE), paragraph("Gullwing is a Halden company that employs 400 people.")]
+    assert article_only(news) == news
     rest = [
         paragraph(f"Paragraph {n} of the release says what the gauge measures.") for n in "ABCD"
     ]

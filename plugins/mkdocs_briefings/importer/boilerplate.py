@@ -605,6 +605,12 @@ _ABOUT_COMPANY = re.compile(
     re.VERBOSE,
 )
 """A press release's "About" paragraph: "Gullwing is a leading maker of ferry engines …"."""
+_STANDING = re.compile(
+    r"\b(?:leading|global|world['’]s|worldwide|international|headquartered|solutions"
+    r"|www\.|https?://)",
+    re.IGNORECASE,
+)
+"""Words of a company's standing description, as news does not put it ("a leading …")."""
 _ABOUT = re.compile(r"^(?i:about)\s+(?:the\s+)?(?:author|authors|writer|[A-Z][\w&.'’-]*)\b")
 _TRAILER = 4
 """A bio or an "About" section starts within this many blocks of the article's end."""
@@ -621,7 +627,9 @@ def _opens_trailer(blocks: list[Block], start: int) -> bool:
         return False
     if _TAGLINE.match(block.text):
         return all(_FOLLOWER.search(b.text) for b in blocks[start + 1 :])
-    described = _ABOUT_COMPANY.match(block.text) or _BIO.match(block.text)
+    described = _BIO.match(block.text)
+    if described is None and _STANDING.search(block.text):
+        described = _ABOUT_COMPANY.match(block.text)
     if described is None:
         return False
     name = described["name"] or described["writer"]
