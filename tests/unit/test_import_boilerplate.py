@@ -212,6 +212,9 @@ def test_a_list_of_search_keywords_is_furniture_a_list_in_a_sentence_is_not() ->
     assert not is_furniture(paragraph(listed))
     tags = [paragraph(PROSE), paragraph("Tags"), paragraph("lighthouse"), paragraph("museums")]
     assert article_only(tags) == [paragraph(PROSE)]
+    lead = paragraph("The lighthouse will become a museum.")
+    on_top = [paragraph("Topics"), paragraph("Gull Point", link_share=1.0), lead]
+    assert article_only(on_top) == [lead]
 
 
 def test_a_paragraph_that_is_one_link_is_another_page_s_summary() -> None:

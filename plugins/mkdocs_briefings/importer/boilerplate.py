@@ -451,7 +451,7 @@ _END_MARK = re.compile(
     |what\ to\ read\ next|latest\ (?:news|stories|articles|videos)|top\ stories|comments?
     |\d+\ comments?|leave\ a\ (?:comment|reply)|share\ this(?:\ article|\ story)?|explore\ further
     |further\ reading|more\ to\ explore|editor'?s\ picks|around\ the\ web
-    |sponsored\ (?:stories|links)|tags|tagged(?:\ with)?|keywords|filed\ under
+    |sponsored\ (?:stories|links)
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -461,6 +461,10 @@ _PAYWALL_TEXT = re.compile(
     r"|this\ (?:article|content|story)\ is\ (?:for|available\ to)\ subscribers"
     r"|you\ have\ reached\ your\ (?:free\ )?(?:article\ )?limit|log\ in\ to\ (?:continue|read))\b",
     re.IGNORECASE | re.VERBOSE,
+)
+_TAGS_MARK = re.compile(
+    r"^(?:tags|tagged(?:\ with)?|keywords|filed\ under|topics|etiquetas|schlagw[öo]rter)\W*$",
+    re.IGNORECASE,
 )
 _AFTER_MARK = 150
 """Under a "Related stories" line, a block shorter than this is another story's headline."""
@@ -568,14 +572,21 @@ def article_only(blocks: list[Block]) -> list[Block]:
     (`drop_trailer`).
     """
     kept: list[Block] = []
-    after_mark = False
+    after_mark = after_tags = False
     for block in blocks:
         if _END_MARK.match(block.text):
             after_mark = True
             continue
+        if _TAGS_MARK.match(block.text):
+            after_tags = True
+            continue
         if after_mark and (len(block.text) < _AFTER_MARK or block.link_share > 0.3):
             continue  # the headlines under "Related stories", "You may also like"
-        after_mark = False
+        if after_tags and (
+            block.link_share > 0.3 or len(block.text.split()) <= 4 or _is_keyword_list(block.text)
+        ):
+            continue  # the tags under "Tags" (which some pages put before the article)
+        after_mark = after_tags = False
         if not is_furniture(block):
             kept.append(block)
     return drop_repeats(drop_trailer(kept))
