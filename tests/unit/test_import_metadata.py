@@ -94,6 +94,16 @@ def test_when_no_two_sources_agree_the_h1_needs_the_titles_support() -> None:
     assert choose_title(unsupported, SITE) is None
 
 
+def test_an_h1_that_a_title_gives_but_for_a_word_or_two_is_the_title() -> None:
+    facts = PageFacts(
+        h1=["Gull Point (Anselm) lighthouse to become a museum"],
+        html_title="Gull Point lighthouse to become a museum",
+    )
+    assert choose_title(facts, SITE) == "Gull Point (Anselm) lighthouse to become a museum"
+    other = PageFacts(h1=["Gull Point lighthouse closes"], html_title="Gull Point ferry closes")
+    assert choose_title(other, SITE) is None
+
+
 def test_the_outlet_is_what_the_page_calls_itself() -> None:
     facts = PageFacts(site_names=["The Harbour Ledger"], html_title=f"{HEADLINE} | HL")
     assert choose_outlet(facts, title=HEADLINE, fallback="harbour-ledger.example") == (

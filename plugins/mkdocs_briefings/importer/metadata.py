@@ -34,6 +34,7 @@ _TAG_WORDS = 8
 """More words than this is a sentence or a headline, not a topic."""
 
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:]|::)\s+")
+_WORD = re.compile(r"\w+")
 _PLACEHOLDERS = frozenset(
     {"escenic", "wordpress", "drupal", "arc", "untitled", "home", "homepage", "index", "article"}
 )
@@ -272,7 +273,25 @@ def choose_title(facts: PageFacts, names: list[str], *, shown: Iterable[str] = (
         normal = _normal(h1)
         if normal in titles and normal not in parts and not _is_placeholder(h1, names):
             return h1
+    others = [v for variants in sources[1:4] for v in variants]
+    for h1 in facts.h1:
+        if not _is_placeholder(h1, names) and any(_nearly_same(h1, o) for o in others):
+            return h1
     return None
+
+
+def _nearly_same(headline: str, title: str) -> bool:
+    """Whether a title gives the headline with at most two words added or left out.
+
+    "Sea wall (Anselm) to be raised" and "Sea wall to be raised": one headline, the page's
+    own spelling wins. Headlines of three words or fewer must agree exactly.
+    """
+    ours = _WORD.findall(_normal(headline))
+    theirs = _WORD.findall(_normal(title))
+    if min(len(ours), len(theirs)) < 4:
+        return False
+    small, large = sorted((ours, theirs), key=len)
+    return set(small) <= set(large) and len(large) - len(small) <= 2
 
 
 def headlines(facts: PageFacts, names: list[str]) -> set[str]:
