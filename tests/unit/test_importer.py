@@ -764,6 +764,16 @@ def test_front_matter_source_keys_that_are_no_keys_are_made_from_the_name() -> N
     assert data["body"][0]["credits"] == ["harbour-ledger"]
 
 
+def test_the_paragraph_right_above_an_end_of_article_line_is_kept() -> None:
+    text = (
+        "Ferry resumes\n\nThe Gull Point ferry resumes on Monday.\n"
+        "The harbour board said so on Sunday.\nRelated Articles\nQuay repairs begin\n"
+    )
+    assert [b["paragraph"] for b in import_text(text).data["body"]] == [
+        "The Gull Point ferry resumes on Monday. The harbour board said so on Sunday."
+    ]
+
+
 def test_import_file_refuses_other_suffixes(tmp_path: Any) -> None:
     path = tmp_path / "page.pdf"
     path.write_bytes(b"%PDF-1.7")

@@ -140,28 +140,8 @@ def import_text(
         if above and _looks_like_category(above[-1]):
             category = above[-1]
 
-    image_credit = None
-    key_points: list[str] = []
-    paragraphs: list[str] = []
-    current: list[str] = []
     body_start = date_line + 1 if date_line is not None else header_end
-    for line in [*lines[body_start:], ""]:
-        stripped = _INLINE_FURNITURE.sub("", line).strip()
-        if _END_OF_ARTICLE.match(stripped):
-            break
-        if not stripped or _is_furniture(stripped, site) or _same_text(stripped, title):
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        credit = _IMAGE_CREDIT.match(stripped)
-        bullet = BULLET.match(line)
-        if credit and image_credit is None and not paragraphs and not current:
-            image_credit = image_credit_name(credit["who"])
-        elif bullet and not paragraphs and not current:
-            key_points.append(" ".join(bullet["text"].split()))
-        else:
-            current.append(stripped)
+    image_credit, key_points, paragraphs = _read_body(lines[body_start:], title=title, site=site)
 
     sources = Sources()
     document = "\n".join([*key_points, *paragraphs])
@@ -178,3 +158,36 @@ def import_text(
         sources=sources,
     )
     return make_draft(data, name)
+
+
+def _read_body(
+    lines: list[str], *, title: str, site: str | None
+) -> tuple[str | None, list[str], list[str]]:
+    """The article's lines after its header -> (image credit, key points, paragraphs).
+
+    An image credit and bullets count only before the first paragraph; blank lines,
+    furniture and the title repeated end a paragraph; an end-of-article line ends the text.
+    """
+    image_credit = None
+    key_points: list[str] = []
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        stripped = _INLINE_FURNITURE.sub("", line).strip()
+        end = _END_OF_ARTICLE.match(stripped) is not None
+        if end or not stripped or _is_furniture(stripped, site) or _same_text(stripped, title):
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            if end:
+                break  # the paragraph right above 'Related Articles' is still the article's
+            continue
+        credit = _IMAGE_CREDIT.match(stripped)
+        bullet = BULLET.match(line)
+        if credit and image_credit is None and not paragraphs and not current:
+            image_credit = image_credit_name(credit["who"])
+        elif bullet and not paragraphs and not current:
+            key_points.append(" ".join(bullet["text"].split()))
+        else:
+            current.append(stripped)
+    return image_credit, key_points, paragraphs
