@@ -72,6 +72,8 @@ class Entry:
     slug: str
     slug_at: Position
     image_at: Position | None
+    aliases_at: tuple[Position, ...] = ()
+    """Where each of the briefing's 'aliases:' starts, in order."""
 
 
 def read_entry(text: str, *, path: str) -> Entry:
@@ -87,6 +89,9 @@ def read_entry(text: str, *, path: str) -> Entry:
         slug=briefing.slug or make_slug(briefing.title),
         slug_at=anchors["slug" if briefing.slug else "title"],
         image_at=anchors.get("image.src"),
+        aliases_at=tuple(
+            anchors.get(f"aliases[{i}]", anchors["title"]) for i in range(len(briefing.aliases))
+        ),
     )
 
 

@@ -415,6 +415,9 @@ def _anchors(root: yaml.Node | None) -> dict[str, Position]:
             for image_key, image_value in value.value:
                 if image_key.value == "src":
                     found["image.src"] = _position(image_value.start_mark)
+        elif key.value == "aliases" and isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                found[f"aliases[{i}]"] = _position(item.start_mark)
     return found
 
 

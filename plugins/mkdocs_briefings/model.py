@@ -28,6 +28,8 @@ SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SPACE = re.compile(r"\s")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ALIAS = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?$")
+"""A former address: a slug, or a site path such as 'briefings/old-slug/' (no '..', no host)."""
 
 #: Size limits that keep a mistaken or hostile file from slowing the build down.
 MAX_TITLE = 300
@@ -36,6 +38,8 @@ MAX_KEY_POINTS = 5
 MAX_BLOCKS = 100
 MAX_SOURCES = 50
 MAX_SLUG = 80
+MAX_ALIASES = 20
+MAX_ALIAS = 200
 MAX_FILE_BYTES = 1_000_000
 """A briefing or digest file is a few kilobytes; more is pasted or generated content."""
 MAX_DEPTH = 20
@@ -119,6 +123,17 @@ def _check_slug(value: str) -> str:
     return value
 
 
+def _check_alias(value: str) -> str:
+    if len(value) > MAX_ALIAS:
+        raise ValueError(f"a former address has at most {MAX_ALIAS} characters")
+    if not ALIAS.match(value):
+        raise ValueError(
+            "a former address is a slug like 'old-slug' or a path inside the site like "
+            "'briefings/old-slug/' (no '/' at the start, no '..', no https://)"
+        )
+    return value
+
+
 # The validators give the messages; WithJsonSchema tells editors the same rules.
 WebUrl = Annotated[
     str,
@@ -144,6 +159,11 @@ Slug = Annotated[
     str,
     AfterValidator(_check_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_SLUG}),
+]
+Alias = Annotated[
+    str,
+    AfterValidator(_check_alias),
+    WithJsonSchema({"type": "string", "pattern": ALIAS.pattern, "maxLength": MAX_ALIAS}),
 ]
 Credits = Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_SOURCES)]
 
@@ -252,6 +272,11 @@ class Briefing(Model):
     title: Title = Field(description="The headline.")
     slug: Slug | None = Field(
         None, description="The page's address; made from the title when left out."
+    )
+    aliases: Annotated[list[Alias], Field(max_length=MAX_ALIASES)] = Field(
+        default_factory=list,
+        description="Former addresses that redirect here: old slugs ('old-slug') or site paths "
+        "('briefings/old-slug/'), so links to them keep working after the slug changes.",
     )
     category: Label = Field(description="The section, e.g. 'Politics'.")
     published: Day = Field(description="Date of first publication, YYYY-MM-DD.")

@@ -20,6 +20,7 @@ from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, re
 from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
 from .reading import relative_paths
+from .redirects import Redirect, redirect_page, redirect_uri
 from .render.feed import briefing_item, digest_item
 from .render.html import (
     Cards,
@@ -225,6 +226,8 @@ class SitePlan:
     feeds: tuple[Feed, ...]
     kept: Mapping[Hashable, BriefingParts]
     """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
+    redirects: tuple[Redirect, ...] = ()
+    """The redirect pages of the briefings' former addresses ('aliases:')."""
 
     def metadata(self, uri: str) -> dict[str, Any]:
         """The metadata of the generated page at ``uri``, made for that page: a page (or
@@ -584,7 +587,23 @@ def plan_site(
         media=media,
         feeds=make_feeds(catalog, found, options, urls),
         kept=kept,
+        redirects=make_redirects(catalog.newest, options, urls),
     )
+
+
+def make_redirects(
+    entries: Iterable[Entry], options: PlanOptions, urls: Callable[[str], str]
+) -> tuple[Redirect, ...]:
+    """A redirect page at each former address of each briefing, to its page: an absolute URL
+    with a site_url, else one relative to the redirect page (so it works under any subpath)."""
+    layout, found = options.layout, []
+    for entry in entries:
+        url = urls(layout.briefing(entry.slug))
+        for alias in entry.briefing.aliases:
+            uri = redirect_uri(alias, layout, directory_urls=options.directory_urls)
+            target = urljoin(options.site_url, url) if options.site_url else relative_url(url, uri)
+            found.append(Redirect(uri, redirect_page(target)))
+    return tuple(found)
 
 
 def _pager(

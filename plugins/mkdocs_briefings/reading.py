@@ -23,6 +23,7 @@ from .entries import (
     read_text,
 )
 from .errors import BriefingError, Problem
+from .redirects import find_alias_clashes
 from .store import Store, content_key
 
 if TYPE_CHECKING:
@@ -253,6 +254,9 @@ def load_site(
         if taken:
             site.problems.append(address_taken(entry, taken[0]))
             del entries[entry.path]
+    for entry, problem in find_alias_clashes(list(entries.values()), layout, exists=exists):
+        site.problems.append(problem)
+        del entries[entry.path]
     site.entries = list(entries.values())
     _load_digests(site, digests_dir, root, cache)
     return site
@@ -276,8 +280,8 @@ def _check_briefing_file(source: Path, display: str) -> Entry:
     entry = read_entry_file(source, display=display)
     b = entry.briefing
     # Not a Briefing (pydantic's model_construct costs more than the pickling it saves): only
-    # `check`'s site-wide rules read it, and they read these three fields.
-    light = cast("Briefing", _Checked(b.title, b.slug, b.image))
+    # `check`'s site-wide rules read it, and they read these four fields.
+    light = cast("Briefing", _Checked(b.title, b.slug, b.image, b.aliases))
     return replace(entry, briefing=light)
 
 
@@ -288,6 +292,7 @@ class _Checked:
     title: str
     slug: str | None
     image: Image | None
+    aliases: list[str]
 
 
 def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:

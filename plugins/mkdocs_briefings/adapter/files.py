@@ -127,6 +127,8 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
         files.append(file)
     for feed in plan.feeds:
         files.append(File.generated(config, feed.uri, content=feed.content))
+    for redirect in plan.redirects:  # static HTML: not in the sitemap, feeds or search
+        files.append(File.generated(config, redirect.uri, content=redirect.content))
     stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
     files.append(File.generated(config, STYLESHEET, content=stylesheet))
 
