@@ -19,7 +19,7 @@ from .entries import find_briefings, find_missing_images, make_slug, read_entry_
 from .errors import BriefingError
 from .importer.command import import_command
 from .model import DAY
-from .reading import default_workers, load_site
+from .reading import default_workers, load_site, relative_paths
 from .schema import main as schema_main
 from .writing import write_atomically
 
@@ -182,7 +182,7 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
 
     PATHS inside --dir are checked with the whole site (duplicate addresses, digests' links);
     files and folders elsewhere are read and checked on their own. Exit status 1 when there
-    are problems.
+    are problems. Drafts (`draft: true`) are named on stderr: not a problem, a reminder.
     """
     if not paths and not folder.is_dir():  # Why: checking no file at all would pass
         raise click.BadParameter(
@@ -190,11 +190,15 @@ def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style
             param_hint="'--dir'",
         )
     elsewhere = [p for p in paths if _outside(p, folder)]
-    problems = []
+    problems: list[Problem] = []
+    drafts: list[str] = []
     if len(elsewhere) < len(paths) or not paths:
-        problems += _site_problems([p for p in paths if p not in elsewhere], folder, docs, digests)
-    problems += check_files(elsewhere, docs=docs, digests=digests)
+        inside = [p for p in paths if p not in elsewhere]
+        problems += _site_problems(inside, folder, docs, digests, drafts=drafts)
+    problems += check_files(elsewhere, docs=docs, digests=digests, drafts=drafts)
     click.echo(format_problems(sorted(set(problems)), style), nl=False)
+    for path in sorted(set(drafts)):
+        click.echo(f"{path}: draft: left out of the built site (`mkdocs serve` shows it)", err=True)
     if problems:
         sys.exit(1)
 
@@ -205,8 +209,11 @@ def _outside(path: Path, folder: Path) -> bool:
     return not (path.is_relative_to(folder) or folder.is_relative_to(path))
 
 
-def _site_problems(paths: list[Path], folder: Path, docs: Path, digests: str) -> list[Problem]:
-    """The problems of the whole site in ``folder`` that lie in ``paths`` (all when empty)."""
+def _site_problems(
+    paths: list[Path], folder: Path, docs: Path, digests: str, *, drafts: list[str]
+) -> list[Problem]:
+    """The problems of the whole site in ``folder`` that lie in ``paths`` (all when empty);
+    the drafts among its good files join ``drafts``."""
     site = load_site(
         folder,
         root=Path.cwd(),
@@ -217,6 +224,9 @@ def _site_problems(paths: list[Path], folder: Path, docs: Path, digests: str) ->
         checks_only=True,
     )
     wanted = {p.resolve() for p in paths}
+    found = [e.path for e in site.entries if e.briefing.draft]
+    found += relative_paths([path for d, path in site.digests if d.draft], Path.cwd())
+    drafts += [d for d in found if not wanted or _covers(wanted, Path(d).resolve())]
     return [p for p in site.problems if not wanted or _covers(wanted, Path(p.path).resolve())]
 
 
@@ -224,8 +234,15 @@ def _covers(wanted: set[Path], path: Path) -> bool:
     return any(path == w or path.is_relative_to(w) for w in wanted)
 
 
-def check_files(paths: Iterable[Path], *, docs: Path, digests: str = "digests") -> list[Problem]:
-    """Check briefing and digest files (or folders of them) on their own, outside a site.
+def check_files(
+    paths: Iterable[Path],
+    *,
+    docs: Path,
+    digests: str = "digests",
+    drafts: list[str] | None = None,
+) -> list[Problem]:
+    """Check briefing and digest files (or folders of them) on their own, outside a site
+    (the drafts among the good ones join ``drafts``, when given).
 
     Each file gets the checks that need nothing but itself and docs/ (its images); checks
     across files (addresses taken twice, digests' links to briefings) need the whole site
@@ -240,10 +257,13 @@ def check_files(paths: Iterable[Path], *, docs: Path, digests: str = "digests") 
             try:
                 text = read_text(path, display=display)
                 if is_digest(path, text, digests=digests):
-                    read_digest(text, path=display)
+                    draft = read_digest(text, path=display)[0].draft
                 else:
                     entry = read_entry_file(path, display=display)
                     problems += [p for _, p in find_missing_images([entry], exists=exists)]
+                    draft = entry.briefing.draft
+                if draft and drafts is not None:
+                    drafts.append(display)
             except BriefingError as exc:
                 problems += exc.problems
     return problems

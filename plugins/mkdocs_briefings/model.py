@@ -309,6 +309,11 @@ class Briefing(Model):
     corrections: Annotated[list[Change], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list, description="Dated corrections, shown as a log with the updates."
     )
+    draft: bool = Field(
+        False,
+        description="true keeps the briefing out of the built site (pages, lists, feeds, "
+        "search); `mkdocs serve` shows it with a Draft banner.",
+    )
 
     @property
     def modified(self) -> dt.date:
@@ -337,6 +342,10 @@ class Digest(Model):
     )
     briefings: Annotated[list[Slug], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list, description="Slugs of the briefings, in order (or use 'sections')."
+    )
+    draft: bool = Field(
+        False,
+        description="true keeps the digest out of the built site; `mkdocs serve` shows it.",
     )
 
     def references(self) -> list[tuple[tuple[str | int, ...], str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,7 @@ from .seo import (
 from .share import share_links
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     from .catalog import Catalog, IndexView
@@ -81,6 +82,9 @@ class PlanOptions:
     """(category, CSS colour) pairs: the colour of each category's cards and share cards."""
     share_cards: bool = True
     """Whether every briefing and digest gets a share card image (og:image, JSON-LD)."""
+    drafts: bool = False
+    """Whether drafts get pages and join the lists (`mkdocs serve`, or the `build_drafts`
+    option); they never join the feeds or the sitemap."""
 
     @cached_property
     def page_settings(self) -> str:
@@ -180,6 +184,9 @@ class PlannedPage:
     made: Html | None = None
     """An index page's HTML as `render_index` made it, before the plan added to it (a
     digest's pager): what a later plan reuses."""
+    draft: bool = False
+    """A draft briefing's or digest's page (shown by `mkdocs serve` or `build_drafts` only):
+    it shows a Draft banner and stays out of the sitemap."""
 
 
 @dataclass(frozen=True)
@@ -258,6 +265,8 @@ class SitePlan:
             "briefings_latest_cards": lambda: self.latest_cards(page_url, base=base),
         }
         page = self.pages.get(uri)
+        if page is not None and page.draft:  # its templates show the Draft banner
+            context["briefing_draft"] = True
         if page is not None and page.entry is not None:
             context |= self._briefing_context(page, page.entry, page_url, canonical_url)
         elif page is not None and canonical_url and uri in self._digest_cards:
@@ -522,6 +531,7 @@ def plan_site(
     Returns:
         The frozen plan.
     """
+    entries, digests = published(entries, digests, drafts=options.drafts)
     layout, urls = options.layout, _Urls(options.directory_urls)
     media = media or {}
     if previous is not None and (previous.options != options or previous.media != media):
@@ -550,6 +560,7 @@ def plan_site(
             edit_uri=edit_uri,
             entry=entry,
             description=parts.description,
+            draft=entry.briefing.draft,
             fingerprint=(
                 shared,
                 key or id(entry),
@@ -568,7 +579,10 @@ def plan_site(
         uri = layout.digest(digest.date)
         if uri in pages:  # "Edit this page" on a digest opens its YAML (a renamed file too)
             page = pages[uri]
-            pages[uri] = replace(page, edit_uri=edit_uri, fingerprint=(page.fingerprint, edit_uri))
+            fingerprint = (page.fingerprint, edit_uri)
+            pages[uri] = replace(
+                page, edit_uri=edit_uri, fingerprint=fingerprint, draft=digest.draft
+            )
     _add_digest_pager(pages, found, layout, urls)
     return SitePlan(
         options=options,
@@ -604,6 +618,42 @@ def make_redirects(
             target = urljoin(options.site_url, url) if options.site_url else relative_url(url, uri)
             found.append(Redirect(uri, redirect_page(target)))
     return tuple(found)
+
+
+def published(
+    entries: Sequence[Entry], digests: Sequence[tuple[Digest, Path]], *, drafts: bool
+) -> tuple[list[Entry], list[tuple[Digest, Path]]]:
+    """The briefings and digests the site shows: without drafts unless ``drafts``. The one
+    place that decides it. A digest that lists a draft briefing leaves it out (a section left
+    empty goes; a digest left empty too)."""
+    if drafts:
+        return list(entries), list(digests)
+    shown = [e for e in entries if not e.briefing.draft]
+    hidden = {e.slug for e in entries if e.briefing.draft}
+    kept = []
+    for digest, path in digests:
+        if digest.draft:
+            continue
+        if hidden and any(slug in hidden for _, slug in digest.references()):
+            digest = without_briefings(digest, hidden)
+            if not digest.references():
+                continue
+        kept.append((digest, path))
+    return shown, kept
+
+
+def without_briefings(digest: Digest, slugs: Collection[str]) -> Digest:
+    """``digest`` without the briefings at ``slugs`` (and the sections left empty)."""
+    sections = [
+        s.model_copy(update={"briefings": [b for b in s.briefings if b not in slugs]})
+        for s in digest.sections
+    ]
+    return digest.model_copy(
+        update={
+            "briefings": [b for b in digest.briefings if b not in slugs],
+            "sections": [s for s in sections if s.briefings],
+        }
+    )
 
 
 def _pager(
@@ -897,14 +947,16 @@ def make_feeds(
     site_url, layout, limit = options.site_url, options.layout, options.feed_limit
     if not site_url:
         return ()
-    newest = catalog.newest[:limit]
+    # Never a draft, even when the site shows them (`mkdocs serve`, `build_drafts`).
+    newest = list(itertools.islice((e for e in catalog.newest if not e.briefing.draft), limit))
+    digests = [d for d in digests if not d.draft]
     # Only the briefings the feeds show: the newest, and those the newest digests list.
     wanted = {e.slug for e in newest}
     wanted.update(slug for d in digests[:limit] for _, slug in d.references())
     linked = {
         e.slug: (e.briefing, urljoin(site_url, urls(layout.briefing(e.slug))))
         for e in catalog.newest
-        if e.slug in wanted
+        if e.slug in wanted and not e.briefing.draft
     }
     items = {
         "briefings": [briefing_item(e.briefing, linked[e.slug][1]) for e in newest],

@@ -281,7 +281,7 @@ def _check_briefing_file(source: Path, display: str) -> Entry:
     b = entry.briefing
     # Not a Briefing (pydantic's model_construct costs more than the pickling it saves): only
     # `check`'s site-wide rules read it, and they read these four fields.
-    light = cast("Briefing", _Checked(b.title, b.slug, b.image, b.aliases))
+    light = cast("Briefing", _Checked(b.title, b.slug, b.image, b.aliases, draft=b.draft))
     return replace(entry, briefing=light)
 
 
@@ -293,6 +293,8 @@ class _Checked:
     slug: str | None
     image: Image | None
     aliases: list[str]
+    draft: bool = False
+    """`check` lists the drafts."""
 
 
 def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:

@@ -82,6 +82,11 @@ class BriefingsConfig(base.Config):
     chunked Pagefind index behind Material's search box, for large sites (needs
     ``pip install 'mkdocs-briefings[pagefind]'`` and Material's ``search`` plugin)."""
 
+    build_drafts = c.Type(bool, default=False)
+    """Build the briefings and digests marked ``draft: true`` too, each with a Draft banner,
+    as ``mkdocs serve`` always does: for a preview deployment. Drafts never join the feeds
+    or the sitemap."""
+
 
 def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     """Refuse option values that cannot work, with a message that says which.
@@ -133,8 +138,11 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or config.docs_dir).parent
 
 
-def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
-    """What the plan needs of mkdocs.yml and the plugin's options."""
+def plan_options(
+    config: MkDocsConfig, opts: BriefingsConfig, *, serving: bool = False
+) -> PlanOptions:
+    """What the plan needs of mkdocs.yml and the plugin's options (``serving``: under
+    `mkdocs serve`, which shows drafts)."""
     toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
     permalink = toc.get("permalink", False)
     marks = Permalinks(
@@ -162,6 +170,7 @@ def plan_options(config: MkDocsConfig, opts: BriefingsConfig) -> PlanOptions:
         marks=marks,
         root=str(project_root(config)),
         docs_dir=config.docs_dir,
+        drafts=opts.build_drafts or serving,
     )
 
 

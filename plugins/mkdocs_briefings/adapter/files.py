@@ -55,6 +55,7 @@ class GeneratedPage(Page):
         super().__init__(None, file, config)
         if planned.entry is not None:  # the sitemap's lastmod
             self.update_date = planned.entry.briefing.modified.isoformat()
+        self.briefing_draft = planned.draft  # shown only by serve or build_drafts; no sitemap
 
     def _set_canonical_url(self, base: str | None) -> None:
         """MkDocs' own, without a URL parser per page: the plan's URLs are clean paths.
@@ -139,11 +140,12 @@ def read_and_plan(
     opts: BriefingsConfig,
     reads: FileCache,
     cache: BuildCache,
-    *,
     previous: SitePlan | None,
+    serving: bool,
 ) -> tuple[SitePlan, list[Problem]]:
     """Read every briefing and digest (unchanged files from ``reads`` and the build cache),
     report each problem, and plan the site; the build cache keeps the plan's briefing pages.
+    ``previous``: the last build's plan under `mkdocs serve` (``serving``: drafts show).
     The images the plan calls for (smaller copies of lead images, share cards) join ``files``.
 
     A problem is a warning: `--strict` fails, `mkdocs serve` keeps serving the rest.
@@ -157,7 +159,7 @@ def read_and_plan(
         log.info("briefings: %s", trouble)
     reads.store = store
     known = {f.src_uri for f in files}  # a set: 10,000 lookups by path take 0.1 s
-    options = plan_options(config, opts)
+    options = plan_options(config, opts, serving=serving)
     site = load_site(
         briefings,
         root=root,

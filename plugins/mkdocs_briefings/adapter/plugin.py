@@ -68,7 +68,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         with collector_paused():  # see there: these only make objects that live on
             plan, problems = read_and_plan(
-                files, config, self.config, self._reads, self._cache, previous=self._plan
+                files, config, self.config, self._reads, self._cache, self._plan, bool(self._server)
             )
             add_files(files, plan, config)
         self._plan, self._files = plan, files

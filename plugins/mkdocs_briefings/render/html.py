@@ -452,7 +452,7 @@ def render_card(
         parts.append(
             f'<img alt="" class="briefing-card__image" {shown.attributes(sizes)} {loading} />'
         )
-    body = []
+    body = [DRAFT_MARK] if b.draft else []  # only `mkdocs serve` and `build_drafts` show drafts
     if category:
         body.append(f'<p class="briefing-card__category" dir="auto">{escape_label(b.category)}</p>')
     headline = _a(cards.href(entry), escape_label(b.title), dir_auto=True)
@@ -469,6 +469,10 @@ def render_card(
     inner = "\n".join(body)
     parts.append(f'<div class="briefing-card__body">\n{inner}\n</div>')
     return f'<article class="{classes}"{style}>\n' + "\n".join(parts) + "\n</article>"
+
+
+DRAFT_MARK = '<p class="briefing-card__draft">Draft</p>'
+"""A draft's mark on its card (text, not a colour alone)."""
 
 
 def _time(day: date) -> str:
