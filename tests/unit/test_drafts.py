@@ -100,6 +100,7 @@ def test_shown_drafts_have_pages_marked_as_drafts_but_stay_out_of_feeds() -> Non
     assert "briefing_draft" not in plan.context(strike.uri, strike.url, None)
     assert plan.pages["digests/2025-11-06.md"].draft
     assert not plan.pages["digests/2025-11-05.md"].draft
+    assert plan.front_page("").count(DRAFT_MARK) == 2  # the draft digest's card, the draft's
     cards = plan.latest_cards("")
     assert cards.count(DRAFT_MARK) == 1
     assert cards.index(DRAFT_MARK) < cards.index("Ferry timetable changes")

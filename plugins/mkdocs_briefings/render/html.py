@@ -488,7 +488,8 @@ def render_cards(entries: Iterable[Entry], cards: Cards, **options: bool | int) 
 def render_digest_card(digest: Digest, href: str, *, level: int = 2) -> str:
     """The card of a digest: its title, date, note and how many briefings it gathers."""
     count = len(list(digest.references()))
-    body = [
+    body = [DRAFT_MARK] if digest.draft else []  # shown by `mkdocs serve` and `build_drafts` only
+    body += [
         '<p class="briefing-card__category">Digest</p>',
         f'<h{level} class="briefing-card__title">{_a(href, escape(digest.title), dir_auto=True)}'
         f"</h{level}>",
