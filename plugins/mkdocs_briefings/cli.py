@@ -20,12 +20,14 @@ from .errors import BriefingError
 from .importer.command import import_command
 from .model import DAY
 from .reading import default_workers, load_site, relative_paths
+from .redirects import lost_addresses
 from .schema import main as schema_main
 from .writing import write_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from .entries import Entry
     from .errors import Problem
 
 PACKAGE = "mkdocs-briefings"
@@ -223,6 +225,7 @@ def _site_problems(
         workers=default_workers(),
         checks_only=True,
     )
+    _warn_lost_addresses(site.entries, Path("site") / "sitemap-pages.xml")
     wanted = {p.resolve() for p in paths}
     found = [e.path for e in site.entries if e.briefing.draft]
     found += relative_paths([path for d, path in site.digests if d.draft], Path.cwd())
@@ -232,6 +235,21 @@ def _site_problems(
 
 def _covers(wanted: set[Path], path: Path) -> bool:
     return any(path == w or path.is_relative_to(w) for w in wanted)
+
+
+def _warn_lost_addresses(entries: Iterable[Entry], sitemap: Path) -> None:
+    """Warn (on stderr, not a problem) of each briefing address of the last build's sitemap
+    that no briefing keeps: a slug changed and no 'aliases:' names the old one."""
+    try:
+        text = sitemap.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # no build yet: nothing to compare with
+        return
+    for address in lost_addresses(text, entries, Layout()):
+        click.echo(
+            f"{sitemap}: warning: the last build had {address}, which no briefing has now; "
+            "add it to 'aliases:' of the briefing that moved there",
+            err=True,
+        )
 
 
 def check_files(

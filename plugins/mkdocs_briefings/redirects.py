@@ -9,8 +9,10 @@ in neither the sitemap, the feeds nor the search index.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .errors import Problem
 
@@ -121,3 +123,20 @@ def _taken_by(
         if exists(src):
             return f"docs/{src}"
     return None
+
+
+_LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def lost_addresses(sitemap: str, entries: Iterable[Entry], layout: Layout) -> list[str]:
+    """The briefing addresses a last build's sitemap lists ('briefings/old-slug/') that no
+    briefing has now, neither as its address nor among its 'aliases:', in sitemap order."""
+    have = {layout.briefing(e.slug).removesuffix(".md") for e in entries}
+    have.update(address_of(a, layout) for e in entries for a in e.briefing.aliases)
+    briefing_page = re.compile(rf"/({re.escape(layout.briefings)}/[^/]+?)(/|\.html)$")
+    lost = []
+    for loc in _LOC.findall(sitemap):
+        found = briefing_page.search(urlsplit(html.unescape(loc.strip())).path)
+        if found and found[1] not in have:
+            lost.append(found[1] + found[2])
+    return list(dict.fromkeys(lost))

@@ -98,3 +98,28 @@ def test_an_alias_that_collides_is_a_located_error(
     ) in [r.getMessage() for r in caplog.records]
     with pytest.raises(Abort):
         build_site(project, strict=True)
+
+
+def test_check_warns_when_an_address_of_the_last_build_is_lost(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from mkdocs_briefings.cli import cli
+
+    monkeypatch.chdir(project)
+    harbour = project / "briefings" / "harbour.yml"
+    harbour.write_text(HARBOUR, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check"]).stderr == ""  # no build yet: nothing to compare with
+    build_site(project)
+    harbour.write_text("slug: port-strike\n" + HARBOUR, encoding="utf-8")
+    result = runner.invoke(cli, ["check"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"site/sitemap-pages.xml: warning: the last build had {PAGE}, which no briefing has now; "
+        "add it to 'aliases:' of the briefing that moved there\n"
+    )
+    kept = HARBOUR.replace("category:", "aliases: [harbour-strike-ends-after-nine-days]\ncategory:")
+    harbour.write_text("slug: port-strike\n" + kept, encoding="utf-8")
+    assert runner.invoke(cli, ["check"]).stderr == ""

@@ -7,7 +7,12 @@ import pytest
 from mkdocs_briefings.catalog import Layout
 from mkdocs_briefings.entries import read_entry
 from mkdocs_briefings.plan import PlanOptions, plan_site
-from mkdocs_briefings.redirects import find_alias_clashes, redirect_page, redirect_uri
+from mkdocs_briefings.redirects import (
+    find_alias_clashes,
+    lost_addresses,
+    redirect_page,
+    redirect_uri,
+)
 
 from .test_loader import VALID, problems_of
 
@@ -103,3 +108,15 @@ def test_the_plan_has_one_redirect_per_alias() -> None:
 
 def _none(_: str) -> bool:
     return False
+
+
+def test_lost_addresses_are_the_sitemap_briefings_no_briefing_keeps() -> None:
+    sitemap = (
+        "<urlset><url><loc>https://news.example.org/sub/briefings/old-one/</loc></url>"
+        "<url><loc>https://news.example.org/sub/briefings/harbour-strike-ends/</loc></url>"
+        "<url><loc> https://news.example.org/sub/briefings/kept.html </loc></url>"
+        "<url><loc>https://news.example.org/sub/tags/labour/</loc></url></urlset>"
+    )
+    entry = read_entry(with_aliases("kept"), path="b.yml")
+    assert lost_addresses(sitemap, [entry], Layout()) == ["briefings/old-one/"]
+    assert lost_addresses("", [entry], Layout()) == []
