@@ -346,13 +346,15 @@ def test_valid_briefings_read_back_what_was_written(data: dict[str, Any], flow: 
 
 
 def normal(value: Any) -> Any:
-    """``value`` with texts on one line and empty values left out, for comparing.
+    """``value`` with texts on one line and empty or false values left out, for comparing.
 
     Why one line: PyYAML writes a NEL or LINE SEPARATOR inside a quoted text as a line break,
     which reads back as a space; pages show every text on one line anyway.
     """
     if isinstance(value, dict):
-        return {k: normal(v) for k, v in value.items() if v not in (None, [], {})}
+        return {
+            k: normal(v) for k, v in value.items() if v is not False and v not in (None, [], {})
+        }
     if isinstance(value, list):
         return [normal(v) for v in value]
     return one_line(value) if isinstance(value, str) else value
