@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from datetime import date
@@ -22,6 +21,7 @@ from .model import DAY
 from .reading import default_workers, load_site, relative_paths
 from .redirects import lost_addresses
 from .schema import main as schema_main
+from .schema import schema_reference
 from .writing import write_atomically
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from .errors import Problem
 
 PACKAGE = "mkdocs-briefings"
-SCHEMA = Path("schema") / "briefing.json"
 """The briefing schema, inside --docs (`briefings schema` writes it)."""
 
 SKELETON = """\
@@ -133,15 +132,6 @@ def new(title: str, category: str, day: date | None, folder: Path, docs: Path, f
     except OSError as exc:
         raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}") from None
     click.echo(path)
-
-
-def schema_reference(folder: Path, docs: Path) -> str:
-    """The briefing schema's path as seen from a file in ``folder`` ('../docs/schema/...').
-
-    Why relative: editors resolve the `$schema` comment against the file's own folder, so a
-    draft outside briefings/ needs its own way back to docs/.
-    """
-    return Path(os.path.relpath(docs / SCHEMA, folder)).as_posix()
 
 
 def _yaml_scalar(text: str) -> str:

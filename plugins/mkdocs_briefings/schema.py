@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 
 SCHEMA_BASE = "https://mkdocs-briefings.github.io/mkdocs-briefings/schema/"
 SCHEMAS: dict[str, type[BaseModel]] = {"briefing.json": Briefing, "digest.json": Digest}
+BRIEFING_SCHEMA = Path("schema") / "briefing.json"
+"""Where the briefing schema is, inside the docs folder."""
+
+
+def schema_reference(folder: Path, docs: Path) -> str:
+    """The briefing schema's path as seen from a file in ``folder`` ('../docs/schema/...').
+
+    Why relative: editors resolve the `$schema` comment against the file's own folder, so a
+    file written outside briefings/ needs its own way back to docs/.
+    """
+    return Path(os.path.relpath(docs / BRIEFING_SCHEMA, folder)).as_posix()
 
 
 def model_schema(name: str = "briefing.json") -> dict[str, Any]:

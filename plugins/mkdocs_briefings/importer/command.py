@@ -7,7 +7,6 @@ briefing's address.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 
 from ..entries import make_slug
 from ..model import DAY, MAX_SLUG
+from ..schema import schema_reference
 from ..writing import write_atomically
 from .fetch import TIMEOUT, FetchError, import_url, is_address
 from .files import import_file
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown")
 """What a folder given to `briefings import` is read for (other files are left alone)."""
-SCHEMA = Path("docs") / "schema" / "briefing.json"
 """The project's briefing schema, from the folder `briefings import` runs in."""
 DEFAULT_SCHEMA = "../docs/schema/briefing.json"
 
@@ -214,10 +213,10 @@ def schema_line(out: Path, *, cwd: Path | None = None) -> str | None:
     (no docs/ folder here), where the line could only be a broken link; a project without the
     schema yet gets the line too, as `briefings new` writes it (`briefings schema` makes it).
     """
-    schema = (cwd or Path.cwd()) / SCHEMA
-    if not schema.parent.parent.is_dir():
+    docs = (cwd or Path.cwd()) / "docs"
+    if not docs.is_dir():
         return None
-    return Path(os.path.relpath(schema.resolve(), (cwd or Path.cwd()) / out)).as_posix()
+    return schema_reference((cwd or Path.cwd()) / out, docs.resolve())
 
 
 def source_stem(source: str) -> str:
