@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from .entries import make_slug, newest_first
 from .render.text import KIND_TITLES, day_title, listing_title, month_title
+from .times import day_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -254,7 +255,7 @@ def by_day(newest: Iterable[Entry]) -> dict[date, tuple[Entry, ...]]:
     """
     groups: dict[date, list[Entry]] = defaultdict(list)
     for entry in newest:
-        groups[entry.briefing.published].append(entry)
+        groups[day_of(entry.briefing.published)].append(entry)
     return {day: tuple(items) for day, items in sorted(groups.items(), reverse=True)}
 
 
@@ -262,9 +263,9 @@ def by_month(newest: Iterable[Entry]) -> list[Listing]:
     """One listing per month ('2025-11'), newest month first (``newest``: see `newest_first`)."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in newest:
-        groups[entry.briefing.published.strftime("%Y-%m")].append(entry)
+        groups[day_of(entry.briefing.published).strftime("%Y-%m")].append(entry)
     return [
-        Listing("archive", key, month_title(items[0].briefing.published), tuple(items))
+        Listing("archive", key, month_title(day_of(items[0].briefing.published)), tuple(items))
         for key, items in sorted(groups.items(), reverse=True)
     ]
 
@@ -447,7 +448,7 @@ def index_views(
     )
     for month in catalog.months:
         uri = layout.listing("archive", month.key)
-        days = tuple(sorted({e.briefing.published for e in month.entries} & curated))
+        days = tuple(sorted({day_of(e.briefing.published) for e in month.entries} & curated))
         views[uri] = IndexView("month", uri, month.title, listing=month, days=days)
     uncurated = tuple(day for day in catalog.days if day not in curated)
     for day in uncurated:

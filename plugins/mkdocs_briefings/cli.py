@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -22,6 +23,7 @@ from .reading import default_workers, load_site, relative_paths
 from .redirects import lost_addresses
 from .schema import main as schema_main
 from .schema import schema_reference
+from .times import is_due
 from .writing import write_atomically
 
 if TYPE_CHECKING:
@@ -217,6 +219,8 @@ def _site_problems(
     )
     _warn_lost_addresses(site.entries, Path("site") / "sitemap-pages.xml")
     wanted = {p.resolve() for p in paths}
+    chosen = [e for e in site.entries if not wanted or _covers(wanted, Path(e.path).resolve())]
+    _note_scheduled(chosen)
     found = [e.path for e in site.entries if e.briefing.draft]
     found += relative_paths([path for d, path in site.digests if d.draft], Path.cwd())
     drafts += [d for d in found if not wanted or _covers(wanted, Path(d).resolve())]
@@ -225,6 +229,21 @@ def _site_problems(
 
 def _covers(wanted: set[Path], path: Path) -> bool:
     return any(path == w or path.is_relative_to(w) for w in wanted)
+
+
+def _note_scheduled(entries: Iterable[Entry]) -> None:
+    """Name (on stderr, not a problem) each briefing whose `published` is still to come: the
+    site leaves it out until a build after that time. A day alone counts from midnight UTC
+    here (the site's `time_zone` may start it a few hours earlier or later)."""
+    now = dt.datetime.now(dt.UTC)
+    for entry in entries:
+        published = entry.briefing.published
+        if not entry.briefing.draft and not is_due(published, now=now, zone=dt.UTC):
+            click.echo(
+                f"{entry.path}: scheduled: published {published.isoformat()} is still to come; "
+                "the built site leaves it out until then (`mkdocs serve` shows it)",
+                err=True,
+            )
 
 
 def _warn_lost_addresses(entries: Iterable[Entry], sitemap: Path) -> None:

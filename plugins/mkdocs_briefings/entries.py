@@ -16,6 +16,7 @@ from slugify import slugify
 from .errors import BriefingError, Problem
 from .loader import Position, file_too_large, parse_briefing
 from .model import MAX_FILE_BYTES, MAX_SLUG
+from .times import moment_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -137,8 +138,10 @@ def find_missing_images(
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """Entries sorted by published date, newest first (then by title, for a stable order)."""
-    return sorted(entries, key=lambda e: (-e.briefing.published.toordinal(), e.briefing.title))
+    """Entries sorted by publication, newest first: by day, then by time within the day (a
+    briefing dated by day alone after the day's timed ones), then by title for a stable order."""
+    by_title = sorted(entries, key=lambda e: e.briefing.title)
+    return sorted(by_title, key=lambda e: moment_key(e.briefing.published), reverse=True)
 
 
 def read_text(path: Path, *, display: str) -> str:

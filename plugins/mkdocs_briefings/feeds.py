@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from .times import instant
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -48,6 +50,7 @@ class FeedInfo:
         description: One sentence about the feed (RSS requires it).
         language: An IETF language tag.
         author: Who the entries are credited to; the feed title when left out.
+        zone: The site's time zone: an item dated by a day alone is dated its midnight there.
     """
 
     title: str
@@ -55,6 +58,7 @@ class FeedInfo:
     description: str
     language: str = "en"
     author: str | None = None
+    zone: dt.tzinfo = dt.UTC
 
     def __post_init__(self) -> None:
         """Reject what would make an invalid feed, naming the field."""
@@ -71,8 +75,8 @@ class FeedItem:
     Attributes:
         url: The page's absolute address; also the entry's id.
         title: The headline, plain text.
-        published: Date of first publication.
-        modified: Date of the last change.
+        published: Date (or aware date-time) of first publication.
+        modified: Date (or aware date-time) of the last change.
         content_html: The entry's body as HTML, every text in it escaped.
         summary: Plain text shown by readers that do not show the content.
         categories: Category and tags, plain text.
@@ -154,8 +158,8 @@ def render_json_feed(info: FeedInfo, items: Sequence[FeedItem], *, feed_url: str
                 "title": _clean(item.title),
                 "content_html": _clean(item.content_html),
                 "summary": _clean(item.summary),
-                "date_published": _to_datetime(item.published).isoformat(),
-                "date_modified": _to_datetime(item.modified).isoformat(),
+                "date_published": _to_datetime(item.published, info.zone).isoformat(),
+                "date_modified": _to_datetime(item.modified, info.zone).isoformat(),
                 "tags": [_clean(c) for c in item.categories],
                 "authors": authors,
             }
@@ -173,8 +177,8 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _to_datetime(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+def _to_datetime(moment: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    return instant(moment, zone)
 
 
 def _make_generator(
@@ -192,15 +196,15 @@ def _make_generator(
     fg.link(href=feed_url, rel="self", type=media_type)
     fg.link(href=info.home_url, rel="alternate", type="text/html")
     # Why: feedgen dates the feed "now" unless told; the newest change keeps it reproducible.
-    newest = max((item.modified for item in items), default=EMPTY_FEED_DATE)
-    fg.updated(_to_datetime(newest))
+    changed = (_to_datetime(item.modified, info.zone) for item in items)
+    fg.updated(max(changed, default=_to_datetime(EMPTY_FEED_DATE, dt.UTC)))
     for item in items:
         entry = fg.add_entry(order="append")
         entry.guid(item.url, permalink=True)  # also the Atom id
         entry.title(_clean(item.title))
         entry.link(href=item.url, rel="alternate", type="text/html")
-        entry.published(_to_datetime(item.published))
-        entry.updated(_to_datetime(item.modified))
+        entry.published(_to_datetime(item.published, info.zone))
+        entry.updated(_to_datetime(item.modified, info.zone))
         entry.content(_clean(item.content_html), type="html")
         # RSS descriptions are HTML, so plain text is escaped once more to stay text.
         entry.summary(_e(_clean(item.summary)), type="html")

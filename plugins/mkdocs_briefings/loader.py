@@ -7,7 +7,6 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, Union, get_args, get_origin
 
@@ -15,9 +14,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BriefingError, Problem
-from .model import DAY, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Briefing, block_kind
+from .model import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Briefing, block_kind
+from .times import is_before, parse_moment
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from pydantic_core import ErrorDetails
 
 Loc: TypeAlias = tuple[str | int, ...]
@@ -501,7 +503,7 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
     Works on the raw data, so these are reported together with any other problem of the file.
     """
     published, updated = _as_date(data.get("published")), _as_date(data.get("updated"))
-    if published and updated and updated < published:
+    if published and updated and is_before(updated, published):
         yield (
             ("updated",),
             (
@@ -513,7 +515,7 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
         changes = data.get(log)
         for i, change in enumerate(changes if isinstance(changes, list) else []):
             day = _as_date(change.get("date")) if isinstance(change, dict) else None
-            if published and day and day < published:
+            if published and day and is_before(day, published):
                 before = f"{day.isoformat()} is before the published date {published.isoformat()}"
                 yield (log, i, "date"), f"{before}; fix the date"
     sources = data.get("sources")
@@ -538,12 +540,15 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
 
 
 def _as_date(value: Any) -> date | None:
-    if not isinstance(value, str) or not DAY.match(value.strip()):
+    """A date or date-time as `times.parse_moment` reads it; None if it is not one (the
+    model reports that)."""
+    if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value.strip())
+        moment = parse_moment(value)
     except ValueError:
         return None
+    return moment
 
 
 def format_loc(loc: Loc) -> str:
@@ -733,7 +738,10 @@ def _problem_from_pydantic(
         want = "a list ('- ' lines)" if kind == "list_type" else "a mapping (key: value lines)"
         message = f"expected {want}, got {_describe(value)}"
     elif kind.startswith("date"):
-        message = f"expected a date like 2025-11-11, got {_describe(value)}"
+        message = (
+            "expected a date like 2025-11-11 or a date-time like 2025-11-11T09:30+01:00, "
+            f"got {_describe(value)}"
+        )
     elif kind == "string_too_short":
         message = "is empty; write some text" + _or_remove(root, loc, data)
     elif kind == "string_too_long":

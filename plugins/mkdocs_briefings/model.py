@@ -24,6 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .times import DATE_TIME, latest, parse_moment
+
 SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SPACE = re.compile(r"\s")
@@ -150,6 +152,32 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": DAY.pattern}),
 ]
 """A calendar date written YYYY-MM-DD (no timestamps, no other formats)."""
+
+
+def _read_moment(value: Any) -> Any:
+    return parse_moment(value) if isinstance(value, str) else value
+
+
+def _check_aware(value: dt.date) -> dt.date:
+    if isinstance(value, dt.datetime) and value.utcoffset() is None:
+        raise ValueError("a date-time needs its time zone offset, like 2025-11-11T09:30+01:00")
+    return value
+
+
+Moment = Annotated[
+    dt.datetime | dt.date,
+    BeforeValidator(_read_moment),
+    AfterValidator(_check_aware),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date", "pattern": DAY.pattern},
+                {"type": "string", "format": "date-time", "pattern": DATE_TIME.pattern},
+            ]
+        }
+    ),
+]
+"""A date (YYYY-MM-DD) or a date-time with its offset (2025-11-14T09:30+01:00; see times.py)."""
 SourceKey = Annotated[
     str,
     AfterValidator(_check_source_key),
@@ -262,7 +290,10 @@ Block = Annotated[
 class Change(Model):
     """A dated update or correction to a published briefing."""
 
-    date: Day = Field(description="When the change was made, YYYY-MM-DD.")
+    date: Moment = Field(
+        description="When the change was made: YYYY-MM-DD, or a date-time with its offset "
+        "such as 2025-11-14T16:05+01:00."
+    )
     text: Text = Field(description="What changed, in one or two sentences.")
 
 
@@ -279,8 +310,14 @@ class Briefing(Model):
         "('briefings/old-slug/'), so links to them keep working after the slug changes.",
     )
     category: Label = Field(description="The section, e.g. 'Politics'.")
-    published: Day = Field(description="Date of first publication, YYYY-MM-DD.")
-    updated: Day | None = Field(None, description="Date of the last update, YYYY-MM-DD.")
+    published: Moment = Field(
+        description="When it was first published: YYYY-MM-DD, or a date-time with its offset "
+        "such as 2025-11-14T09:30+01:00 (orders the day's briefings). A time still to come "
+        "keeps the briefing out of the site until then."
+    )
+    updated: Moment | None = Field(
+        None, description="When it was last updated: YYYY-MM-DD or a date-time with its offset."
+    )
     tags: Annotated[list[Label], Field(max_length=20)] = Field(
         default_factory=list, description="Topics, e.g. 'Gaza'."
     )
@@ -317,9 +354,10 @@ class Briefing(Model):
 
     @property
     def modified(self) -> dt.date:
-        """The latest of the published, updated, update and correction dates."""
+        """The latest of the published, updated, update and correction dates (a date or an
+        aware date-time, see `times.latest`)."""
         changes = [c.date for c in (*self.updates, *self.corrections)]
-        return max([self.published, *([self.updated] if self.updated else []), *changes])
+        return latest([self.published, *([self.updated] if self.updated else []), *changes])
 
 
 class DigestSection(Model):

@@ -46,9 +46,12 @@ from .seo import (
     social_meta,
 )
 from .share import share_links
+from .times import format_moment, is_due, to_zone
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+    from datetime import tzinfo
     from pathlib import Path
 
     from .catalog import Catalog, IndexView
@@ -85,6 +88,13 @@ class PlanOptions:
     drafts: bool = False
     """Whether drafts get pages and join the lists (`mkdocs serve`, or the `build_drafts`
     option); they never join the feeds or the sitemap."""
+    time_zone: str = "UTC"
+    """The site's time zone (IANA name): where times are shown and a date alone starts."""
+
+    @cached_property
+    def zone(self) -> tzinfo:
+        """`time_zone` as a tzinfo."""
+        return to_zone(self.time_zone)
 
     @cached_property
     def page_settings(self) -> str:
@@ -92,7 +102,7 @@ class PlanOptions:
         across processes (it keys the build cache) and quick to hash."""
         marks = self.marks
         parts = (self.layout, self.directory_urls, marks.symbol, marks.title, marks.css_class)
-        return repr((*parts, marks.slugify_id, marks.separator))
+        return repr((*parts, marks.slugify_id, marks.separator, self.time_zone))
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,9 @@ class PlannedPage:
     draft: bool = False
     """A draft briefing's or digest's page (shown by `mkdocs serve` or `build_drafts` only):
     it shows a Draft banner and stays out of the sitemap."""
+    scheduled: str | None = None
+    """A briefing whose publication time is still to come (a draft until then): when it is
+    due, as readers see it ('Friday, November 14, 2025, 9:30 CET'), for its banner."""
 
 
 @dataclass(frozen=True)
@@ -249,6 +262,7 @@ class SitePlan:
             template=opts.page_template,
             words_per_minute=opts.words_per_minute,
             description=page.description,
+            zone=opts.zone,
         )
 
     def context(
@@ -267,6 +281,7 @@ class SitePlan:
         page = self.pages.get(uri)
         if page is not None and page.draft:  # its templates show the Draft banner
             context["briefing_draft"] = True
+            context["briefing_scheduled"] = page.scheduled
         if page is not None and page.entry is not None:
             context |= self._briefing_context(page, page.entry, page_url, canonical_url)
         elif page is not None and canonical_url and uri in self._digest_cards:
@@ -511,6 +526,7 @@ def plan_site(
     cached: Mapping[Hashable, BriefingParts] | None = None,
     previous: SitePlan | None = None,
     media: Mapping[str, Media] | None = None,
+    now: dt.datetime | None = None,
 ) -> SitePlan:
     """Plan the whole generated site.
 
@@ -527,10 +543,13 @@ def plan_site(
             depends only on briefings that are the same objects (unchanged files, as the
             reading cache gives them) is taken from it, not made again.
         media: What the build knows of local image files (size, smaller copies), by src.
+        now: The time of the build: a briefing published later is held back until then
+            (see `hold_scheduled`); None holds none back.
 
     Returns:
         The frozen plan.
     """
+    entries, scheduled = hold_scheduled(entries, now=now, zone=options.zone)
     entries, digests = published(entries, digests, drafts=options.drafts)
     layout, urls = options.layout, _Urls(options.directory_urls)
     media = media or {}
@@ -561,6 +580,7 @@ def plan_site(
             entry=entry,
             description=parts.description,
             draft=entry.briefing.draft,
+            scheduled=scheduled.get(entry.path),
             fingerprint=(
                 shared,
                 key or id(entry),
@@ -618,6 +638,24 @@ def make_redirects(
             target = urljoin(options.site_url, url) if options.site_url else relative_url(url, uri)
             found.append(Redirect(uri, redirect_page(target)))
     return tuple(found)
+
+
+def hold_scheduled(
+    entries: Sequence[Entry], *, now: dt.datetime | None, zone: tzinfo
+) -> tuple[list[Entry], dict[str, str]]:
+    """``entries`` with each briefing published after ``now`` made a draft (so it stays out of
+    everything a draft stays out of, and `mkdocs serve` previews it), and when each of those
+    is due, by path, as readers see it. A date alone is due at its midnight in ``zone``."""
+    if now is None:
+        return list(entries), {}
+    kept, scheduled = [], {}
+    for entry in entries:
+        b = entry.briefing
+        if not b.draft and not is_due(b.published, now=now, zone=zone):
+            entry = replace(entry, briefing=b.model_copy(update={"draft": True}))
+            scheduled[entry.path] = format_moment(b.published, zone)
+        kept.append(entry)
+    return kept, scheduled
 
 
 def published(
@@ -969,7 +1007,10 @@ def make_feeds(
     for name, entries in items.items():
         title = f"{options.site_name}: {name}"
         info = FeedInfo(
-            title=title, home_url=site_url, description=options.site_description or title
+            title=title,
+            home_url=site_url,
+            description=options.site_description or title,
+            zone=options.zone,
         )
         for ext, mime, label, render in _FORMATS:
             # At the site root: Material resolves "sitemap.xml" against each alternate link.

@@ -280,9 +280,9 @@ def _check_briefing_file(source: Path, display: str) -> Entry:
     entry = read_entry_file(source, display=display)
     b = entry.briefing
     # Not a Briefing (pydantic's model_construct costs more than the pickling it saves): only
-    # `check`'s site-wide rules read it, and they read these four fields.
-    light = cast("Briefing", _Checked(b.title, b.slug, b.image, b.aliases, draft=b.draft))
-    return replace(entry, briefing=light)
+    # `check`'s site-wide rules read it, and they read these fields.
+    light = _Checked(b.title, b.slug, b.image, b.aliases, b.published, draft=b.draft)
+    return replace(entry, briefing=cast("Briefing", light))
 
 
 @dataclass(frozen=True)
@@ -293,6 +293,8 @@ class _Checked:
     slug: str | None
     image: Image | None
     aliases: list[str]
+    published: date
+    """`check` names the briefings scheduled for later."""
     draft: bool = False
     """`check` lists the drafts."""
 

@@ -125,6 +125,8 @@ def workflow_problems(wf: dict[Any, Any]) -> list[str]:
         problems.append("on.push: must run on pushes to main")
     if "workflow_dispatch" not in on:
         problems.append("on.workflow_dispatch: missing (no way to republish by hand)")
+    if not any("cron" in s for s in on.get("schedule") or []):
+        problems.append("on.schedule: missing (a scheduled briefing would wait for a push)")
     if wf.get("concurrency") != {"group": "pages", "cancel-in-progress": False}:
         problems.append("concurrency: want group 'pages', cancel-in-progress false")
     if any(v == "write" for v in (wf.get("permissions") or {}).values()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
 import pytest
@@ -89,7 +90,8 @@ def test_wrong_types_and_bad_values_are_located() -> None:
         "published: 2025-11-03", "published: 3 November"
     )
     assert problems_of(text) == [
-        "b.yml:3:12: published: expected a date like 2025-11-11, got '3 November'",
+        "b.yml:3:12: published: expected a date like 2025-11-11 or a date-time like "
+        "2025-11-11T09:30+01:00, got '3 November'",
         "b.yml:7:5: key_points[0]: expected text, got a mapping (key: value lines); "
         "put the text on one line or quote it",
     ]
@@ -182,9 +184,52 @@ def test_aliases_are_refused_quickly() -> None:
 
 
 def test_dates_must_be_written_yyyy_mm_dd() -> None:
-    for value in ("0", "20251103", "2025-11-03T10:00"):
+    for value in ("0", "20251103", "3 November 2025"):
         found = problems_of(VALID.replace("published: 2025-11-03", f"published: '{value}'"))
-        assert found == [f"b.yml:3:12: published: expected a date like 2025-11-11, got '{value}'"]
+        assert found == [
+            "b.yml:3:12: published: expected a date like 2025-11-11 or a date-time like "
+            f"2025-11-11T09:30+01:00, got '{value}'"
+        ]
+
+
+def test_a_date_time_needs_its_offset() -> None:
+    found = problems_of(VALID.replace("published: 2025-11-03", "published: 2025-11-03T10:00"))
+    assert found == [
+        "b.yml:3:12: published: '2025-11-03T10:00' has no time zone offset; add one, like "
+        "2025-11-03T10:00+01:00 (or Z for UTC), so the time means the same everywhere"
+    ]
+
+
+def test_date_times_with_an_offset_are_read_as_moments() -> None:
+    for value, expected in (
+        ("2025-11-03T10:00+01:00", dt.datetime(2025, 11, 3, 9, tzinfo=dt.UTC)),
+        ("2025-11-03 10:00Z", dt.datetime(2025, 11, 3, 10, tzinfo=dt.UTC)),
+        ("2025-11-03T10:00:30-05:00", dt.datetime(2025, 11, 3, 15, 0, 30, tzinfo=dt.UTC)),
+    ):
+        b = read_briefing(VALID.replace("2025-11-03", value, 1), path="b.yml")
+        assert b.published == expected
+        assert b.modified == dt.date(2025, 11, 4)  # the updated day, later than that time
+
+
+def test_an_impossible_time_is_located() -> None:
+    found = problems_of(VALID.replace("published: 2025-11-03", "published: 2025-11-03T25:00Z"))
+    assert found == [
+        "b.yml:3:12: published: '2025-11-03T25:00Z' is not a real date or time: "
+        "hour must be in 0..23"
+    ]
+
+
+def test_updated_before_published_compares_instants_when_both_have_times() -> None:
+    text = VALID.replace("published: 2025-11-03", "published: 2025-11-03T10:00+01:00")
+    earlier = text.replace("updated: 2025-11-04", "updated: 2025-11-03T09:30+01:00")
+    assert problems_of(earlier) == [
+        "b.yml:4:10: updated: 2025-11-03T09:30:00+01:00 is before the published date "
+        "2025-11-03T10:00:00+01:00; fix one of the two dates"
+    ]
+    later = read_briefing(text.replace("2025-11-04", "2025-11-03T10:30+01:00"), path="b.yml")
+    assert later.modified == dt.datetime(2025, 11, 3, 9, 30, tzinfo=dt.UTC)
+    same_day = read_briefing(text.replace("2025-11-04", "2025-11-03"), path="b.yml")
+    assert same_day.updated == dt.date(2025, 11, 3)  # a day alone: the same day is not before
 
 
 def test_control_character_is_located() -> None:

@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 from ..catalog import Layout
 from ..plan import PlanOptions
 from ..render.html import Permalinks
+from ..times import to_zone
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -87,6 +88,10 @@ class BriefingsConfig(base.Config):
     as ``mkdocs serve`` always does: for a preview deployment. Drafts never join the feeds
     or the sitemap."""
 
+    time_zone = c.Type(str, default="UTC")
+    """The newsroom's time zone, an IANA name such as ``Europe/London``: pages show times in
+    it, and a briefing dated by a day alone is published from that day's midnight there."""
+
 
 def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     """Refuse option values that cannot work, with a message that says which.
@@ -112,6 +117,10 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
                 f"briefings: category_colors: {category!r} has {color!r}; "
                 "give a colour as #rrggbb, e.g. '#c62828'"
             )
+    try:
+        to_zone(opts.time_zone)
+    except ValueError as exc:
+        raise PluginError(f"briefings: time_zone: {exc}") from None
     if any(width < 16 for width in opts.image_widths):
         raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
 
@@ -171,6 +180,7 @@ def plan_options(
         root=str(project_root(config)),
         docs_dir=config.docs_dir,
         drafts=opts.build_drafts or serving,
+        time_zone=opts.time_zone,
     )
 
 

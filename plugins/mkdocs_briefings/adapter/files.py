@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import posixpath
@@ -182,6 +183,7 @@ def read_and_plan(
         cached=store.pages,
         previous=previous,
         media=media,
+        now=dt.datetime.now(dt.UTC),  # a briefing published later waits for a later build
     )
     store.keep_pages(plan.kept)
     # The images the pages show: lead images' smaller copies and the share cards.

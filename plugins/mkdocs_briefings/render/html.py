@@ -21,6 +21,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import unique
 
 from ..model import Quote
+from ..times import day_of
 from .text import (
     KIND_TITLES,
     change_log,
@@ -613,7 +614,7 @@ def _month(doc: _Document, listing: Listing, curated: set[date], cards: Cards) -
             day_entries.clear()
 
     for entry in listing.entries:
-        day = entry.briefing.published
+        day = day_of(entry.briefing.published)
         if day != current:
             flush()
             current = day

@@ -22,6 +22,7 @@ import yaml
 
 from ..catalog import index_views, make_catalog, relative
 from ..model import Quote
+from ..times import day_of
 from .html import category_color
 from .text import (
     KIND_TITLES,
@@ -490,7 +491,7 @@ def render_month(listing: Listing, *, digest_days: Iterable[date], cards: Cards)
             day_entries.clear()
 
     for entry in listing.entries:
-        day = entry.briefing.published
+        day = day_of(entry.briefing.published)
         if day != current:
             flush()
             current = day

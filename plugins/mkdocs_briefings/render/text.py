@@ -8,13 +8,15 @@ import html
 import math
 import re
 import unicodedata
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from ..model import Quote
+from ..times import MONTHS, day_of, format_day, format_moment, local_iso, moment_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
-    from datetime import date
+    from datetime import date, tzinfo
 
     from ..model import Briefing, Change, Image, Paragraph, Source
 
@@ -46,20 +48,14 @@ escape_label = functools.lru_cache(maxsize=1 << 14)(escape)
 
 
 def format_date(day: date) -> str:
-    """A date as readers see it: 'Tuesday, November 11, 2025' (English, locale-independent)."""
-    return f"{_DAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    """A date as readers see it: 'Tuesday, November 11, 2025' (English, locale-independent);
+    a date-time's day as written."""
+    return format_day(day_of(day))
 
 
 def month_title(day: date) -> str:
     """'November 2025'."""
-    return f"{_MONTHS[day.month - 1]} {day.year}"
-
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -147,7 +143,7 @@ def speaker_line(block: Quote) -> str:
 def change_log(b: Briefing) -> list[tuple[str, Change]]:
     """The updates and corrections as ('Update' or 'Correction', change), oldest first."""
     changes = [("Update", c) for c in b.updates] + [("Correction", c) for c in b.corrections]
-    return sorted(changes, key=lambda item: item[1].date)
+    return sorted(changes, key=lambda item: moment_key(item[1].date))
 
 
 def outlet_names(b: Briefing) -> list[str]:
@@ -166,9 +162,11 @@ def page_meta(
     template: str = "briefing.html",
     words_per_minute: int = WORDS_PER_MINUTE,
     description: str | None = None,
+    zone: tzinfo = UTC,
 ) -> dict[str, Any]:
     """The page's metadata: title, template, dates and what the header shows (``description``:
-    `describe`'s summary, when the caller made it already)."""
+    `describe`'s summary, when the caller made it already; ``zone``: the site's time zone,
+    where times are shown)."""
     modified = b.modified
     changed = modified != b.published or b.updated is not None
     return {
@@ -190,11 +188,11 @@ def page_meta(
         "briefing": {
             "category": b.category,
             "tags": list(b.tags),
-            "published": b.published.isoformat(),
-            "published_display": format_date(b.published),
+            "published": local_iso(b.published, zone),
+            "published_display": format_moment(b.published, zone),
             # Updates and corrections move the "Updated:" date too.
-            "updated": modified.isoformat() if changed else None,
-            "updated_display": format_date(modified) if changed else None,
+            "updated": local_iso(modified, zone) if changed else None,
+            "updated_display": format_moment(modified, zone) if changed else None,
             "reading_time": reading_time(b, words_per_minute=words_per_minute),
         },
     }
