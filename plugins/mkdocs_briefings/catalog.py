@@ -49,6 +49,7 @@ class Layout:
     tags: str = "tags"
     sources: str = "sources"
     stories: str = "stories"
+    corrections: str = "corrections"
 
     def briefing(self, slug: str) -> str:
         """The page of one briefing."""

@@ -24,8 +24,10 @@ from .reading import relative_paths
 from .redirects import Redirect, redirect_page, redirect_uri
 from .render.feed import briefing_item, digest_item
 from .render.html import (
+    CORRECTIONS_TITLE,
     Cards,
     Html,
+    ListedCorrection,
     Media,
     Permalinks,
     category_color,
@@ -33,6 +35,7 @@ from .render.html import (
     render_briefing,
     render_card,
     render_cards,
+    render_corrections,
     render_digest_card,
     render_index,
     show_image,
@@ -40,13 +43,16 @@ from .render.html import (
 from .render.text import describe, format_date, index_meta, outlet_names, page_meta
 from .seo import (
     CARD_SIZE,
+    Publisher,
     absolute_image_url,
     json_ld_script,
     news_article,
+    news_media_organization,
+    site_path,
     social_meta,
 )
 from .share import share_links
-from .times import format_moment, is_due, to_zone
+from .times import format_moment, is_due, moment_key, to_zone
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -56,7 +62,7 @@ if TYPE_CHECKING:
 
     from .catalog import Catalog, IndexView
     from .entries import Entry
-    from .model import Briefing, Digest
+    from .model import Briefing, Change, Digest
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,9 @@ class PlanOptions:
     drafts: bool = False
     """Whether drafts get pages and join the lists (`mkdocs serve`, or the `build_drafts`
     option); they never join the feeds or the sitemap."""
+    publisher: Publisher | None = None
+    """Who runs the site (the ``publisher_*`` options): the home page's NewsMediaOrganization
+    and each NewsArticle's publisher; a plain Organization of site_name when None."""
     time_zone: str = "UTC"
     """The site's time zone (IANA name): where times are shown and a date alone starts."""
 
@@ -278,6 +287,8 @@ class SitePlan:
             "briefings_front_page": lambda: self.front_page(page_url),
             "briefings_latest_cards": lambda: self.latest_cards(page_url, base=base),
         }
+        if uri in HOME_PAGES and self._publisher is not None:  # briefings-home.html prints it
+            context["briefing_json_ld"] = json_ld_script(self._publisher)
         page = self.pages.get(uri)
         if page is not None and page.draft:  # its templates show the Draft banner
             context["briefing_draft"] = True
@@ -339,6 +350,16 @@ class SitePlan:
         from ``base``."""
         latest = self.catalog.newest[: self.options.latest_limit]
         return render_cards(latest, self.cards(page_url, base=base), level=3) if latest else ""
+
+    @cached_property
+    def _publisher(self) -> dict[str, Any] | None:
+        """The site's NewsMediaOrganization (None without a site_url or publisher options)."""
+        opts = self.options
+        if opts.publisher is None or not opts.site_url:
+            return None
+        return news_media_organization(
+            opts.publisher, site_url=opts.site_url, directory_urls=opts.directory_urls
+        )
 
     @cached_property
     def _digest_cards(self) -> dict[str, str]:
@@ -405,8 +426,17 @@ class SitePlan:
         card = None
         if opts.share_cards and page.entry is not None:
             card = urljoin(opts.site_url, card_uri(page.entry.slug))
+        publisher = self._publisher
+        if publisher is not None:  # nested in the NewsArticle: no @context of its own
+            publisher = {k: v for k, v in publisher.items() if k != "@context"}
         json_ld = make_json_ld(
-            b, url=url, options=opts, image=image, description=about, card_url=card
+            b,
+            url=url,
+            options=opts,
+            image=image,
+            description=about,
+            card_url=card,
+            publisher=publisher,
         )
         social = social_meta(
             b, url=url, site_name=opts.site_name, image_url=image, description=about, card_url=card
@@ -477,6 +507,7 @@ def make_json_ld(
     image: str | None,
     description: str,
     card_url: str | None = None,
+    publisher: dict[str, Any] | None = None,
 ) -> str:
     """The page's schema.org NewsArticle, as the text of its <script> element."""
     article = news_article(
@@ -487,6 +518,7 @@ def make_json_ld(
         image_url=image,
         description=description,
         card_url=card_url,
+        publisher=publisher,
     )
     return json_ld_script(article)
 
@@ -594,6 +626,9 @@ def plan_site(
     pages |= _index_pages(
         catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier, media=media
     )
+    corrections_uri = layout.index("corrections")
+    if not exists(corrections_uri):  # a hand-written docs/corrections/index.md wins
+        pages[corrections_uri] = corrections_page(catalog.newest, options, urls, shared=shared)
     digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
     for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):
         uri = layout.digest(digest.date)
@@ -623,6 +658,53 @@ def plan_site(
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
     )
+
+
+HOME_PAGES = ("index.md", "README.md")
+"""The src paths of the site's home page, which carries the publisher's JSON-LD."""
+
+
+def list_corrections(entries: Iterable[Entry]) -> list[tuple[Entry, Change]]:
+    """Every correction of the published briefings ``entries`` (newest first), newest first;
+    a draft's are left out even where drafts show (`mkdocs serve`)."""
+    found = [(e, c) for e in entries if not e.briefing.draft for c in e.briefing.corrections]
+    return sorted(found, key=lambda item: moment_key(item[1].date), reverse=True)  # stable
+
+
+def corrections_page(
+    entries: Iterable[Entry], options: PlanOptions, urls: Callable[[str], str], *, shared: Hashable
+) -> PlannedPage:
+    """The site-wide Corrections page (corrections/): every correction, newest first."""
+    layout = options.layout
+    uri = layout.index("corrections")
+    here = urls(uri)
+    listed = [
+        ListedCorrection(
+            change.date,
+            change.text,
+            entry.briefing.title,
+            relative_url(urls(layout.briefing(entry.slug)), here),
+        )
+        for entry, change in list_corrections(entries)
+    ]
+    publisher = options.publisher
+    policy = None
+    if publisher is not None and publisher.corrections_policy:
+        policy = site_link(publisher.corrections_policy, here, options)
+    content = render_corrections(listed, policy_href=policy, marks=options.marks)
+    meta = index_meta(CORRECTIONS_TITLE, template=INDEX_TEMPLATE)
+    fingerprint = (shared, content, repr(meta))
+    return PlannedPage(uri, here, content, meta, fingerprint=fingerprint)
+
+
+def site_link(value: str, here: str, options: PlanOptions) -> str:
+    """The href of an address of the publisher options (see `seo.site_path`) from the page
+    at ``here``: as it is when absolute, else relative to the page; escaped."""
+    path = site_path(value, directory_urls=options.directory_urls)
+    if path is None:
+        return html.escape(value)
+    path, hash_, fragment = path.partition("#")
+    return html.escape(relative_url(path or "./", here) + hash_ + fragment)
 
 
 def make_redirects(

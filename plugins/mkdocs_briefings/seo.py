@@ -6,10 +6,14 @@ prints the results (`partials/briefing-head.html`).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
+from .catalog import page_url
 from .render import describe
 
 if TYPE_CHECKING:
@@ -79,6 +83,7 @@ def news_article(
     language: str = "en",
     description: str | None = None,
     card_url: str | None = None,
+    publisher: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The briefing as a schema.org NewsArticle, for a ``<script type="application/ld+json">``.
 
@@ -93,9 +98,12 @@ def news_article(
         card_url: The absolute URL of the briefing's share card (1200 x 630): listed after
             the photo, so that a briefing without a photo has an image too (Google's Top
             Stories require one).
+        publisher: The site's `news_media_organization` (without ``@context``); a plain
+            Organization of ``site_name`` and ``site_url`` when None.
 
     Returns:
-        A JSON-ready dict; each outlet of ``sources`` is a ``citation``.
+        A JSON-ready dict; each outlet of ``sources`` is a ``citation``, each correction a
+        ``correction`` (see `correction_comments`).
     """
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -122,13 +130,23 @@ def news_article(
     if b.tags:
         data["keywords"] = list(b.tags)
     data |= {
-        "publisher": _organization(site_name, site_url),
+        "publisher": publisher or _organization(site_name, site_url),
         "mainEntityOfPage": url,
         "url": url,
         "inLanguage": language,
         "citation": [_citation(source.name, source.url) for source in b.sources.values()],
     }
+    if b.corrections:
+        data["correction"] = correction_comments(b)
     return data
+
+
+def correction_comments(b: Briefing) -> list[dict[str, Any]]:
+    """Each correction of ``b`` as a schema.org CorrectionComment, in the order written."""
+    return [
+        {"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
+        for c in b.corrections
+    ]
 
 
 def _citation(name: str, url: str | None) -> dict[str, Any]:
@@ -221,3 +239,165 @@ def social_meta(
         if alt:
             twitter.append(("twitter:image:alt", alt))
     return [("property", k, v) for k, v in og] + [("name", k, v) for k, v in twitter]
+
+
+# -- the publisher -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who runs the site, as the plugin's ``publisher_*`` options give it (see `check_publisher`).
+
+    Addresses are an absolute http(s) URL or a path in the site: a page's file in docs/
+    (``standards.md``, ``about.md#masthead``) or a path as it is built (``about/``,
+    ``assets/images/logo.png``), made absolute with ``site_url``.
+    """
+
+    name: str
+    logo: str | None = None
+    masthead: str | None = None
+    corrections_policy: str | None = None
+    ethics_policy: str | None = None
+    contact: str | None = None
+    """An e-mail address (``mailto:`` or bare), or an address as above."""
+    founding_date: str | None = None
+    """YYYY, YYYY-MM or YYYY-MM-DD."""
+    same_as: tuple[str, ...] = ()
+    """The newsroom's profiles elsewhere: absolute http(s) URLs."""
+
+
+_ADDRESSES = ("logo", "masthead", "corrections_policy", "ethics_policy")
+_EMAIL = re.compile(r"[^@\s/:<>\"]+@[^@\s/:<>\"]+\.[^@\s/:<>\"]+")
+_FOUNDED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def check_publisher(p: Publisher) -> list[str]:
+    """What is wrong with the publisher options, one message per value, saying how to fix it.
+
+    Returns:
+        ``"publisher_logo: ..."`` messages; none when every value can be used.
+    """
+    problems = []
+    if not p.name.strip():
+        problems.append("publisher_name: give the newsroom's name, or leave it out for site_name")
+    for name in _ADDRESSES:
+        value = getattr(p, name)
+        if value is not None and (why := _address_problem(value)):
+            problems.append(f"publisher_{name}: {why}")
+    contact = p.contact
+    if contact is not None and not _is_email(contact) and (why := _address_problem(contact)):
+        problems.append(f"publisher_contact: {why}, or an e-mail address")
+    if p.founding_date is not None and not _founding_date_ok(p.founding_date):
+        problems.append(
+            f"publisher_founding_date: {p.founding_date!r} is not a date; write YYYY-MM-DD "
+            "(or YYYY), e.g. 2024-03-01"
+        )
+    for i, url in enumerate(p.same_as):
+        if not _is_web_url(url):
+            problems.append(
+                f"publisher_same_as[{i}]: {url!r} is not an http(s) address; give the full "
+                "address of the profile, e.g. https://social.example/@newsroom"
+            )
+    return problems
+
+
+def _is_web_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _is_email(value: str) -> bool:
+    return bool(_EMAIL.fullmatch(value.removeprefix("mailto:")))
+
+
+def _address_problem(value: str) -> str | None:
+    """Why ``value`` is neither an http(s) URL nor a path in the site, or None."""
+    if _is_web_url(value):
+        return None
+    if not value.strip() or any(ch.isspace() or ch in '<>"\\' for ch in value):
+        return f"{value!r} is not an address; give a path in the site (about.md) or an https URL"
+    if urlsplit(value).scheme or value.startswith("//"):
+        return (
+            f"{value!r} is neither a path in the site nor an http(s) address; "
+            "give a path such as about.md, or a URL such as https://example.org/about"
+        )
+    return None
+
+
+def _founding_date_ok(value: str) -> bool:
+    if not _FOUNDED.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value)
+    except ValueError:
+        return False
+    return True
+
+
+def site_path(value: str, *, directory_urls: bool = True) -> str | None:
+    """``value`` (checked by `check_publisher`) as a path from the site's root, or None when it
+    is an http(s) URL: a page's file in docs/ (``about.md#masthead``) becomes its page's address
+    (``about/#masthead``), percent-encoded."""
+    if _is_web_url(value):
+        return None
+    path, hash_, fragment = value.lstrip("/").partition("#")
+    if path.endswith(".md"):
+        path = page_url(path, directory_urls=directory_urls)
+        path = "" if path == "./" else path
+    else:
+        path = quote(path, safe="/%")
+    return path + hash_ + fragment
+
+
+def site_address(value: str, *, site_url: str, directory_urls: bool = True) -> str:
+    """``value`` (checked by `check_publisher`) as an absolute URL (see `site_path`)."""
+    path = site_path(value, directory_urls=directory_urls)
+    return value if path is None else urljoin(site_url, path)
+
+
+def news_media_organization(
+    p: Publisher, *, site_url: str, directory_urls: bool = True, context: bool = True
+) -> dict[str, Any]:
+    """The site's publisher as a schema.org NewsMediaOrganization (what the Trust Project and
+    Google News look for): the home page's JSON-LD, and each NewsArticle's ``publisher``.
+
+    Args:
+        p: The publisher options, checked by `check_publisher`.
+        site_url: MkDocs' ``site_url`` (ends with '/'): relative addresses join it.
+        directory_urls: MkDocs' ``use_directory_urls``: where a page's file is built.
+        context: Start with ``@context`` (a JSON-LD document of its own), or not (nested).
+
+    Returns:
+        A JSON-ready dict, with only the properties that are set.
+    """
+
+    def address(value: str) -> str:
+        return site_address(value, site_url=site_url, directory_urls=directory_urls)
+
+    data: dict[str, Any] = {"@context": "https://schema.org"} if context else {}
+    data |= {
+        "@type": "NewsMediaOrganization",
+        "@id": urljoin(site_url, "#publisher"),
+        "name": p.name,
+        "url": site_url,
+    }
+    if p.logo:
+        data["logo"] = {"@type": "ImageObject", "url": address(p.logo)}
+    properties = (
+        ("masthead", p.masthead),
+        ("correctionsPolicy", p.corrections_policy),
+        ("ethicsPolicy", p.ethics_policy),
+    )
+    data |= {key: address(value) for key, value in properties if value}
+    if p.founding_date:
+        data["foundingDate"] = p.founding_date
+    if p.same_as:
+        data["sameAs"] = list(p.same_as)
+    if p.contact:
+        point = {"@type": "ContactPoint", "contactType": "newsroom"}
+        if _is_email(p.contact):
+            point["email"] = p.contact.removeprefix("mailto:")
+        else:
+            point["url"] = address(p.contact)
+        data["contactPoint"] = point
+    return data

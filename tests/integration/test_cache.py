@@ -229,7 +229,9 @@ def test_the_head_follows_the_site_name_and_url(project: Path, name: str, host: 
 
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["url"].startswith(f"https://{host}/briefings/")
-    assert data["publisher"] == {"@type": "Organization", "name": name, "url": f"https://{host}/"}
+    assert data["publisher"]["@type"] == "NewsMediaOrganization"
+    assert data["publisher"]["name"] == name
+    assert data["publisher"]["url"] == f"https://{host}/"
     assert page.select_one('meta[property="og:site_name"]')["content"] == name
     share = page.select_one(".briefing-share__link--link")["data-clipboard-text"]
     assert share.startswith(f"https://{host}/")

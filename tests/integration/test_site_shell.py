@@ -145,9 +145,13 @@ def test_footer_links_to_about_corrections_and_the_rss_feed(site: Path, url: str
     links = {title: resolve(url, href) for title, href in footer_links(page).items()}
     assert links == {
         "About": "about/",
-        "Corrections policy": "about/#corrections",
+        "Corrections": "corrections/",
+        "Corrections policy": "corrections-policy/",
+        "Standards": "standards/",
         "RSS feed": "briefings.rss.xml",
     }
+    for target in ("about/", "corrections/", "corrections-policy/", "standards/"):
+        assert built_file(site, target).is_file(), target
     about = soup(built_file(site, "about/"))
     assert about.select_one("#corrections") is not None
     feed = (site / "briefings.rss.xml").read_text(encoding="utf-8")
@@ -162,7 +166,14 @@ def test_404_footer_links_are_absolute_from_the_site_path(site: Path) -> None:
     # The 404 page is served at any depth: its links cannot be relative.
     hrefs = footer_links(soup(site / "404.html"))
     assert sorted(hrefs.values()) == sorted(
-        BASE_PATH + u for u in ("about/", "about/#corrections", "briefings.rss.xml")
+        BASE_PATH + u
+        for u in (
+            "about/",
+            "corrections/",
+            "corrections-policy/",
+            "standards/",
+            "briefings.rss.xml",
+        )
     )
     for href in hrefs.values():
         assert built_file(site, href.removeprefix(BASE_PATH)).exists()
@@ -184,5 +195,11 @@ def test_footer_links_default_without_footer_links(tmp_path: Path, site_url: str
     site = build_site(tmp_path, strict=False)  # about/ does not exist here
     links = footer_links(soup(site / "index.html"))
     feed = {"RSS feed": "briefings.rss.xml"} if site_url else {}
-    assert links == {"About": "about/", "Corrections policy": "about/#corrections", **feed}
+    assert links == {
+        "About": "about/",
+        "Corrections": "corrections/",
+        "Corrections policy": "about/#corrections",
+        **feed,
+    }
+    assert (site / "corrections" / "index.html").is_file()
     assert (site / "briefings.rss.xml").exists() == bool(site_url)

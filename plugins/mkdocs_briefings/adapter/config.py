@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from mkdocs.exceptions import Abort, PluginError
 from ..catalog import Layout
 from ..plan import PlanOptions
 from ..render.html import Permalinks
+from ..seo import Publisher, check_publisher, site_path
 from ..times import to_zone
 
 if TYPE_CHECKING:
@@ -91,6 +93,72 @@ class BriefingsConfig(base.Config):
     time_zone = c.Type(str, default="UTC")
     """The newsroom's time zone, an IANA name such as ``Europe/London``: pages show times in
     it, and a briefing dated by a day alone is published from that day's midnight there."""
+    # The newsroom (the home page's NewsMediaOrganization JSON-LD, each NewsArticle's
+    # publisher). An address is a page's file in docs/ (about.md#masthead), a path in the site
+    # (assets/images/logo.png) or an http(s) URL; relative ones join site_url.
+    publisher_name = c.Optional(c.Type(str))
+    """The newsroom's name; site_name when left out."""
+
+    publisher_logo = c.Optional(c.Type(str))
+    """The newsroom's logo: an image file in docs/ or an http(s) URL."""
+
+    publisher_masthead = c.Optional(c.Type(str))
+    """The page naming who runs the newsroom (e.g. about.md#masthead)."""
+
+    publisher_corrections_policy = c.Optional(c.Type(str))
+    """The corrections policy page (e.g. corrections-policy.md); the Corrections page links it."""
+
+    publisher_ethics_policy = c.Optional(c.Type(str))
+    """The standards or ethics policy page (e.g. standards.md)."""
+
+    publisher_contact = c.Optional(c.Type(str))
+    """How readers reach the newsroom: an e-mail address, a page or an http(s) URL."""
+
+    publisher_founding_date = c.Optional(c.Type((str, int, dt.date)))
+    """When the newsroom was founded: YYYY-MM-DD or YYYY."""
+
+    publisher_same_as = c.ListOfItems(c.Type(str), default=[])
+    """The newsroom's profiles elsewhere (social networks, Wikipedia): http(s) URLs."""
+
+
+def make_publisher(opts: BriefingsConfig, config: MkDocsConfig) -> Publisher:
+    """The ``publisher_*`` options as one value (the name defaults to site_name)."""
+    founded = opts.publisher_founding_date
+    return Publisher(
+        name=opts.publisher_name if opts.publisher_name is not None else config.site_name,
+        logo=opts.publisher_logo,
+        masthead=opts.publisher_masthead,
+        corrections_policy=opts.publisher_corrections_policy,
+        ethics_policy=opts.publisher_ethics_policy,
+        contact=opts.publisher_contact,
+        founding_date=None if founded is None else str(founded),
+        same_as=tuple(opts.publisher_same_as),
+    )
+
+
+def check_publisher_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """Refuse publisher options that would make wrong structured data: a value that is no
+    address, a file in docs/ that is not there.
+
+    Raises:
+        PluginError: naming each option and what to set instead.
+    """
+    publisher = make_publisher(opts, config)
+    problems = check_publisher(publisher)
+    if not problems:
+        for name in ("logo", "masthead", "corrections_policy", "ethics_policy", "contact"):
+            value = getattr(publisher, name)
+            path = None if value is None else site_path(value)
+            local = (value or "").lstrip("/").partition("#")[0]
+            if path is None or "@" in local or not (name == "logo" or local.endswith(".md")):
+                continue  # a URL, an e-mail address, or a built path (about/) MkDocs may make
+            if not (Path(config.docs_dir) / local).is_file():
+                problems.append(
+                    f"publisher_{name}: {local} is not a file in docs/ ({config.docs_dir}); "
+                    "add it, or give its path inside docs/"
+                )
+    if problems:
+        raise PluginError("briefings: " + "\nbriefings: ".join(problems))
 
 
 def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
@@ -123,6 +191,7 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
         raise PluginError(f"briefings: time_zone: {exc}") from None
     if any(width < 16 for width in opts.image_widths):
         raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
+    check_publisher_options(opts, config)
 
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -181,6 +250,7 @@ def plan_options(
         docs_dir=config.docs_dir,
         drafts=opts.build_drafts or serving,
         time_zone=opts.time_zone,
+        publisher=make_publisher(opts, config),
     )
 
 

@@ -649,3 +649,55 @@ def _digests(doc: _Document, view: IndexView, layout: Layout, link: Link) -> Non
         doc.heading(2, "Daily pages", name="Daily pages")
         doc.add('<p class="briefing-intro">Days without a curated digest.</p>')
         doc.add(_list([f"<li>{_a(link(layout.day(d)), format_date(d))}</li>" for d in view.days]))
+
+
+# -- the corrections page ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedCorrection:
+    """A correction as the site-wide Corrections page lists it."""
+
+    day: date
+    text: str
+    title: str
+    """The corrected briefing's headline."""
+    href: str
+    """The link to the briefing from the Corrections page."""
+
+
+CORRECTIONS_TITLE = "Corrections"
+
+
+def render_corrections(
+    corrections: Iterable[ListedCorrection],
+    *,
+    policy_href: str | None = None,
+    marks: Permalinks = Permalinks(),  # frozen
+) -> Html:
+    """The site-wide Corrections page: every correction, in the order given (newest first),
+    each with its date, its text and a link to the briefing; "No corrections yet." without any.
+
+    Args:
+        corrections: The corrections, newest first.
+        policy_href: The link to the corrections policy from this page (already safe), if any.
+        marks: How headings are marked (ids and permalinks).
+    """
+    doc = _Document(marks)
+    doc.heading(1, CORRECTIONS_TITLE, name=CORRECTIONS_TITLE)
+    intro = "Every correction made to a published briefing, newest first."
+    if policy_href is not None:
+        intro += f" {_a(policy_href, 'How we correct errors')}."
+    doc.add(f'<p class="briefing-intro">{intro}</p>')
+    items = [
+        '<li class="briefing-correction">\n'
+        f'<p class="briefing-correction__meta">{_time(c.day)} · '
+        f"{_a(c.href, escape(c.title), dir_auto=True)}</p>\n"
+        f'<p class="briefing-correction__text" dir="auto">{escape(c.text)}</p>\n</li>'
+        for c in corrections
+    ]
+    if items:
+        doc.add('<ul class="briefing-corrections">\n' + "\n".join(items) + "\n</ul>")
+    else:
+        doc.add('<p class="briefing-corrections__empty">No corrections yet.</p>')
+    return doc.finish()
