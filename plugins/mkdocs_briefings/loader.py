@@ -522,21 +522,34 @@ def check_briefing(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
     if not isinstance(sources, dict):
         return
     known = ", ".join(repr(k) for k in sources)
-    body = data.get("body")
-    for i, block in enumerate(body if isinstance(body, list) else []):
-        credits = block.get("credits") if isinstance(block, dict) else None
-        seen: set[str] = set()
-        for j, key in enumerate(credits if isinstance(credits, list) else []):
-            if not isinstance(key, str):
-                continue
-            if key not in sources:
-                yield (
-                    ("body", i, "credits", j),
-                    (f"unknown source {key!r}; add it under 'sources:' or use one of {known}"),
-                )
-            elif key in seen:
-                yield ("body", i, "credits", j), f"{key!r} is credited twice; remove one"
-            seen.add(key)
+    for section in CREDITED_SECTIONS:
+        blocks = data.get(section)
+        for i, block in enumerate(blocks if isinstance(blocks, list) else []):
+            credits = block.get("credits") if isinstance(block, dict) else None
+            seen: set[str] = set()
+            for j, key in enumerate(credits if isinstance(credits, list) else []):
+                if not isinstance(key, str):
+                    continue
+                if key not in sources:
+                    yield (
+                        (section, i, "credits", j),
+                        (f"unknown source {key!r}; add it under 'sources:' or use one of {known}"),
+                    )
+                elif key in seen:
+                    yield (section, i, "credits", j), f"{key!r} is credited twice; remove one"
+                seen.add(key)
+    perspectives = data.get("perspectives")
+    for i, view in enumerate(perspectives if isinstance(perspectives, list) else []):
+        key = view.get("source") if isinstance(view, dict) else None
+        if isinstance(key, str) and key not in sources:
+            yield (
+                ("perspectives", i, "source"),
+                (f"unknown source {key!r}; add it under 'sources:' or use one of {known}"),
+            )
+
+
+CREDITED_SECTIONS = ("body", "why_it_matters", "whats_next")
+"""The lists of blocks whose 'credits:' name keys of 'sources:'."""
 
 
 def _as_date(value: Any) -> date | None:

@@ -287,6 +287,42 @@ Block = Annotated[
 ]
 
 
+MAX_SECTION = 10
+"""Paragraphs in 'why_it_matters' or 'whats_next': a few lines each, not a second body."""
+MAX_PERSPECTIVES = 8
+
+
+class Perspective(Model):
+    """One outlet's (or one side's) view of the news, shown beside the others."""
+
+    source: SourceKey = Field(
+        description="Key of the source whose view this is (one of 'sources:'); credited like a "
+        "paragraph."
+    )
+    label: Label | None = Field(
+        None,
+        description="A short stance shown as its heading, e.g. 'Officials' or 'Business press'; "
+        "the outlet's name when left out.",
+    )
+    view: Text = Field(description="Their view in a sentence or two (plain text, no Markdown).")
+
+
+def _check_perspectives(views: list[Perspective]) -> list[Perspective]:
+    if len(views) == 1:
+        raise ValueError(
+            "one view has nothing beside it: add another (two to eight) or remove 'perspectives:'"
+        )
+    return views
+
+
+Perspectives = Annotated[
+    list[Perspective],
+    Field(max_length=MAX_PERSPECTIVES, json_schema_extra={"not": {"maxItems": 1, "minItems": 1}}),
+    AfterValidator(_check_perspectives),
+]
+"""None (an empty list, as when left out) or two to eight views: one view compares nothing."""
+
+
 class Change(Model):
     """A dated update or correction to a published briefing."""
 
@@ -338,6 +374,22 @@ class Briefing(Model):
     )
     sources: Annotated[dict[SourceKey, Source], Field(min_length=1, max_length=MAX_SOURCES)] = (
         Field(description="The outlets credited, by key; credits name these keys.")
+    )
+    why_it_matters: Annotated[list[Paragraph], Field(max_length=MAX_SECTION)] = Field(
+        default_factory=list,
+        description="Optional 'Why it matters' section, shown after the body: one to "
+        "ten paragraphs like '- paragraph: ...' with 'credits: [reuters]'.",
+    )
+    whats_next: Annotated[list[Paragraph], Field(max_length=MAX_SECTION)] = Field(
+        default_factory=list,
+        description="Optional 'What's next' section, shown after the body: one to ten "
+        "paragraphs like '- paragraph: ...' with 'credits: [reuters]'.",
+    )
+    perspectives: Perspectives = Field(
+        default_factory=list,
+        description="Optional 'Perspectives' section, shown side by side after the body: "
+        "two to eight views like '- source: reuters' with 'view: ...' and an optional "
+        "'label:'.",
     )
     updates: Annotated[list[Change], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list,

@@ -10,19 +10,30 @@ from urllib.parse import urlsplit
 
 from ..feeds import FeedItem
 from ..model import Quote
-from .text import change_log, credits, format_date, join_names, outlet_names, speaker_line, topics
+from .text import (
+    SECTION_TITLES,
+    change_log,
+    credits,
+    format_date,
+    join_names,
+    outlet_names,
+    perspective_label,
+    speaker_line,
+    topics,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
-    from ..model import Briefing, Digest, Paragraph, Source
+    from ..model import Briefing, Digest, Paragraph, Perspective, Source
 
 
 # -- items ---------------------------------------------------------------------------------------
 
 
 def briefing_item(b: Briefing, url: str) -> FeedItem:
-    """A briefing as a feed item: key points, paragraphs and quotes with credits, sources.
+    """A briefing as a feed item: key points, paragraphs and quotes with credits (and the
+    optional sections, in the page's order, under their headings), sources.
 
     Args:
         b: The briefing.
@@ -37,6 +48,11 @@ def briefing_item(b: Briefing, url: str) -> FeedItem:
     parts.append(_format_list(b.key_points))
     for block in b.body:
         parts.append(_format_block(block, b.sources))
+    parts += _format_section("why_it_matters", b.why_it_matters, b.sources)
+    parts += _format_section("whats_next", b.whats_next, b.sources)
+    if b.perspectives:
+        parts.append(f"<h3>{SECTION_TITLES['perspectives'][0]}</h3>")
+        parts += [_format_perspective(view, b.sources) for view in b.perspectives]
     parts.append("<h3>Sources</h3>")
     parts.append(_format_list_html(_format_source(s) for s in b.sources.values()))
     if b.updates or b.corrections:
@@ -127,6 +143,23 @@ def _format_block(block: Paragraph | Quote, sources: Mapping[str, Source]) -> st
     else:
         text = f"<p>{_e(block.paragraph)}</p>"
     return text + _format_credit(block.credits, sources)
+
+
+def _format_section(
+    key: str, blocks: Sequence[Paragraph], sources: Mapping[str, Source]
+) -> list[str]:
+    """An optional section ('Why it matters', 'What's next') under its heading; nothing if
+    the briefing has none."""
+    if not blocks:
+        return []
+    return [f"<h3>{SECTION_TITLES[key][0]}</h3>", *(_format_block(p, sources) for p in blocks)]
+
+
+def _format_perspective(view: Perspective, sources: Mapping[str, Source]) -> str:
+    label = _e(perspective_label(view, sources))
+    return f"<p><strong>{label}:</strong> {_e(view.view)}</p>" + _format_credit(
+        [view.source], sources
+    )
 
 
 def _format_source(source: Source) -> str:

@@ -24,6 +24,7 @@ from ..model import Quote
 from ..times import day_of
 from .text import (
     KIND_TITLES,
+    SECTION_TITLES,
     change_log,
     count_noun,
     credits,
@@ -37,18 +38,19 @@ from .text import (
     listing_intro,
     one_line,
     pager_labels,
+    perspective_label,
     source_anchor,
     source_count,
     text_direction,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
     from datetime import date
 
     from ..catalog import IndexView, Layout, Listing
     from ..entries import Entry
-    from ..model import Briefing, Digest, Image, Paragraph, Source
+    from ..model import Briefing, Digest, Image, Paragraph, Perspective, Source
 
 Slugify = Callable[[str, str], str]
 Link = Callable[[str], str]
@@ -295,6 +297,31 @@ def _quote(block: Quote, credit: str) -> str:
     return figure + (f"\n{credit}" if credit else "")
 
 
+def _section(
+    doc: _Document, key: str, blocks: Sequence[Paragraph], sources: Mapping[str, Source]
+) -> None:
+    """An optional section ('Why it matters', 'What's next'): its heading, then paragraphs
+    credited as the body's are."""
+    title, anchor = SECTION_TITLES[key]
+    doc.heading(2, title, name=title, id_=anchor)
+    for block, shown in zip(blocks, credits_shown(blocks), strict=True):
+        doc.add(_paragraph(block, _credit(block.credits, sources) if shown else ""))
+
+
+def _perspectives(views: Iterable[Perspective], sources: Mapping[str, Source]) -> str:
+    """Views side by side (stacked on phones, see briefings.css): each its label, its text and
+    its credit line."""
+    items = [
+        '<div class="briefing-perspective">\n'
+        f'<p class="briefing-perspective__label" dir="auto">'
+        f"<strong>{escape(perspective_label(view, sources))}</strong></p>\n"
+        f'<p dir="auto">{escape(view.view)}</p>\n'
+        f"{_credit([view.source], sources)}\n</div>"
+        for view in views
+    ]
+    return '<div class="briefing-perspectives">\n' + "\n".join(items) + "\n</div>"
+
+
 def render_briefing(
     b: Briefing,
     *,
@@ -302,7 +329,9 @@ def render_briefing(
     source_listings: Mapping[str, str] | None = None,
     marks: Permalinks = Permalinks(),  # frozen
 ) -> Html:
-    """A briefing page's content: image, note, key points, blocks, change log and sources.
+    """A briefing page's content: image, note, key points, blocks, 'Why it matters', 'What's
+    next', perspectives, change log and sources (the optional sections where the briefing has
+    them: after the body, so that no heading of theirs seems to head the body's text).
 
     Args:
         b: The briefing.
@@ -323,6 +352,14 @@ def render_briefing(
     for block, shown in zip(b.body, credits_shown(b.body), strict=True):
         credit = _credit(block.credits, b.sources) if shown else ""
         doc.add(_quote(block, credit) if isinstance(block, Quote) else _paragraph(block, credit))
+    if b.why_it_matters:
+        _section(doc, "why_it_matters", b.why_it_matters, b.sources)
+    if b.whats_next:
+        _section(doc, "whats_next", b.whats_next, b.sources)
+    if b.perspectives:
+        heading, anchor = SECTION_TITLES["perspectives"]
+        doc.heading(2, heading, name=heading, id_=anchor)
+        doc.add(_perspectives(b.perspectives, b.sources))
     if b.updates or b.corrections:
         doc.heading(2, "Updates and corrections", name="Updates and corrections", id_="updates")
         items = [

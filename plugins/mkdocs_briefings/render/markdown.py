@@ -26,6 +26,7 @@ from ..times import day_of
 from .html import category_color
 from .text import (
     KIND_TITLES,
+    SECTION_TITLES,
     WORDS_PER_MINUTE,
     change_log,
     count_noun,
@@ -41,6 +42,7 @@ from .text import (
     one_line,
     page_meta,
     pager_labels,
+    perspective_label,
     source_anchor,
     source_count,
     text_direction,
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
 
     from ..catalog import IndexView, Layout, Listing
     from ..entries import Entry
-    from ..model import Briefing, Digest, Image, Paragraph, Source
+    from ..model import Briefing, Digest, Image, Paragraph, Perspective, Source
     from .html import Media
 
 #: attr_list's mark for a block whose text sets its own direction: a Hebrew or Arabic key
@@ -215,6 +217,34 @@ def render_quote(block: Quote, credit: str = "") -> str:
     return f"{figure}\n\n{credit}" if credit else figure
 
 
+def render_section(key: str, blocks: Sequence[Paragraph], sources: Mapping[str, Source]) -> str:
+    """An optional section ('why_it_matters', 'whats_next'): its heading, then paragraphs
+    credited as the body's are (`text.credits_shown`)."""
+    title, anchor = SECTION_TITLES[key]
+    parts = [f"## {heading_text(title)} {{ #{anchor} }}"]
+    for block, shown in zip(blocks, credits_shown(blocks), strict=True):
+        parts.append(
+            render_paragraph(block, render_credit(block.credits, sources) if shown else "")
+        )
+    return "\n\n".join(parts)
+
+
+def render_perspectives(views: Iterable[Perspective], sources: Mapping[str, Source]) -> str:
+    """The 'Perspectives' section: each view's label, text and credit line, in HTML blocks
+    (md_in_html) that the stylesheet sets side by side. Markdown has no grid."""
+    title, anchor = SECTION_TITLES["perspectives"]
+    items = [
+        '<div class="briefing-perspective" markdown>\n'
+        f"**{inline_text(perspective_label(view, sources))}**\n"
+        "{ .briefing-perspective__label dir=auto }\n\n"
+        f"{inline_text(view.view)}\n{DIR_AUTO}\n\n"
+        f"{render_credit([view.source], sources)}\n\n</div>"
+        for view in views
+    ]
+    grid = '<div class="briefing-perspectives" markdown>\n' + "\n".join(items) + "\n</div>"
+    return f"## {heading_text(title)} {{ #{anchor} }}\n\n{grid}"
+
+
 def render_changes(b: Briefing) -> str:
     """The log of updates and corrections, oldest first."""
     lines = [
@@ -275,9 +305,9 @@ def render_body(
     source_listings: Mapping[str, str] | None = None,
     image_size: Media | None = None,
 ) -> str:
-    """The page's Markdown without front matter: image, note, key points, blocks, change log
-    and sources. A run of blocks credited to the same sources shows the credit line once, after
-    the last of them (`text.credits_shown`).
+    """The page's Markdown without front matter: image, note, key points, blocks, 'Why it
+    matters', 'What's next', perspectives, change log and sources. A run of blocks credited to
+    the same sources shows the credit line once, after the last of them (`text.credits_shown`).
 
     ``source_listings``: links from this page to each source's listing page (`render_sources`);
     ``image_size``: see `render_image`.
@@ -294,6 +324,12 @@ def render_body(
             blocks.append(render_quote(block, credit))
         else:
             blocks.append(render_paragraph(block, credit))
+    if b.why_it_matters:
+        blocks.append(render_section("why_it_matters", b.why_it_matters, b.sources))
+    if b.whats_next:
+        blocks.append(render_section("whats_next", b.whats_next, b.sources))
+    if b.perspectives:
+        blocks.append(render_perspectives(b.perspectives, b.sources))
     if b.updates or b.corrections:
         blocks.append(render_changes(b))
     blocks.append(render_sources(b.sources, source_listings))

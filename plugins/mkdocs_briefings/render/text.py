@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from datetime import date, tzinfo
 
-    from ..model import Briefing, Change, Image, Paragraph, Source
+    from ..model import Briefing, Change, Image, Paragraph, Perspective, Source
 
 WORDS_PER_MINUTE = 200
 
@@ -65,10 +65,12 @@ def join_names(names: Iterable[str]) -> str:
 
 
 def count_words(b: Briefing) -> int:
-    """Words a reader reads: key points, paragraphs and quotes."""
+    """Words a reader reads: key points, paragraphs, quotes and the optional sections."""
     texts = [b.title, *b.key_points]
     for block in b.body:
         texts.append(block.quote if isinstance(block, Quote) else block.paragraph)
+    texts += [p.paragraph for p in (*b.why_it_matters, *b.whats_next)]
+    texts += [p.view for p in b.perspectives]
     return sum(len(t.split()) for t in texts)
 
 
@@ -109,6 +111,23 @@ def credits_shown(blocks: Sequence[Paragraph | Quote]) -> list[bool]:
         i + 1 == len(blocks) or blocks[i + 1].credits != block.credits
         for i, block in enumerate(blocks)
     ]
+
+
+SECTION_TITLES = {
+    "why_it_matters": ("Why it matters", "why-it-matters"),
+    "whats_next": ("What\u2019s next", "whats-next"),
+    "perspectives": ("Perspectives", "perspectives"),
+}
+"""The optional sections' headings and ids, as every formatter shows them."""
+
+
+def perspective_label(view: Perspective, sources: Mapping[str, Source]) -> str:
+    """A perspective's heading: its label, else the outlet's name (else its key, which the
+    loader reports as unknown before this runs)."""
+    if view.label:
+        return view.label
+    source = sources.get(view.source)
+    return source.name if source else view.source
 
 
 def source_count(b: Briefing) -> str:
