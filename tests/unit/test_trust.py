@@ -119,6 +119,7 @@ def test_good_publisher_options_have_no_problems() -> None:
         (Publisher("D", corrections_policy="a b.md"), "publisher_corrections_policy: 'a b.md'"),
         (Publisher("D", contact="ftp://x.example"), "publisher_contact: 'ftp://x.example'"),
         (Publisher("D", contact="mailto:nobody"), "publisher_contact: 'mailto:nobody'"),
+        (Publisher("D", contact="desk@localhost"), "'desk@localhost' is not an e-mail address"),
         (Publisher("D", founding_date="2024-02-30"), "publisher_founding_date: '2024-02-30'"),
         (Publisher("D", founding_date="spring"), "write YYYY-MM-DD (or YYYY)"),
         (Publisher("D", same_as=("x", "https://ok.example")), "publisher_same_as[0]: 'x' is not"),
