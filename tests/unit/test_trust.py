@@ -231,8 +231,9 @@ def test_the_plan_makes_the_corrections_page_once() -> None:
         "../briefings/ferry-timetable-changes/",
         "../briefings/harbour-strike-ends/",
     ]
-    hand_written = plan_site([harbour], [], options, exists={"corrections/index.md"}.__contains__)
-    assert "corrections/index.md" not in hand_written.pages
+    for page_src in ("corrections/index.md", "corrections.md"):
+        hand_written = plan_site([harbour], [], options, exists={page_src}.__contains__)
+        assert "corrections/index.md" not in hand_written.pages
 
 
 def test_the_home_page_carries_the_publisher() -> None:
