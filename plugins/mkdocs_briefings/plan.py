@@ -627,7 +627,8 @@ def plan_site(
         catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier, media=media
     )
     corrections_uri = layout.index("corrections")
-    if not exists(corrections_uri):  # a hand-written docs/corrections/index.md wins
+    # A hand-written docs/corrections/index.md (or corrections.md, at the same address) wins.
+    if not exists(corrections_uri) and not exists(f"{layout.corrections}.md"):
         pages[corrections_uri] = corrections_page(catalog.newest, options, urls, shared=shared)
     digest_edits = _edit_uris([str(path) for _, path in digests], options, absolute=True)
     for (digest, _), edit_uri in zip(digests, digest_edits, strict=True):

@@ -285,8 +285,14 @@ def check_publisher(p: Publisher) -> list[str]:
         if value is not None and (why := _address_problem(value)):
             problems.append(f"publisher_{name}: {why}")
     contact = p.contact
-    if contact is not None and not _is_email(contact) and (why := _address_problem(contact)):
-        problems.append(f"publisher_contact: {why}, or an e-mail address")
+    if contact is not None and not _is_email(contact) and not _is_web_url(contact):
+        if "@" in contact:  # meant as an e-mail address, not a path in the site
+            problems.append(
+                f"publisher_contact: {contact!r} is not an e-mail address; write it as "
+                "newsroom@example.org"
+            )
+        elif why := _address_problem(contact):
+            problems.append(f"publisher_contact: {why}, or an e-mail address")
     if p.founding_date is not None and not _founding_date_ok(p.founding_date):
         problems.append(
             f"publisher_founding_date: {p.founding_date!r} is not a date; write YYYY-MM-DD "

@@ -65,6 +65,8 @@ PAGE_KINDS = {
     "outlets-index": "sources/",
     "stories-index": "stories/",
     "about": "about/",
+    "corrections": "corrections/",
+    "standards": "standards/",
     "not-found": "no-such-page/",  # answered with the site's 404.html, as GitHub Pages does
 }
 

@@ -133,6 +133,7 @@ PAGE_GROUPS = {
     "daily": ["daily/*/index.html"],
     "listings": [f"{kind}/*index.html" for kind in ("archive", "categories", "tags", "sources")]
     + ["stories/*index.html"],
+    "corrections": ["corrections/index.html"],
     "hand-written": hand_written_pages(),
 }
 
@@ -184,7 +185,12 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, project / name)
     (project / "docs" / REFERENCE_PAGE).write_text(REFERENCE_MARKDOWN, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config += f"\nnot_in_nav: |\n  /{REFERENCE_PAGE}\n"
+    # Added to mkdocs.yml's own not_in_nav (the policy pages), not a second key replacing it.
+    block = "\nnot_in_nav: |\n"
+    if block in config:
+        config = config.replace(block, f"{block}  /{REFERENCE_PAGE}\n", 1)
+    else:
+        config += f"{block}  /{REFERENCE_PAGE}\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return build_site(project)
 

@@ -119,6 +119,7 @@ def test_good_publisher_options_have_no_problems() -> None:
         (Publisher("D", corrections_policy="a b.md"), "publisher_corrections_policy: 'a b.md'"),
         (Publisher("D", contact="ftp://x.example"), "publisher_contact: 'ftp://x.example'"),
         (Publisher("D", contact="mailto:nobody"), "publisher_contact: 'mailto:nobody'"),
+        (Publisher("D", contact="desk@localhost"), "'desk@localhost' is not an e-mail address"),
         (Publisher("D", founding_date="2024-02-30"), "publisher_founding_date: '2024-02-30'"),
         (Publisher("D", founding_date="spring"), "write YYYY-MM-DD (or YYYY)"),
         (Publisher("D", same_as=("x", "https://ok.example")), "publisher_same_as[0]: 'x' is not"),
@@ -230,8 +231,9 @@ def test_the_plan_makes_the_corrections_page_once() -> None:
         "../briefings/ferry-timetable-changes/",
         "../briefings/harbour-strike-ends/",
     ]
-    hand_written = plan_site([harbour], [], options, exists={"corrections/index.md"}.__contains__)
-    assert "corrections/index.md" not in hand_written.pages
+    for page_src in ("corrections/index.md", "corrections.md"):
+        hand_written = plan_site([harbour], [], options, exists={page_src}.__contains__)
+        assert "corrections/index.md" not in hand_written.pages
 
 
 def test_the_home_page_carries_the_publisher() -> None:
