@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 from .render import describe
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from .model import Briefing
 
 #: Google shows at most this many characters of a NewsArticle headline.
@@ -79,6 +81,7 @@ def news_article(
     language: str = "en",
     description: str | None = None,
     card_url: str | None = None,
+    authors: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The briefing as a schema.org NewsArticle, for a ``<script type="application/ld+json">``.
 
@@ -93,6 +96,8 @@ def news_article(
         card_url: The absolute URL of the briefing's share card (1200 x 630): listed after
             the photo, so that a briefing without a photo has an image too (Google's Top
             Stories require one).
+        authors: Its byline as schema.org Person objects (see `people.person_json_ld`);
+            none: no ``author``.
 
     Returns:
         A JSON-ready dict; each outlet of ``sources`` is a ``citation``.
@@ -121,6 +126,8 @@ def news_article(
     }
     if b.tags:
         data["keywords"] = list(b.tags)
+    if authors:
+        data["author"] = [dict(a) for a in authors]
     data |= {
         "publisher": _organization(site_name, site_url),
         "mainEntityOfPage": url,

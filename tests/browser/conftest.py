@@ -64,6 +64,8 @@ PAGE_KINDS = {
     "tags-index": "tags/",
     "outlets-index": "sources/",
     "stories-index": "stories/",
+    "person": "people/mira-talvessen/",
+    "people-index": "people/",
     "about": "about/",
     "not-found": "no-such-page/",  # answered with the site's 404.html, as GitHub Pages does
 }

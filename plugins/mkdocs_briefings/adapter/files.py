@@ -182,6 +182,7 @@ def read_and_plan(
         cached=store.pages,
         previous=previous,
         media=media,
+        people=site.staff.people,
     )
     store.keep_pages(plan.kept)
     # The images the pages show: lead images' smaller copies and the share cards.

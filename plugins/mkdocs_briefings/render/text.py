@@ -206,6 +206,7 @@ KIND_TITLES = {
     "sources": "Outlets",
     "stories": "Stories",
     "archive": "Archive",
+    "people": "People",
 }
 
 
