@@ -602,6 +602,8 @@ def plan_site(
                 related[entry.path],
                 stories.get(entry.path),
                 pager[entry.path],
+                # The byline, JSON-LD and fediverse:creator show the people file's entries.
+                tuple(p.model_dump_json() for _, p in authors(entry.briefing.by, people)),
             ),
         )
     found = [d for d, _ in digests]

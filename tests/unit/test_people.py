@@ -22,6 +22,7 @@ from mkdocs_briefings.people import (
     read_people,
     unknown_person,
 )
+from mkdocs_briefings.plan import Link, PlanOptions, plan_site
 from mkdocs_briefings.render.html import render_byline, render_person
 from mkdocs_briefings.seo import news_article
 
@@ -227,3 +228,23 @@ def test_render_byline_and_person_escape_what_they_show() -> None:
     assert 'alt="Ana &quot;A&quot; &lt;Ruiz&gt;"' in html
     assert "&lt;script&gt;" in html
     assert '<a rel="me" href="https://ana.example/x/">ana.example/x</a>' in html
+
+
+def test_the_plan_gives_a_briefing_its_byline_and_refreshes_it_when_a_person_changes() -> None:
+    people = read_people(PEOPLE, path="people.yml")
+    entry = read_entry(HARBOUR + "by: [ben-oduya, ana-ruiz]\n", path="a.yml")
+    options = PlanOptions(site_url="https://n.example/", site_name="N")
+    plan = plan_site([entry], [], options, people=people)
+    uri = "briefings/harbour-strike-ends-after-nine-days.md"
+    context = plan.context(
+        uri, "briefings/harbour-strike-ends-after-nine-days/", "https://n.example/b/"
+    )
+    assert context["briefing_byline"] == [
+        Link("Ben Oduya", "people/ben-oduya/"),
+        Link("Ana Ruiz", "people/ana-ruiz/"),
+    ]
+    assert ("name", "fediverse:creator", "@ana@social.example") in context["briefing_social"]
+    renamed = {**people, "ben-oduya": Person(name="Ben O. Oduya")}
+    later = plan_site([entry], [], options, people=renamed, previous=plan)
+    assert later.pages[uri].fingerprint != plan.pages[uri].fingerprint  # `mkdocs serve` redoes it
+    assert plan_site([entry], [], options).pages[uri].fingerprint != plan.pages[uri].fingerprint
