@@ -17,11 +17,11 @@ from .render.text import KIND_TITLES, day_title, listing_title, month_title
 from .times import day_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from datetime import date
 
     from .entries import Entry
-    from .model import Digest
+    from .model import Digest, Person
 
 PAGE_SIZE = 25
 RELATED_WINDOW = 10  # neighbours in time considered per shared tag or source
@@ -50,6 +50,7 @@ class Layout:
     sources: str = "sources"
     stories: str = "stories"
     corrections: str = "corrections"
+    people: str = "people"
 
     def briefing(self, slug: str) -> str:
         """The page of one briefing."""
@@ -239,6 +240,18 @@ def by_story(newest: Iterable[Entry]) -> list[Listing]:
     )
 
 
+def by_person(newest: Iterable[Entry], people: Mapping[str, Person]) -> list[Listing]:
+    """One listing per person of the people file (whether or not they wrote any), their
+    briefings newest first (``newest``: see `newest_first`); bylines' unknown keys are left out.
+    """
+    groups: dict[str, list[Entry]] = {key: [] for key in people}
+    for entry in newest:
+        for key in dict.fromkeys(entry.briefing.by):
+            if key in groups:
+                groups[key].append(entry)
+    return _listings("people", groups, {key: person.name for key, person in people.items()})
+
+
 def story_key(name: str) -> str:
     """A story's slug: 'Port Anselm sea wall' (or 'port-anselm-sea-wall') -> the latter."""
     return make_slug(name)
@@ -360,11 +373,19 @@ class Catalog:
     months: list[Listing]
     days: dict[date, tuple[Entry, ...]]
     related: Related
+    people: list[Listing] = field(default_factory=list)
+    """One per person of the people file (see `by_person`)."""
 
 
-def make_catalog(entries: Iterable[Entry], earlier: Catalog | None = None) -> Catalog:
+def make_catalog(
+    entries: Iterable[Entry],
+    earlier: Catalog | None = None,
+    *,
+    people: Mapping[str, Person] | None = None,
+) -> Catalog:
     """Sort and group ``entries`` once: every listing, day and related index of the site
-    (``earlier``: the previous build's, whose work on unchanged briefings is reused)."""
+    (``earlier``: the previous build's, whose work on unchanged briefings is reused;
+    ``people``: the people file's, each of whom gets a listing)."""
     newest = tuple(newest_first(entries))
     return Catalog(
         newest=newest,
@@ -375,6 +396,7 @@ def make_catalog(entries: Iterable[Entry], earlier: Catalog | None = None) -> Ca
         months=by_month(newest),
         days=by_day(newest),
         related=Related(newest, earlier.related if earlier is not None else None),
+        people=by_person(newest, people or {}),
     )
 
 
@@ -399,6 +421,10 @@ class IndexView:
     digests: tuple[Digest, ...] = ()
     days: tuple[date, ...] = ()
     """The month's curated days, or the days without a digest (for 'digests')."""
+    person: Person | None = None
+    """Whom a listing of kind 'people' is about: their page shows who they are."""
+    authors: tuple[tuple[str, str], ...] = ()
+    """A digest's byline: (key, name) of each person it names."""
 
     @property
     def in_nav(self) -> bool:
@@ -407,7 +433,12 @@ class IndexView:
 
 
 def index_views(
-    catalog: Catalog, digests: Sequence[Digest], *, layout: Layout, page_size: int = PAGE_SIZE
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    *,
+    layout: Layout,
+    page_size: int = PAGE_SIZE,
+    people: Mapping[str, Person] | None = None,
 ) -> dict[str, IndexView]:
     """Every generated index page, by src path: what the site shows besides briefings.
 
@@ -416,14 +447,19 @@ def index_views(
         digests: The curated digests, with valid references, newest first.
         layout: Where pages go.
         page_size: Briefings per listing page.
+        people: The people file's, by key: their pages and digests' bylines.
     """
+    people = people or {}
     views: dict[str, IndexView] = {}
-    for kind, listings in (
+    kinds = [
         ("categories", catalog.categories),
         ("tags", catalog.tags),
         ("sources", catalog.sources),
         ("stories", catalog.stories),
-    ):
+    ]
+    if catalog.people:  # no people file: no people pages
+        kinds.append(("people", catalog.people))
+    for kind, listings in kinds:
         uri = layout.index(kind)
         views[uri] = IndexView(
             "kinds", uri, KIND_TITLES[kind], listing_kind=kind, listings=tuple(listings)
@@ -441,6 +477,7 @@ def index_views(
                     entries=tuple(chunk),
                     number=number,
                     pages=len(chunks),
+                    person=people.get(listing.key) if kind == "people" else None,
                 )
     curated = {d.date for d in digests}
     uri = layout.index("archive")
@@ -459,7 +496,10 @@ def index_views(
         )
     for digest in digests:
         uri = layout.digest(digest.date)
-        views[uri] = IndexView("digest", uri, digest.title, created=digest.date, digest=digest)
+        byline = tuple((key, people[key].name) for key in dict.fromkeys(digest.by) if key in people)
+        views[uri] = IndexView(
+            "digest", uri, digest.title, created=digest.date, digest=digest, authors=byline
+        )
     uri = layout.index("digests")
     views[uri] = IndexView("digests", uri, "Digests", digests=tuple(digests), days=uncurated)
     return views

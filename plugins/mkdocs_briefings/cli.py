@@ -19,6 +19,7 @@ from .entries import find_briefings, find_missing_images, make_slug, read_entry_
 from .errors import BriefingError
 from .importer.command import import_command
 from .model import DAY
+from .people import PEOPLE_FILE, read_people
 from .reading import default_workers, load_site, relative_paths
 from .redirects import lost_addresses
 from .schema import main as schema_main
@@ -283,6 +284,9 @@ def check_files(
             display = path.as_posix()
             try:
                 text = read_text(path, display=display)
+                if path.name == PEOPLE_FILE:  # the people bylines name, not a briefing
+                    read_people(text, path=display)
+                    continue
                 if is_digest(path, text, digests=digests):
                     draft = read_digest(text, path=display)[0].draft
                 else:

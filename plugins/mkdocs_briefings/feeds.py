@@ -80,6 +80,8 @@ class FeedItem:
         content_html: The entry's body as HTML, every text in it escaped.
         summary: Plain text shown by readers that do not show the content.
         categories: Category and tags, plain text.
+        authors: Who wrote it, as (name, absolute address of their page or None); the feed's
+            author when empty.
     """
 
     url: str
@@ -89,6 +91,7 @@ class FeedItem:
     content_html: str
     summary: str
     categories: tuple[str, ...] = ()
+    authors: tuple[tuple[str, str | None], ...] = ()
 
     def __post_init__(self) -> None:
         """Reject a relative or non-web address: it would be a broken id and link."""
@@ -161,12 +164,16 @@ def render_json_feed(info: FeedInfo, items: Sequence[FeedItem], *, feed_url: str
                 "date_published": _to_datetime(item.published, info.zone).isoformat(),
                 "date_modified": _to_datetime(item.modified, info.zone).isoformat(),
                 "tags": [_clean(c) for c in item.categories],
-                "authors": authors,
+                "authors": [_json_author(*a) for a in item.authors] or authors,
             }
             for item in items
         ],
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_author(name: str, url: str | None) -> dict[str, str]:
+    return {"name": _clean(name), **({"url": url} if url else {})}
 
 
 def _e(text: str) -> str:
@@ -192,6 +199,9 @@ def _make_generator(
     fg.language(info.language)
     fg.author(name=_clean(info.author or info.title))
     fg.generator(GENERATOR)
+    if media_type == "application/rss+xml" and any(item.authors for item in items):
+        # RSS's own <author> must be an email address: bylines are Dublin Core creators.
+        fg.load_extension("dc", atom=False, rss=True)
     # RSS takes the channel link from the last link added: the self link goes first.
     fg.link(href=feed_url, rel="self", type=media_type)
     fg.link(href=info.home_url, rel="alternate", type="text/html")
@@ -210,4 +220,8 @@ def _make_generator(
         entry.summary(_e(_clean(item.summary)), type="html")
         for category in item.categories:
             entry.category(term=_clean(category))
+        for name, url in item.authors:
+            entry.author(name=_clean(name), **({"uri": url} if url else {}))
+            if media_type == "application/rss+xml":
+                entry.dc.dc_creator(_clean(name), replace=False)
     return fg

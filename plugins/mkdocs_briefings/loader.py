@@ -11,7 +11,7 @@ from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from .errors import BriefingError, Problem
 from .model import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Briefing, block_kind
@@ -599,6 +599,8 @@ def _model_at(root: type[BaseModel], loc: Loc, data: Any) -> type[BaseModel] | N
     kind: Any = root
     for part in loc:
         kind = _unwrap(kind)
+        if isinstance(kind, type) and issubclass(kind, RootModel):  # people.yml: its mapping
+            kind = _unwrap(kind.model_fields["root"].annotation)
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             field = kind.model_fields.get(str(part))
             kind = field.annotation if field else None

@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    RootModel,
     StringConstraints,
     Tag,
     WithJsonSchema,
@@ -32,6 +33,8 @@ _SPACE = re.compile(r"\s")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ALIAS = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?$")
 """A former address: a slug, or a site path such as 'briefings/old-slug/' (no '..', no host)."""
+FEDIVERSE = re.compile(r"^@[A-Za-z0-9_][A-Za-z0-9_.-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+"""A fediverse handle: '@name@example.social'."""
 
 #: Size limits that keep a mistaken or hostile file from slowing the build down.
 MAX_TITLE = 300
@@ -42,6 +45,9 @@ MAX_SOURCES = 50
 MAX_SLUG = 80
 MAX_ALIASES = 20
 MAX_ALIAS = 200
+MAX_AUTHORS = 10
+MAX_PERSON_LINKS = 10
+MAX_BIO = 500
 MAX_FILE_BYTES = 1_000_000
 """A briefing or digest file is a few kilobytes; more is pasted or generated content."""
 MAX_DEPTH = 20
@@ -136,6 +142,15 @@ def _check_alias(value: str) -> str:
     return value
 
 
+def _check_fediverse(value: str) -> str:
+    if not FEDIVERSE.match(value):
+        raise ValueError(
+            "expected a fediverse handle like '@name@example.social' (an '@', the name, an '@' "
+            "and the server's address)"
+        )
+    return value
+
+
 # The validators give the messages; WithJsonSchema tells editors the same rules.
 WebUrl = Annotated[
     str,
@@ -194,6 +209,14 @@ Alias = Annotated[
     WithJsonSchema({"type": "string", "pattern": ALIAS.pattern, "maxLength": MAX_ALIAS}),
 ]
 Credits = Annotated[list[SourceKey], Field(min_length=1, max_length=MAX_SOURCES)]
+Fediverse = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_check_fediverse),
+    WithJsonSchema({"type": "string", "pattern": FEDIVERSE.pattern}),
+]
+Byline = Annotated[list[Slug], Field(max_length=MAX_AUTHORS)]
+"""Keys of people in briefings/people.yml, in the order the byline names them."""
 
 
 class Model(BaseModel):
@@ -333,6 +356,46 @@ class Change(Model):
     text: Text = Field(description="What changed, in one or two sentences.")
 
 
+class Person(Model):
+    """Someone who writes or edits briefings, as briefings/people.yml describes them."""
+
+    name: Label = Field(description="The name the byline shows, e.g. 'Ana Ruiz'.")
+    role: Label | None = Field(None, description="What they do, e.g. 'Senior editor'.")
+    bio: Annotated[Text, StringConstraints(max_length=MAX_BIO)] | None = Field(
+        None, description="A sentence or two about them, shown on their page."
+    )
+    avatar: ImageSrc | None = Field(
+        None,
+        description="Their picture: an https:// address, or a path inside docs/ such as "
+        "assets/images/ana.jpg.",
+    )
+    links: Annotated[list[WebUrl], Field(max_length=MAX_PERSON_LINKS)] = Field(
+        default_factory=list,
+        description="Their pages elsewhere (https:// addresses), linked with rel=me.",
+    )
+    fediverse: Fediverse | None = Field(
+        None,
+        description="Their fediverse handle, like '@ana@example.social': credited on the "
+        "pages they write (fediverse:creator).",
+    )
+
+    @property
+    def avatar_is_local(self) -> bool:
+        """Whether ``avatar`` is a file inside docs/ (rather than a web address)."""
+        return (
+            self.avatar is not None
+            and not urlsplit(self.avatar).scheme
+            and not self.avatar.startswith("//")
+        )
+
+
+class People(RootModel[dict[Slug, Person]]):
+    """briefings/people.yml: each person by key ('ana-ruiz'); bylines name these keys."""
+
+    # Keys that are not slugs are errors: the schema says so too.
+    model_config = ConfigDict(frozen=True, json_schema_extra={"additionalProperties": False})
+
+
 class Briefing(Model):
     """One briefing: a short, credited summary of what several outlets report."""
 
@@ -398,6 +461,10 @@ class Briefing(Model):
     corrections: Annotated[list[Change], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list, description="Dated corrections, shown as a log with the updates."
     )
+    by: Byline = Field(
+        default_factory=list,
+        description="Who wrote it: keys of people in briefings/people.yml, like [ana-ruiz].",
+    )
     draft: bool = Field(
         False,
         description="true keeps the briefing out of the built site (pages, lists, feeds, "
@@ -432,6 +499,10 @@ class Digest(Model):
     )
     briefings: Annotated[list[Slug], Field(max_length=MAX_BLOCKS)] = Field(
         default_factory=list, description="Slugs of the briefings, in order (or use 'sections')."
+    )
+    by: Byline = Field(
+        default_factory=list,
+        description="Who put it together: keys of people in briefings/people.yml.",
     )
     draft: bool = Field(
         False,

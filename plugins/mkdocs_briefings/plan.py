@@ -20,6 +20,7 @@ from urllib.parse import quote, urljoin
 from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, relative_url
 from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
+from .people import authors, person_json_ld
 from .reading import relative_paths
 from .redirects import Redirect, redirect_page, redirect_uri
 from .render.feed import briefing_item, digest_item
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 
     from .catalog import Catalog, IndexView
     from .entries import Entry
-    from .model import Briefing, Change, Digest
+    from .model import Briefing, Change, Digest, Person
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,17 @@ class SitePlan:
     """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
     redirects: tuple[Redirect, ...] = ()
     """The redirect pages of the briefings' former addresses ('aliases:')."""
+    people: Mapping[str, Person] = field(default_factory=dict)
+    """The people file's, by key (bylines name them; each has a page: `catalog.people`)."""
+
+    def person_url(self, key: str) -> str:
+        """The site-relative URL of a person's page ('people/ana-ruiz/')."""
+        uri = self.options.layout.listing("people", key)
+        return page_url(uri, directory_urls=self.options.directory_urls)
+
+    def byline(self, by: Iterable[str]) -> list[Link]:
+        """The people a byline names, each linking to their page (unknown keys left out)."""
+        return [Link(person.name, self.person_url(key)) for key, person in authors(by, self.people)]
 
     def metadata(self, uri: str) -> dict[str, Any]:
         """The metadata of the generated page at ``uri``, made for that page: a page (or
@@ -412,6 +424,7 @@ class SitePlan:
                 ],
             },
             "briefing_story": self.stories.get(entry.path),
+            "briefing_byline": self.byline(b.by),
         }
 
     def _link(self, title: str, uri: str) -> Link:
@@ -429,6 +442,7 @@ class SitePlan:
         publisher = self._publisher
         if publisher is not None:  # nested in the NewsArticle: no @context of its own
             publisher = {k: v for k, v in publisher.items() if k != "@context"}
+        people = authors(b.by, self.people)
         json_ld = make_json_ld(
             b,
             url=url,
@@ -437,10 +451,17 @@ class SitePlan:
             description=about,
             card_url=card,
             publisher=publisher,
+            authors=[
+                person_json_ld(
+                    p, urljoin(opts.site_url, self.person_url(k)) if opts.site_url else None
+                )
+                for k, p in people
+            ],
         )
         social = social_meta(
             b, url=url, site_name=opts.site_name, image_url=image, description=about, card_url=card
         )
+        social += [("name", "fediverse:creator", p.fediverse) for _, p in people if p.fediverse]
         return {
             "briefing_json_ld": json_ld,
             "briefing_social": social,
@@ -508,8 +529,10 @@ def make_json_ld(
     description: str,
     card_url: str | None = None,
     publisher: dict[str, Any] | None = None,
+    authors: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """The page's schema.org NewsArticle, as the text of its <script> element."""
+    """The page's schema.org NewsArticle, as the text of its <script> element (``authors``:
+    schema.org Person objects, see `people.person_json_ld`)."""
     article = news_article(
         b,
         url=url,
@@ -519,6 +542,7 @@ def make_json_ld(
         description=description,
         card_url=card_url,
         publisher=publisher,
+        authors=authors,
     )
     return json_ld_script(article)
 
@@ -559,6 +583,7 @@ def plan_site(
     previous: SitePlan | None = None,
     media: Mapping[str, Media] | None = None,
     now: dt.datetime | None = None,
+    people: Mapping[str, Person] | None = None,
 ) -> SitePlan:
     """Plan the whole generated site.
 
@@ -577,6 +602,7 @@ def plan_site(
         media: What the build knows of local image files (size, smaller copies), by src.
         now: The time of the build: a briefing published later is held back until then
             (see `hold_scheduled`); None holds none back.
+        people: The people file's, by key: bylines, people pages, authors in JSON-LD and feeds.
 
     Returns:
         The frozen plan.
@@ -584,10 +610,14 @@ def plan_site(
     entries, scheduled = hold_scheduled(entries, now=now, zone=options.zone)
     entries, digests = published(entries, digests, drafts=options.drafts)
     layout, urls = options.layout, _Urls(options.directory_urls)
-    media = media or {}
-    if previous is not None and (previous.options != options or previous.media != media):
+    media, people = media or {}, dict(people or {})
+    if previous is not None and (
+        previous.options != options or previous.media != media or previous.people != people
+    ):
         previous = None
-    catalog = make_catalog(entries, previous.catalog if previous is not None else None)
+    catalog = make_catalog(
+        entries, previous.catalog if previous is not None else None, people=people
+    )
     teasers = _teasers(catalog, layout, urls, previous)
     latest = tuple(teasers[e.path] for e in catalog.newest)
     related = _related(catalog, teasers, options.related_limit, previous)
@@ -619,12 +649,22 @@ def plan_site(
                 related[entry.path],
                 stories.get(entry.path),
                 pager[entry.path],
+                # The byline, JSON-LD and fediverse:creator show the people file's entries.
+                tuple(p.model_dump_json() for _, p in authors(entry.briefing.by, people)),
             ),
         )
     found = [d for d, _ in digests]
     earlier = previous.pages if previous is not None else {}
     pages |= _index_pages(
-        catalog, found, options, urls, exists=exists, shared=shared, earlier=earlier, media=media
+        catalog,
+        found,
+        options,
+        urls,
+        exists=exists,
+        shared=shared,
+        earlier=earlier,
+        media=media,
+        people=people,
     )
     corrections_uri = layout.index("corrections")
     # A hand-written docs/corrections/index.md (or corrections.md, at the same address) wins.
@@ -655,9 +695,10 @@ def plan_site(
         pager=pager,
         share_cards=_share_cards(catalog, found, options) if options.share_cards else {},
         media=media,
-        feeds=make_feeds(catalog, found, options, urls),
+        feeds=make_feeds(catalog, found, options, urls, people=people),
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
+        people=people,
     )
 
 
@@ -928,12 +969,13 @@ def _index_pages(
     shared: Hashable,
     earlier: Mapping[str, PlannedPage],
     media: Mapping[str, Media],
+    people: Mapping[str, Person] | None = None,
 ) -> dict[str, PlannedPage]:
     """Every generated index page but those a hand-written page of the same path replaces;
     a page made from the same view as in ``earlier`` keeps its HTML."""
     layout = options.layout
     by_slug = {e.slug: e for e in catalog.newest}
-    views = index_views(catalog, digests, layout=layout, page_size=options.page_size)
+    views = index_views(catalog, digests, layout=layout, page_size=options.page_size, people=people)
     pages = {}
     for uri, view in views.items():
         if exists(uri):
@@ -992,6 +1034,7 @@ def _view_key(view: IndexView, by_slug: Mapping[str, Entry]) -> Hashable:
         tuple(map(id, shown)),
         (view.number, view.pages, view.day, view.days),
         (id(view.digest), tuple(map(id, view.digests))),
+        (view.person.model_dump_json() if view.person else None, view.authors),
     )
 
 
@@ -1062,7 +1105,12 @@ _FORMATS = (
 
 
 def make_feeds(
-    catalog: Catalog, digests: Sequence[Digest], options: PlanOptions, urls: Callable[[str], str]
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    *,
+    people: Mapping[str, Person] | None = None,
 ) -> tuple[Feed, ...]:
     """RSS, Atom and JSON feeds of the newest briefings and digests (none without a site_url)."""
     site_url, layout, limit = options.site_url, options.layout, options.feed_limit
@@ -1079,10 +1127,19 @@ def make_feeds(
         for e in catalog.newest
         if e.slug in wanted and not e.briefing.draft
     }
+
+    def byline(by: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
+        return tuple(
+            (p.name, urljoin(site_url, urls(layout.listing("people", k))))
+            for k, p in authors(by, people or {})
+        )
+
     items = {
-        "briefings": [briefing_item(e.briefing, linked[e.slug][1]) for e in newest],
+        "briefings": [
+            briefing_item(e.briefing, linked[e.slug][1], byline(e.briefing.by)) for e in newest
+        ],
         "digests": [
-            digest_item(d, urljoin(site_url, urls(layout.digest(d.date))), linked)
+            digest_item(d, urljoin(site_url, urls(layout.digest(d.date))), linked, byline(d.by))
             for d in digests[:limit]
         ],
     }

@@ -23,11 +23,12 @@ from .entries import (
     read_text,
 )
 from .errors import BriefingError, Problem
+from .people import PEOPLE_FILE, Staff, byline_problems, byline_refs, load_people
 from .redirects import find_alias_clashes
 from .store import Store, content_key
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from datetime import date
 
     from .catalog import Layout
@@ -45,6 +46,8 @@ class Site:
     digests: list[tuple[Digest, Path]] = field(default_factory=list)
     """Newest first, with the file each came from."""
     problems: list[Problem] = field(default_factory=list)
+    staff: Staff = field(default_factory=Staff)
+    """The people of briefings/people.yml, whom bylines name."""
 
 
 Stamp = tuple[int, int]
@@ -233,7 +236,11 @@ def load_site(
     site = Site()
     cache = cache or FileCache()
     entries: dict[str, Entry] = {}
-    found = find_briefings(briefings_dir, exclude=digests_dir)
+    people_file = briefings_dir / PEOPLE_FILE
+    (people_display,) = relative_paths([people_file], root)
+    site.staff, problems = load_people(people_file, display=people_display, exists=exists)
+    site.problems += problems
+    found = [p for p in find_briefings(briefings_dir, exclude=digests_dir) if p != people_file]
     files = list(zip(found, relative_paths(found, root), strict=True))
     reader = _check_briefing_file if checks_only else _read_briefing_file
     outcomes = cache.read_all(files, reader, workers=workers, progress=progress)
@@ -257,9 +264,30 @@ def load_site(
     for entry, problem in find_alias_clashes(list(entries.values()), layout, exists=exists):
         site.problems.append(problem)
         del entries[entry.path]
+    for entry, problems in _check_bylines(list(entries.values()), site.staff, root):
+        site.problems += problems
+        del entries[entry.path]
     site.entries = list(entries.values())
     _load_digests(site, digests_dir, root, cache)
     return site
+
+
+def _check_bylines(
+    entries: Iterable[Entry], staff: Staff, root: Path
+) -> Iterator[tuple[Entry, list[Problem]]]:
+    """Each entry whose byline names someone the people file lacks, with its problems."""
+    for entry in entries:
+        by = entry.briefing.by
+        if not by or all(key in staff.people for key in by) or staff.broken:
+            continue
+        try:  # read again: positions are only worked out for files with problems
+            text = read_text(root / entry.path, display=entry.path)
+        except BriefingError as exc:
+            yield entry, list(exc.problems)
+            continue
+        problems = byline_problems(byline_refs(by), staff, text=text, path=entry.path)
+        if problems:
+            yield entry, problems
 
 
 def briefing_stamps(cache: FileCache) -> dict[str, Stamp]:
@@ -281,7 +309,7 @@ def _check_briefing_file(source: Path, display: str) -> Entry:
     b = entry.briefing
     # Not a Briefing (pydantic's model_construct costs more than the pickling it saves): only
     # `check`'s site-wide rules read it, and they read these fields.
-    light = _Checked(b.title, b.slug, b.image, b.aliases, b.published, draft=b.draft)
+    light = _Checked(b.title, b.slug, b.image, b.aliases, b.published, draft=b.draft, by=b.by)
     return replace(entry, briefing=cast("Briefing", light))
 
 
@@ -297,6 +325,8 @@ class _Checked:
     """`check` names the briefings scheduled for later."""
     draft: bool = False
     """`check` lists the drafts."""
+    by: list[str] = field(default_factory=list)
+    """Bylines are checked against the people file."""
 
 
 def _read_digest_file(source: Path, display: str) -> tuple[str, Digest, dict[str, Position]]:
@@ -320,6 +350,9 @@ def _load_digests(site: Site, folder: Path, root: Path, cache: FileCache) -> Non
             check_references(text, digest, path=display, known=known)
         except BriefingError as exc:
             site.problems += exc.problems
+            continue
+        if unknown := byline_problems(byline_refs(digest.by), site.staff, text=text, path=display):
+            site.problems += unknown
             continue
         if digest.date in digests:
             message = f"date: another digest is already dated {digest.date}; keep one per day"

@@ -93,6 +93,7 @@ def find_alias_clashes(
         getattr(layout, kind)
         for kind in ("digests", "daily", "archive", "categories", "tags", "sources", "stories")
     }
+    reserved.add(layout.people)  # the people pages (briefings/people.yml)
     reserved.update(_BUILD_FOLDERS)
     for entry in ordered:
         for i, alias in enumerate(entry.briefing.aliases):

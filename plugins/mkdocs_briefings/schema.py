@@ -12,14 +12,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import Briefing, Digest
+from .model import Briefing, Digest, People
 from .writing import write_atomically
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 SCHEMA_BASE = "https://mkdocs-briefings.github.io/mkdocs-briefings/schema/"
-SCHEMAS: dict[str, type[BaseModel]] = {"briefing.json": Briefing, "digest.json": Digest}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "briefing.json": Briefing,
+    "digest.json": Digest,
+    "people.json": People,
+}
 BRIEFING_SCHEMA = Path("schema") / "briefing.json"
 """Where the briefing schema is, inside the docs folder."""
 

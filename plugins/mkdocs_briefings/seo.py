@@ -17,6 +17,8 @@ from .catalog import page_url
 from .render import describe
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from .model import Briefing
 
 #: Google shows at most this many characters of a NewsArticle headline.
@@ -84,6 +86,7 @@ def news_article(
     description: str | None = None,
     card_url: str | None = None,
     publisher: dict[str, Any] | None = None,
+    authors: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The briefing as a schema.org NewsArticle, for a ``<script type="application/ld+json">``.
 
@@ -100,6 +103,8 @@ def news_article(
             Stories require one).
         publisher: The site's `news_media_organization` (without ``@context``); a plain
             Organization of ``site_name`` and ``site_url`` when None.
+        authors: Its byline as schema.org Person objects (see `people.person_json_ld`);
+            none: no ``author``.
 
     Returns:
         A JSON-ready dict; each outlet of ``sources`` is a ``citation``, each correction a
@@ -129,6 +134,8 @@ def news_article(
     }
     if b.tags:
         data["keywords"] = list(b.tags)
+    if authors:
+        data["author"] = [dict(a) for a in authors]
     data |= {
         "publisher": publisher or _organization(site_name, site_url),
         "mainEntityOfPage": url,

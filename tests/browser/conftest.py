@@ -64,6 +64,8 @@ PAGE_KINDS = {
     "tags-index": "tags/",
     "outlets-index": "sources/",
     "stories-index": "stories/",
+    "person": "people/mira-talvessen/",
+    "people-index": "people/",
     "about": "about/",
     "corrections": "corrections/",
     "standards": "standards/",

@@ -132,7 +132,7 @@ PAGE_GROUPS = {
     "digests": ["digests/index.html", "digests/*/index.html"],
     "daily": ["daily/*/index.html"],
     "listings": [f"{kind}/*index.html" for kind in ("archive", "categories", "tags", "sources")]
-    + ["stories/*index.html"],
+    + ["stories/*index.html", "people/*index.html"],
     "corrections": ["corrections/index.html"],
     "hand-written": hand_written_pages(),
 }

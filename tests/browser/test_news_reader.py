@@ -56,10 +56,12 @@ SCREENSHOT_PAGES = {
 
 
 def briefing_sources() -> list[dict[str, Any]]:
-    """Every briefing's YAML in this repository's briefings/ (digests are in a subfolder)."""
+    """Every briefing's YAML in this repository's briefings/ (digests are in a subfolder; the
+    people file is not a briefing)."""
     return [
         yaml.safe_load(path.read_text(encoding="utf-8"))
         for path in sorted((ROOT / "briefings").glob("*.yml"))
+        if path.name != "people.yml"
     ]
 
 

@@ -197,7 +197,11 @@ def test_check_formats(runner: CliRunner, project: Path, style: str, expected: s
 def test_schema_command_writes_both_schemas(runner: CliRunner, project: Path) -> None:
     result = runner.invoke(cli, ["schema", "out"])
     assert result.exit_code == 0
-    assert sorted(p.name for p in (project / "out").iterdir()) == ["briefing.json", "digest.json"]
+    assert sorted(p.name for p in (project / "out").iterdir()) == [
+        "briefing.json",
+        "digest.json",
+        "people.json",
+    ]
 
 
 def test_checking_the_whole_demo_is_fast() -> None:

@@ -121,7 +121,7 @@ def test_thousands_of_problems_are_cut_to_the_first_hundred() -> None:
     assert problems[0] == (
         "b.yml:19:1: unknown field 'k0'; allowed here: title, slug, aliases, category, "
         "published, updated, tags, story, note, image, key_points, body, sources, "
-        "why_it_matters, whats_next, perspectives, updates, corrections, draft"
+        "why_it_matters, whats_next, perspectives, updates, corrections, by, draft"
     )
     assert problems[-1] == (
         "b.yml:119:1: 8,900 more problems from here on not listed; "

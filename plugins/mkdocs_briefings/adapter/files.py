@@ -184,6 +184,7 @@ def read_and_plan(
         previous=previous,
         media=media,
         now=dt.datetime.now(dt.UTC),  # a briefing published later waits for a later build
+        people=site.staff.people,
     )
     store.keep_pages(plan.kept)
     # The images the pages show: lead images' smaller copies and the share cards.

@@ -31,13 +31,16 @@ if TYPE_CHECKING:
 # -- items ---------------------------------------------------------------------------------------
 
 
-def briefing_item(b: Briefing, url: str) -> FeedItem:
+def briefing_item(
+    b: Briefing, url: str, authors: tuple[tuple[str, str | None], ...] = ()
+) -> FeedItem:
     """A briefing as a feed item: key points, paragraphs and quotes with credits (and the
     optional sections, in the page's order, under their headings), sources.
 
     Args:
         b: The briefing.
         url: The absolute address of its page.
+        authors: Its byline: each person's name and the absolute address of their page.
 
     Returns:
         The item, dated by the briefing's published and modified dates.
@@ -66,10 +69,16 @@ def briefing_item(b: Briefing, url: str) -> FeedItem:
         content_html="\n".join(parts),
         summary=" ".join(b.key_points),
         categories=tuple(topics(b)),
+        authors=authors,
     )
 
 
-def digest_item(d: Digest, url: str, briefings: Mapping[str, tuple[Briefing, str]]) -> FeedItem:
+def digest_item(
+    d: Digest,
+    url: str,
+    briefings: Mapping[str, tuple[Briefing, str]],
+    authors: tuple[tuple[str, str | None], ...] = (),
+) -> FeedItem:
     """A digest as a feed item: each briefing's linked headline, key points and outlets.
 
     Args:
@@ -77,6 +86,7 @@ def digest_item(d: Digest, url: str, briefings: Mapping[str, tuple[Briefing, str
         url: The absolute address of its page.
         briefings: Briefing and absolute page address by slug. Slugs missing from it are left
             out (``digest.check_references`` reports them before feeds are made).
+        authors: Its byline, as for `briefing_item`.
 
     Returns:
         The item, dated by the digest's date.
@@ -101,6 +111,7 @@ def digest_item(d: Digest, url: str, briefings: Mapping[str, tuple[Briefing, str
         content_html="\n".join(parts),
         summary=d.note or headlines or d.title,
         categories=tuple(dict.fromkeys(b.category for b in included)),
+        authors=authors,
     )
 
 

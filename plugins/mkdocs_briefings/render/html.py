@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
     from ..catalog import IndexView, Layout, Listing
     from ..entries import Entry
-    from ..model import Briefing, Digest, Image, Paragraph, Perspective, Source
+    from ..model import Briefing, Digest, Image, Paragraph, Person, Perspective, Source
 
 Slugify = Callable[[str, str], str]
 Link = Callable[[str], str]
@@ -595,7 +595,7 @@ def render_index(
         doc.heading(1, escape(title), name=_name(title))
         doc.add(render_cards(view.entries, cards, points=True))
     elif view.kind == "digest" and view.digest is not None:
-        _digest(doc, view.digest, briefings, cards)
+        _digest(doc, view.digest, briefings, cards, view.authors)
     else:
         _digests(doc, view, layout, link)
     return doc.finish()
@@ -617,9 +617,65 @@ def _kinds(
         doc.add("<p>Nothing here yet.</p>")
 
 
+def render_byline(names: Iterable[tuple[str, str]]) -> str:
+    """'By Ana Ruiz and Ben Oduya', each name linked: ``names`` are (href escaped already,
+    name as written); '' for none."""
+    links = [_a(href, escape_label(name), dir_auto=True) for href, name in names]
+    return f'<p class="briefing-byline">By {join_names(links)}</p>' if links else ""
+
+
+def render_person(person: Person, *, avatar: str | None) -> str:
+    """Who a person is, at the top of their page: picture, role, bio and links (rel="me").
+
+    Args:
+        person: Them.
+        avatar: Their picture's src from the page (escaped already), or None.
+    """
+    parts = [f'<div class="briefing-person{" briefing-person--avatar" if avatar else ""}">']
+    if avatar:
+        parts.append(
+            f'<img class="briefing-person__avatar" src="{avatar}" alt="{escape(person.name)}"'
+            ' width="96" height="96" loading="lazy" />'
+        )
+    if person.role:
+        parts.append(f'<p class="briefing-person__role" dir="auto">{escape(person.role)}</p>')
+    if person.bio:
+        parts.append(f'<p class="briefing-person__bio" dir="auto">{escape(person.bio)}</p>')
+    links = [url for url in person.links if urlsplit(url).scheme in ("http", "https")]
+    if links:
+        items = [
+            f'<li><a rel="me" href="{safe_url(url)}">{escape(_link_label(url))}</a></li>'
+            for url in links
+        ]
+        parts.append('<ul class="briefing-person__links">\n' + "\n".join(items) + "\n</ul>")
+    if person.fediverse:
+        parts.append(
+            '<p class="briefing-person__fediverse">'
+            f"On the fediverse: {escape(person.fediverse)}</p>"
+        )
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _link_label(url: str) -> str:
+    """A link's text: its address without the scheme and 'www.' ('example.social/@ana')."""
+    parts = urlsplit(url)
+    return (parts.netloc.removeprefix("www.") + parts.path.rstrip("/")) or url
+
+
+def _avatar_src(person: Person, cards: Cards) -> str | None:
+    if not person.avatar:
+        return None
+    if person.avatar_is_local:
+        return html.escape(cards.relative(quote(person.avatar, safe="/%"), cards.page_url))
+    return safe_url(person.avatar)
+
+
 def _listing(doc: _Document, view: IndexView, listing: Listing, cards: Cards) -> None:
     layout, link = cards.layout, cards.link
     doc.heading(1, escape(view.title), name=_name(view.title), dir_auto=True)
+    if view.person is not None:
+        doc.add(render_person(view.person, avatar=_avatar_src(view.person, cards)))
     name, rest = listing_intro(listing.kind, listing.title, len(listing.entries))
     doc.add(f'<p class="briefing-intro">{escape(name) if name else ""}{html.escape(rest)}</p>')
     if view.entries:
@@ -664,9 +720,18 @@ def _month(doc: _Document, listing: Listing, curated: set[date], cards: Cards) -
     doc.add(f'<p class="briefing-up">{_a(link(layout.index("archive")), "All months")}</p>')
 
 
-def _digest(doc: _Document, digest: Digest, briefings: Mapping[str, Entry], cards: Cards) -> None:
+def _digest(
+    doc: _Document,
+    digest: Digest,
+    briefings: Mapping[str, Entry],
+    cards: Cards,
+    authors: Sequence[tuple[str, str]] = (),
+) -> None:
     doc.heading(1, escape(digest.title), name=_name(digest.title), dir_auto=True)
     doc.add(f'<p class="briefing-intro">{_time(digest.date)}</p>')
+    if authors:
+        layout = cards.layout
+        doc.add(render_byline((cards.link(layout.listing("people", k)), n) for k, n in authors))
     if digest.note:
         doc.add(_admonition("note", "Editor's note", f'<p dir="auto">{escape(digest.note)}</p>'))
     if digest.briefings:  # outside any section: one level below the title

@@ -223,6 +223,7 @@ KIND_TITLES = {
     "sources": "Outlets",
     "stories": "Stories",
     "archive": "Archive",
+    "people": "People",
 }
 
 
