@@ -9,7 +9,6 @@ no entity tricks); every failure is one line a person can act on (`SitemapError`
 
 from __future__ import annotations
 
-import gzip
 import html
 import http.client
 import posixpath
@@ -129,7 +128,7 @@ def _gunzip(source: str, content: bytes) -> bytes:
     inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
         out = inflate.decompress(content, MAX_SITEMAP_BYTES + 1)
-    except (zlib.error, gzip.BadGzipFile) as exc:
+    except zlib.error as exc:
         raise SitemapError(f"{source}: not a readable gzip file ({exc})") from None
     _check_size(source, len(out))
     return out
