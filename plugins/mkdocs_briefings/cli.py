@@ -20,6 +20,7 @@ from .errors import BriefingError
 from .importer.command import import_command
 from .model import DAY
 from .people import PEOPLE_FILE, read_people
+from .published import TIMEOUT, SitemapError, read_sitemaps
 from .reading import default_workers, load_site, relative_paths
 from .redirects import lost_addresses
 from .schema import main as schema_main
@@ -172,24 +173,51 @@ def _yaml_scalar(text: str) -> str:
     show_default=True,
     help="text: path:line:col: message lines; github: GitHub Actions annotations; json: a list.",
 )
-def check(paths: tuple[Path, ...], folder: Path, docs: Path, digests: str, style: str) -> None:
+@click.option(
+    "--sitemap",
+    metavar="FILE_OR_URL",
+    help="Compare the briefings' addresses with this published sitemap (a sitemap.xml file or "
+    "an https:// address; an index is followed) instead of the last build's "
+    "site/sitemap-pages.xml, and warn of each address no briefing keeps.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for the server of --sitemap to connect and for each read.",
+)
+def check(
+    paths: tuple[Path, ...],
+    folder: Path,
+    docs: Path,
+    digests: str,
+    style: str,
+    sitemap: str | None,
+    timeout: float,
+) -> None:
     """Check briefings and digests with the build's rules (default: every file in --dir).
 
     PATHS inside --dir are checked with the whole site (duplicate addresses, digests' links);
     files and folders elsewhere are read and checked on their own. Exit status 1 when there
-    are problems. Drafts (`draft: true`) are named on stderr: not a problem, a reminder.
+    are problems. Drafts (`draft: true`) are named on stderr: not a problem, a reminder, and
+    so are addresses of the last build (or of --sitemap) that no briefing keeps. Exit status
+    2 when --sitemap cannot be read.
     """
     if not paths and not folder.is_dir():  # Why: checking no file at all would pass
         raise click.BadParameter(
             f"'{folder}' is not a folder; name the briefings folder, or the files to check",
             param_hint="'--dir'",
         )
+    published = _read_published(sitemap, timeout) if sitemap else None
     elsewhere = [p for p in paths if _outside(p, folder)]
     problems: list[Problem] = []
     drafts: list[str] = []
     if len(elsewhere) < len(paths) or not paths:
         inside = [p for p in paths if p not in elsewhere]
-        problems += _site_problems(inside, folder, docs, digests, drafts=drafts)
+        problems += _site_problems(
+            inside, folder, docs, digests, drafts=drafts, published=published
+        )
     problems += check_files(elsewhere, docs=docs, digests=digests, drafts=drafts)
     click.echo(format_problems(sorted(set(problems)), style), nl=False)
     for path in sorted(set(drafts)):
@@ -205,10 +233,17 @@ def _outside(path: Path, folder: Path) -> bool:
 
 
 def _site_problems(
-    paths: list[Path], folder: Path, docs: Path, digests: str, *, drafts: list[str]
+    paths: list[Path],
+    folder: Path,
+    docs: Path,
+    digests: str,
+    *,
+    drafts: list[str],
+    published: list[tuple[str, str]] | None = None,
 ) -> list[Problem]:
     """The problems of the whole site in ``folder`` that lie in ``paths`` (all when empty);
-    the drafts among its good files join ``drafts``."""
+    the drafts among its good files join ``drafts``. Addresses no briefing keeps are warned
+    of, from the ``published`` sitemaps (where read, text) or else the last build's."""
     site = load_site(
         folder,
         root=Path.cwd(),
@@ -218,7 +253,10 @@ def _site_problems(
         workers=default_workers(),
         checks_only=True,
     )
-    _warn_lost_addresses(site.entries, Path("site") / "sitemap-pages.xml")
+    if published is None:
+        _warn_lost_addresses(site.entries, Path("site") / "sitemap-pages.xml")
+    else:
+        _warn_unpublished(site.entries, published)
     wanted = {p.resolve() for p in paths}
     chosen = [e for e in site.entries if not wanted or _covers(wanted, Path(e.path).resolve())]
     _note_scheduled(chosen)
@@ -260,6 +298,32 @@ def _warn_lost_addresses(entries: Iterable[Entry], sitemap: Path) -> None:
             "add it to 'aliases:' of the briefing that moved there",
             err=True,
         )
+
+
+def _read_published(source: str, timeout: float) -> list[tuple[str, str]]:
+    """The sitemaps of --sitemap, or exit (status 2) with a one-line reason."""
+    try:
+        return read_sitemaps(source, timeout=timeout)
+    except SitemapError as exc:
+        raise _UnreadableSitemap(f"--sitemap: {exc}") from None
+
+
+class _UnreadableSitemap(click.ClickException):
+    """'Error: --sitemap <where>: <why>' and exit status 2: not a problem of the briefings."""
+
+    exit_code = 2
+
+
+def _warn_unpublished(entries: Iterable[Entry], sitemaps: Iterable[tuple[str, str]]) -> None:
+    """Warn (on stderr, not a problem) of each briefing address of the published sitemaps that
+    no briefing keeps."""
+    for where, text in sitemaps:
+        for address in lost_addresses(text, entries, Layout()):
+            click.echo(
+                f"{where}: warning: the published site has {address}, which no briefing has "
+                "now; add it to 'aliases:' of the briefing that moved there",
+                err=True,
+            )
 
 
 def check_files(

@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import SIZES, local_context
+from .conftest import SIZES, local_context, skip_or_fail
+from .test_accessibility import AXE_JS, describe, run_axe
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from playwright.sync_api import Browser
+
+    from .test_accessibility import Scheme
 
 pytestmark = pytest.mark.browser
 
@@ -54,5 +57,23 @@ def test_perspectives_side_by_side_on_a_laptop_and_stacked_on_a_phone(
         assert views.locator(".briefing-credit").count() == 3
         page.screenshot(path=artifacts_dir / f"sections-{size}.png", full_page=True)
         assert not blocked, f"requests leaving 127.0.0.1: {blocked}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_briefing_with_every_section(
+    browser: Browser, site_url: str, scheme: Scheme
+) -> None:
+    """The sections' headings, boxes and credit lines pass axe-core in both colour schemes
+    (contrast included); the accessibility tests' own pages have no such sections."""
+    if not AXE_JS.is_file():
+        skip_or_fail(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser` (make test does)")
+    context = local_context(browser, [], scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + COALITION)
+        violations = run_axe(page)
+        assert not violations, f"axe-core on {COALITION} ({scheme}):\n{describe(violations)}"
     finally:
         context.close()

@@ -185,6 +185,18 @@ def briefing_data(draw: st.DrawFn) -> dict[str, Any]:
         changes = draw(st.lists(st.tuples(later, texts), max_size=2))
         if changes:
             data[log] = [{"date": day, "text": text} for day, text in changes]
+    for section in ("why_it_matters", "whats_next"):
+        count = draw(st.integers(0, 2))
+        if count:
+            data[section] = [{"paragraph": draw(texts), "credits": credits()} for _ in range(count)]
+    if draw(st.booleans()):
+        views = []
+        for _ in range(draw(st.integers(2, 3))):
+            view: dict[str, Any] = {"source": draw(st.sampled_from(keys)), "view": draw(texts)}
+            if draw(st.booleans()):
+                view["label"] = draw(labels)
+            views.append(view)
+        data["perspectives"] = views
     return data
 
 
@@ -379,9 +391,13 @@ CLASSES = {
     "briefing-quote",
     "briefing-quote__speaker",
     "briefing-quote__context",
+    "briefing-perspectives",
+    "briefing-perspective",
+    "briefing-perspective__label",
     "headerlink",
 }
 SCHEMES = {"", "http", "https", "mailto"}
+SECTION_IDS = {"why-it-matters", "whats-next", "perspectives"}
 
 
 class Page(HTMLParser):
@@ -586,9 +602,9 @@ def check_page(html: str, b: Briefing) -> None:
         if name == "class":
             assert set((value or "").split()) <= CLASSES, (tag, name, value)
         if name == "id":
-            assert value in {"sources", "updates"} or value in {f"source-{k}" for k in b.sources}, (
-                value
-            )
+            assert value in {"sources", "updates", *SECTION_IDS} or value in {
+                f"source-{k}" for k in b.sources
+            }, value
         if name == "dir":
             assert value in ("auto", "ltr", "rtl"), value
         if name in ("href", "src"):
@@ -601,6 +617,8 @@ def check_page(html: str, b: Briefing) -> None:
             shown += [block.quote, block.speaker, block.role or "", block.context or ""]
         else:
             shown.append(block.paragraph)
+    shown += [p.paragraph for p in (*b.why_it_matters, *b.whats_next)]
+    shown += [v.view for v in b.perspectives] + [v.label for v in b.perspectives if v.label]
     shown += [s.name for s in b.sources.values()]
     alts = [v or "" for t, n, v in page.attributes if t == "img" and n == "alt"]
     if b.image and b.image.src:  # without an image file, no figure and no caption
