@@ -165,6 +165,11 @@ def render_json_feed(info: FeedInfo, items: Sequence[FeedItem], *, feed_url: str
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
 
+def xml_chars(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (see `_NOT_XML`)."""
+    return _NOT_XML.sub("", text)
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
