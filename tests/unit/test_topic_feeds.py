@@ -222,3 +222,26 @@ def test_listing_pages_link_their_feeds_in_head_and_in_a_visible_line() -> None:
     assert other["href"] == "../briefings.rss.xml"  # elsewhere: the site's feed
     tags = plan.pages["tags/labour/index.md"].html.content
     assert "briefing-follow" not in tags
+
+
+def test_a_later_plan_keeps_the_feeds_of_unchanged_listings() -> None:
+    """`mkdocs serve`: after an edit, only the listings of the edited briefing get new feeds."""
+    entries = site()
+    first = plan_site(entries, [], OPTIONS)
+    edited = briefing("Tram line opens on time", "2025-11-04", category="Transport")
+    later = plan_site(
+        [e if "Tram" not in e.path else edited for e in entries], [], OPTIONS, previous=first
+    )
+    before, after = feeds_of(first), feeds_of(later)
+    assert after["categories/economy/feed.rss.xml"] is before["categories/economy/feed.rss.xml"]
+    assert (
+        after["stories/port-anselm-strike/feed.json"]
+        is before["stories/port-anselm-strike/feed.json"]
+    )
+    assert titles(after["categories/transport/feed.rss.xml"].content) == [
+        "Ferry fares frozen",
+        "Tram line opens on time",
+    ]
+    # Every briefing credits both outlets: their feeds are made again.
+    assert "Tram line opens on time" in after["sources/nordvik-courier/feed.json"].content
+    assert later.feeds == tuple(sorted(later.feeds, key=lambda f: "/" in f.uri))  # site's first
