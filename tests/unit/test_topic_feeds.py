@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from lxml import etree
 
 from mkdocs_briefings import plan as plan_module
 from mkdocs_briefings.catalog import make_catalog
@@ -245,3 +246,18 @@ def test_a_later_plan_keeps_the_feeds_of_unchanged_listings() -> None:
     # Every briefing credits both outlets: their feeds are made again.
     assert "Tram line opens on time" in after["sources/nordvik-courier/feed.json"].content
     assert later.feeds == tuple(sorted(later.feeds, key=lambda f: "/" in f.uri))  # site's first
+
+
+def test_a_topic_name_with_markup_is_text_in_its_feeds_and_discovery_link() -> None:
+    name = 'R&D <b>"labs"</b>'
+    entries = [briefing("Lab opens", "2025-11-04", category=f"'{name}'")]
+    plan = plan_site(entries, [], OPTIONS)
+    (listing,) = plan.catalog.categories
+    folder = f"categories/{listing.key}"
+    feeds = feeds_of(plan)
+    rss = etree.fromstring(feeds[f"{folder}/feed.rss.xml"].content.encode())
+    assert rss.findtext("channel/title") == f"Nordvik News: {name}"  # escaped once, read back
+    assert json.loads(feeds[f"{folder}/feed.json"].content)["title"] == f"Nordvik News: {name}"
+    head = plan.discovery(f"{folder}/")
+    assert "<b>" not in head
+    assert BeautifulSoup(head, "html.parser").link["title"] == f"Nordvik News: {name} (RSS)"
