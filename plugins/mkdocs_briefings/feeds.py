@@ -176,6 +176,11 @@ def _json_author(name: str, url: str | None) -> dict[str, str]:
     return {"name": _clean(name), **({"url": url} if url else {})}
 
 
+def xml_chars(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (see `_NOT_XML`)."""
+    return _NOT_XML.sub("", text)
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 

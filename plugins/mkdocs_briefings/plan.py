@@ -10,6 +10,7 @@ It imports nothing of MkDocs.
 from __future__ import annotations
 
 import functools
+import heapq
 import html
 import itertools
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
-from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, relative_url
+from .catalog import (
+    Layout,
+    index_views,
+    make_catalog,
+    outlet_key,
+    page_url,
+    paginate,
+    relative_url,
+)
 from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
 from .people import authors, person_json_ld
@@ -61,8 +70,9 @@ if TYPE_CHECKING:
     from datetime import tzinfo
     from pathlib import Path
 
-    from .catalog import Catalog, IndexView
+    from .catalog import Catalog, IndexView, Listing
     from .entries import Entry
+    from .feeds import FeedItem
     from .model import Briefing, Change, Digest, Person
 
 
@@ -95,6 +105,11 @@ class PlanOptions:
     drafts: bool = False
     """Whether drafts get pages and join the lists (`mkdocs serve`, or the `build_drafts`
     option); they never join the feeds or the sitemap."""
+    feed_topic_limit: int = 20
+    """How many of the newest briefings each category's, story's and outlet's feeds carry
+    (0: no feeds per topic)."""
+    language: str = "en"
+    """The site's language (the theme's), as an IETF tag: the feeds' and news sitemap's."""
     publisher: Publisher | None = None
     """Who runs the site (the ``publisher_*`` options): the home page's NewsMediaOrganization
     and each NewsArticle's publisher; a plain Organization of site_name when None."""
@@ -258,6 +273,9 @@ class SitePlan:
     """The briefing pages' parts for the build cache, by key (see store.Store.keep_pages)."""
     redirects: tuple[Redirect, ...] = ()
     """The redirect pages of the briefings' former addresses ('aliases:')."""
+    topic_feeds: Mapping[Hashable, tuple[Feed, ...]] = field(default_factory=dict)
+    """Each category's, story's and outlet's feeds (also in `feeds`), by what they were made
+    from (see `make_topic_feeds`): a later plan reuses those of an unchanged listing."""
     people: Mapping[str, Person] = field(default_factory=dict)
     """The people file's, by key (bylines name them; each has a page: `catalog.people`)."""
 
@@ -477,15 +495,36 @@ class SitePlan:
         Why one link, not one per feed and format: Material fetches sitemap.xml once for each
         ``<link rel="alternate">`` of a page (its language selector's lookup), so six links
         cost six requests per page view. The Atom and JSON feeds are listed on the About page.
+        A listing with feeds of its own (a category, story, outlet: every page of it) names
+        its own RSS feed instead; its Atom and JSON feeds are in its "Follow this topic" line.
         """
         name = "digests" if page_url.startswith(f"{self.options.layout.digests}/") else "briefings"
-        for f in self.feeds:
-            if f.uri == f"{name}.rss.xml":
-                return (
-                    f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
-                    f' href="{html.escape(relative_url(f.uri, page_url))}">'
-                )
-        return ""
+        f = self._topic_feeds.get(page_url) or self._feeds_by_uri.get(f"{name}.rss.xml")
+        if f is None:
+            return ""
+        return (
+            f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
+            f' href="{html.escape(relative_url(f.uri, page_url))}">'
+        )
+
+    @cached_property
+    def _feeds_by_uri(self) -> dict[str, Feed]:
+        return {f.uri: f for f in self.feeds}
+
+    @cached_property
+    def _topic_feeds(self) -> dict[str, Feed]:
+        """The RSS feed of each page of each listing with feeds of its own, by page URL."""
+        opts, found = self.options, {}
+        layout, by_uri = opts.layout, self._feeds_by_uri
+        for listing in topic_listings(self.catalog):
+            feed = by_uri.get(topic_feed_uri(listing, "rss.xml", layout))
+            if feed is None:
+                continue
+            pages = len(paginate(listing.entries, opts.page_size))
+            for number in range(1, pages + 1):
+                uri = layout.listing(listing.kind, listing.key, number)
+                found[page_url(uri, directory_urls=opts.directory_urls)] = feed
+        return found
 
 
 def _briefing_pager(before: Teaser | None, after: Teaser | None, page_url: str) -> str:
@@ -680,6 +719,9 @@ def plan_site(
                 page, edit_uri=edit_uri, fingerprint=fingerprint, draft=digest.draft
             )
     _add_digest_pager(pages, found, layout, urls)
+    item = feed_items(options, urls, people)  # each briefing's feed item, once for every feed
+    earlier_feeds = previous.topic_feeds if previous is not None else None
+    topic_feeds = make_topic_feeds(catalog, options, item, earlier=earlier_feeds)
     return SitePlan(
         options=options,
         catalog=catalog,
@@ -695,7 +737,9 @@ def plan_site(
         pager=pager,
         share_cards=_share_cards(catalog, found, options) if options.share_cards else {},
         media=media,
-        feeds=make_feeds(catalog, found, options, urls, people=people),
+        feeds=make_feeds(catalog, found, options, urls, people=people, item=item)
+        + tuple(itertools.chain.from_iterable(topic_feeds.values())),
+        topic_feeds=topic_feeds,
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
         people=people,
@@ -995,7 +1039,13 @@ def _index_pages(
                 colors=dict(options.category_colors),
             )
             content = render_index(
-                view, layout=layout, link=link, briefings=by_slug, cards=cards, marks=options.marks
+                view,
+                layout=layout,
+                link=link,
+                briefings=by_slug,
+                cards=cards,
+                marks=options.marks,
+                feeds=_follow_links(view, options, url),
             )
         meta = _index_meta(view)
         fingerprint = (shared, content, repr(meta))
@@ -1010,6 +1060,20 @@ def _index_pages(
             made=content,
         )
     return pages
+
+
+def _follow_links(view: IndexView, options: PlanOptions, url: str) -> list[tuple[str, str, str]]:
+    """A listing page's links to its listing's own feeds (see `listing_feeds`): (label, media
+    type, href from the page at ``url``); none for other pages."""
+    listing = view.listing
+    if view.kind != "listing" or listing is None or listing.kind not in FEED_KINDS:
+        return []
+    if not options.site_url or options.feed_topic_limit < 1:
+        return []
+    return [
+        (label.split()[0], mime, relative_url(topic_feed_uri(listing, ext, options.layout), url))
+        for ext, mime, label, _ in _FORMATS
+    ]
 
 
 def _link_from(urls: _Urls, page_url: str, target: str) -> str:
@@ -1111,8 +1175,10 @@ def make_feeds(
     urls: Callable[[str], str],
     *,
     people: Mapping[str, Person] | None = None,
+    item: Callable[[Entry], FeedItem] | None = None,
 ) -> tuple[Feed, ...]:
-    """RSS, Atom and JSON feeds of the newest briefings and digests (none without a site_url)."""
+    """RSS, Atom and JSON feeds of the newest briefings and digests (none without a site_url);
+    ``item``: a briefing's feed item, shared with the topics' feeds (see `feed_items`)."""
     site_url, layout, limit = options.site_url, options.layout, options.feed_limit
     if not site_url:
         return ()
@@ -1127,17 +1193,13 @@ def make_feeds(
         for e in catalog.newest
         if e.slug in wanted and not e.briefing.draft
     }
+    item = item or feed_items(options, urls, people)
 
     def byline(by: Iterable[str]) -> tuple[tuple[str, str | None], ...]:
-        return tuple(
-            (p.name, urljoin(site_url, urls(layout.listing("people", k))))
-            for k, p in authors(by, people or {})
-        )
+        return feed_byline(by, people or {}, options, urls)
 
     items = {
-        "briefings": [
-            briefing_item(e.briefing, linked[e.slug][1], byline(e.briefing.by)) for e in newest
-        ],
+        "briefings": [item(e) for e in newest],
         "digests": [
             digest_item(d, urljoin(site_url, urls(layout.digest(d.date))), linked, byline(d.by))
             for d in digests[:limit]
@@ -1151,10 +1213,147 @@ def make_feeds(
             home_url=site_url,
             description=options.site_description or title,
             zone=options.zone,
+            language=options.language,
         )
         for ext, mime, label, render in _FORMATS:
             # At the site root: Material resolves "sitemap.xml" against each alternate link.
             uri = f"{name}.{ext}"
             content = render(info, entries, feed_url=urljoin(site_url, uri))
             feeds.append(Feed(f"{title} ({label})", uri, mime, content))
+    return tuple(feeds)
+
+
+# -- feeds per topic -----------------------------------------------------------------------------
+
+FEED_KINDS = ("categories", "stories", "sources", "people")
+"""The kinds of listing (Catalog fields, Layout folders) that have feeds of their own, each
+next to its listing page. A kind joins with one more name here."""
+
+_FEED_ABOUT = {
+    "categories": "the newest briefings in {}",
+    "stories": "the newest briefings of the story {}",
+    "sources": "the newest briefings crediting {}",
+}
+"""What a topic feed is, for its description (another kind says 'the newest briefings of')."""
+
+TOPIC_FEED = "feed"
+"""A listing's feeds are feed.rss.xml, feed.atom.xml and feed.json in its page's folder
+(categories/politics/feed.rss.xml), named as the site's feeds are."""
+
+
+def topic_listings(catalog: Catalog) -> list[Listing]:
+    """Every listing with feeds of its own (see `FEED_KINDS`), in kind order."""
+    return [listing for kind in FEED_KINDS for listing in getattr(catalog, kind)]
+
+
+def make_topic_feeds(
+    catalog: Catalog,
+    options: PlanOptions,
+    item: Callable[[Entry], FeedItem],
+    *,
+    earlier: Mapping[Hashable, tuple[Feed, ...]] | None = None,
+) -> dict[Hashable, tuple[Feed, ...]]:
+    """The feeds of every listing with feeds of its own (see `listing_feeds`), by what each
+    listing's were made from; a listing made from the same as in ``earlier`` (the previous
+    plan's, under `mkdocs serve`) keeps its feeds.
+
+    Why: a rebuild after one edit changes few listings; rendering every topic's three
+    documents again took about 0.5 s at 1,000 briefings. The key holds the briefings by
+    identity, as `_view_key` does (the reading cache hands out the same object for an unchanged
+    file; the earlier plan holds them, so no identity is reused meanwhile).
+    """
+    if not options.site_url or options.feed_topic_limit < 1:
+        return {}
+    rank = {e.path: i for i, e in enumerate(catalog.newest)}
+    made: dict[Hashable, tuple[Feed, ...]] = {}
+    for listing in topic_listings(catalog):
+        key = (listing.kind, listing.key, listing.title, tuple(map(id, listing.entries)))
+        found = earlier.get(key) if earlier is not None else None
+        made[key] = found if found is not None else listing_feeds(listing, item, options, rank=rank)
+    return made
+
+
+def topic_feed_uri(listing: Listing, ext: str, layout: Layout) -> str:
+    """Where a listing's feed in the format of extension ``ext`` ('rss.xml') is in the site."""
+    folder = layout.listing(listing.kind, listing.key).rpartition("/")[0]
+    return f"{folder}/{TOPIC_FEED}.{ext}"
+
+
+def feed_items(
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    people: Mapping[str, Person] | None = None,
+) -> Callable[[Entry], FeedItem]:
+    """A briefing's feed item (full content, its byline's ``people`` as authors), made once
+    per briefing however many feeds carry it (the site's and each of its topics', in three
+    formats)."""
+    made: dict[str, FeedItem] = {}
+    layout, site_url = options.layout, options.site_url
+
+    def item(entry: Entry) -> FeedItem:
+        found = made.get(entry.path)
+        if found is None:
+            url = urljoin(site_url, urls(layout.briefing(entry.slug)))
+            byline = feed_byline(entry.briefing.by, people or {}, options, urls)
+            found = made[entry.path] = briefing_item(entry.briefing, url, byline)
+        return found
+
+    return item
+
+
+def feed_byline(
+    by: Iterable[str],
+    people: Mapping[str, Person],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+) -> tuple[tuple[str, str | None], ...]:
+    """The feeds' authors of a byline: (name, absolute address of their page) for each."""
+    return tuple(
+        (p.name, urljoin(options.site_url, urls(options.layout.listing("people", k))))
+        for k, p in authors(by, people)
+    )
+
+
+def listing_feeds(
+    listing: Listing,
+    item: Callable[[Entry], FeedItem],
+    options: PlanOptions,
+    *,
+    rank: Mapping[str, int] | None = None,
+) -> tuple[Feed, ...]:
+    """The RSS, Atom and JSON feeds of one listing (a category, story, outlet...): its newest
+    briefings but drafts, at most ``options.feed_topic_limit``, beside its page. None without
+    a site_url or with a limit of 0.
+
+    Args:
+        listing: The listing.
+        item: A briefing's feed item (see `feed_items`).
+        options: The site's settings.
+        rank: Each briefing's place in the site's newest-first order, by path; without it the
+            listing's own order is taken as newest first.
+    """
+    site_url, layout, limit = options.site_url, options.layout, options.feed_topic_limit
+    if not site_url or limit < 1:
+        return ()
+    shown = [e for e in listing.entries if not e.briefing.draft]
+    if rank is not None:  # a story lists its briefings oldest first
+        shown = heapq.nsmallest(limit, shown, key=lambda e: rank.get(e.path, len(rank)))
+    entries = [item(e) for e in shown[:limit]]
+    home = urljoin(
+        site_url,
+        page_url(layout.listing(listing.kind, listing.key), directory_urls=options.directory_urls),
+    )
+    title = f"{options.site_name}: {listing.title}" if options.site_name else listing.title
+    about = _FEED_ABOUT.get(listing.kind, "the newest briefings of {}").format(listing.title)
+    info = FeedInfo(
+        title=title,
+        home_url=home,
+        description=f"{options.site_name}: {about}" if options.site_name else about,
+        language=options.language,
+    )
+    feeds = []
+    for ext, mime, label, render in _FORMATS:
+        uri = topic_feed_uri(listing, ext, layout)
+        content = render(info, entries, feed_url=urljoin(site_url, uri))
+        feeds.append(Feed(f"{title} ({label})", uri, mime, content))
     return tuple(feeds)

@@ -174,6 +174,27 @@ def test_the_feeds_credit_the_byline(project: Path) -> None:
     ]
 
 
+def test_each_person_has_feeds_of_their_briefings(project: Path) -> None:
+    write_site(project)
+    site = build_site(project)
+    ana = site / "people" / "ana-ruiz"
+    rss = feedparser.parse((ana / "feed.rss.xml").read_bytes())
+    assert not rss.bozo
+    assert [e.title for e in rss.entries] == [
+        "Ferry timetable changes",
+        "Harbour strike ends after nine days",
+    ]
+    assert "Ana &lt;Ruiz&gt;" in (ana / "feed.rss.xml").read_text(encoding="utf-8")
+    assert "The nine-day strike at Port Anselm" in rss.entries[1].content[0].value  # full text
+    ben = json.loads((site / "people" / "ben-oduya" / "feed.json").read_text(encoding="utf-8"))
+    assert [i["title"] for i in ben["items"]] == ["Harbour strike ends after nine days"]
+    atom = feedparser.parse((ana / "feed.atom.xml").read_bytes())
+    assert len(atom.entries) == 2
+    head = page(site, "people/ana-ruiz").find("link", rel="alternate")
+    assert head is not None
+    assert head["href"].endswith("feed.rss.xml")
+
+
 def test_without_people_nothing_changes(project: Path) -> None:
     (project / "briefings" / "harbour.yml").write_text(HARBOUR, encoding="utf-8")
     site = build_site(project)

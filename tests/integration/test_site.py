@@ -630,7 +630,8 @@ def discovered_feeds(site: Path, url: str) -> dict[str, str]:
         ("", "briefings.rss.xml"),
         (STRIKE, "briefings.rss.xml"),
         ("categories/", "briefings.rss.xml"),
-        ("sources/the-harbour-ledger/", "briefings.rss.xml"),
+        ("sources/the-harbour-ledger/", "sources/the-harbour-ledger/feed.rss.xml"),
+        ("categories/economy/", "categories/economy/feed.rss.xml"),
         ("daily/2025-11-03/", "briefings.rss.xml"),
         (DIGEST, "digests.rss.xml"),
         ("digests/", "digests.rss.xml"),
@@ -638,7 +639,8 @@ def discovered_feeds(site: Path, url: str) -> dict[str, str]:
 )
 def test_every_page_links_to_one_feed(site: Path, url: str, feed: str) -> None:
     """One discovery link per page, not one per feed and format: Material fetches sitemap.xml
-    once for each <link rel="alternate"> of a page. Digest pages name the digests' feed."""
+    once for each <link rel="alternate"> of a page. Digest pages name the digests' feed, a
+    category's, story's or outlet's listing its own."""
     assert discovered_feeds(site, url) == {feed: "application/rss+xml"}
     assert len(read_page(site, url).head.select('link[rel="alternate"]')) == 1
     assert (site / feed).is_file()
@@ -654,7 +656,7 @@ def test_every_feed_is_built_in_its_format(site: Path) -> None:
 
 def test_feed_links_resolve_from_deep_listing_pages(paged_site: Path) -> None:
     assert discovered_feeds(paged_site, "categories/economy/page/2/") == {
-        "briefings.rss.xml": "application/rss+xml"
+        "categories/economy/feed.rss.xml": "application/rss+xml"
     }
 
 

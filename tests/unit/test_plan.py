@@ -95,10 +95,14 @@ def test_the_plan_holds_every_page_with_its_address_and_html() -> None:
     ]
     assert plan.latest_digest is not None
     assert plan.latest_digest.url == "digests/2025-11-30/"
-    assert {f.uri for f in plan.feeds} == {
+    assert {f.uri for f in plan.feeds if "/" not in f.uri} == {  # at the root: the site's
         f"{kind}.{ext}"
         for kind in ("briefings", "digests")
         for ext in ("rss.xml", "atom.xml", "json")
+    }
+    topics = [*plan.catalog.categories, *plan.catalog.stories, *plan.catalog.sources]
+    assert {f.uri for f in plan.feeds if "/" in f.uri} == {  # beside each topic's listing
+        f"{x.kind}/{x.key}/feed.{ext}" for x in topics for ext in ("rss.xml", "atom.xml", "json")
     }
 
 

@@ -56,6 +56,10 @@ class BriefingsConfig(base.Config):
     feed_limit = c.Type(int, default=50)
     """How many of the newest briefings (and digests) each feed carries."""
 
+    feed_topic_limit = c.Type(int, default=20)
+    """How many of the newest briefings the feeds of each category, story and outlet carry
+    (``categories/<slug>/feed.rss.xml``, ``feed.atom.xml``, ``feed.json``); 0 makes none."""
+
     related_limit = c.Type(int, default=3)
     """How many related briefings end each briefing page."""
 
@@ -170,7 +174,7 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     for name in ("words_per_minute", "page_size"):
         if opts[name] < 1:
             raise PluginError(f"briefings: '{name}' must be at least 1, not {opts[name]}")
-    for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit"):
+    for name in ("recent_limit", "latest_limit", "related_limit", "feed_limit", "feed_topic_limit"):
         if opts[name] < 0:
             raise PluginError(f"briefings: '{name}' cannot be negative ({opts[name]})")
     if not opts.url_prefix.strip("/"):
@@ -239,6 +243,8 @@ def plan_options(
         latest_limit=opts.latest_limit,
         related_limit=opts.related_limit,
         feed_limit=opts.feed_limit,
+        feed_topic_limit=opts.feed_topic_limit,
+        language=str(config.theme.get("language") or "en"),
         directory_urls=config.use_directory_urls,
         category_colors=tuple(opts.category_colors.items()),
         share_cards=opts.share_cards,

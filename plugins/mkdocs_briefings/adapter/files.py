@@ -13,10 +13,12 @@ from urllib.parse import urlsplit
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_datetime
 
 from ..plan import plan_site
 from ..progress import PROGRESS_MIN, Progress
 from ..reading import briefing_content_keys, load_site
+from ..sitemaps import crawler_files
 from .config import PACKAGE, STYLESHEET, plan_options, project_root
 from .media import image_cache, make_files, read_media, share_card_files
 
@@ -131,6 +133,17 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
         files.append(File.generated(config, feed.uri, content=feed.content))
     for redirect in plan.redirects:  # static HTML: not in the sitemap, feeds or search
         files.append(File.generated(config, redirect.uri, content=redirect.content))
+    for path, text in crawler_files(
+        plan.catalog.newest,
+        site_url=plan.options.site_url,
+        site_name=plan.options.site_name,
+        language=plan.options.language,
+        url=lambda entry: plan.pages[plan.options.layout.briefing(entry.slug)].url,
+        now=get_build_datetime(),  # SOURCE_DATE_EPOCH when set, as MkDocs' own build date
+        exists=lambda path: files.get_file_from_path(path) is not None,
+        zone=plan.options.zone,
+    ).items():  # robots.txt and the news sitemap; a file of the same name in docs/ wins
+        files.append(File.generated(config, path, content=text))
     stylesheet = (PACKAGE / "assets" / "briefings.css").read_bytes()
     files.append(File.generated(config, STYLESHEET, content=stylesheet))
 

@@ -572,6 +572,7 @@ def render_index(
     briefings: Mapping[str, Entry],
     cards: Cards,
     marks: Permalinks = Permalinks(),  # frozen
+    feeds: Sequence[tuple[str, str, str]] = (),
 ) -> Html:
     """Any generated index page (see `catalog.index_views`), as HTML.
 
@@ -582,12 +583,14 @@ def render_index(
         briefings: Every briefing by slug (digests name theirs by slug).
         cards: How story cards are written on this page.
         marks: How headings are marked (ids and permalinks).
+        feeds: A listing's own feeds, (label, media type, href from this page) each: its
+            "Follow this topic" line.
     """
     doc = _Document(marks)
     if view.kind == "kinds":
         _kinds(doc, view.listing_kind, view.listings, layout, link)
     elif view.kind == "listing" and view.listing is not None:
-        _listing(doc, view, view.listing, cards)
+        _listing(doc, view, view.listing, cards, feeds)
     elif view.kind == "month" and view.listing is not None:
         _month(doc, view.listing, set(view.days), cards)
     elif view.kind == "day" and view.day is not None:
@@ -671,13 +674,21 @@ def _avatar_src(person: Person, cards: Cards) -> str | None:
     return safe_url(person.avatar)
 
 
-def _listing(doc: _Document, view: IndexView, listing: Listing, cards: Cards) -> None:
+def _listing(
+    doc: _Document,
+    view: IndexView,
+    listing: Listing,
+    cards: Cards,
+    feeds: Sequence[tuple[str, str, str]] = (),
+) -> None:
     layout, link = cards.layout, cards.link
     doc.heading(1, escape(view.title), name=_name(view.title), dir_auto=True)
     if view.person is not None:
         doc.add(render_person(view.person, avatar=_avatar_src(view.person, cards)))
     name, rest = listing_intro(listing.kind, listing.title, len(listing.entries))
     doc.add(f'<p class="briefing-intro">{escape(name) if name else ""}{html.escape(rest)}</p>')
+    if feeds:
+        doc.add(render_follow(feeds))
     if view.entries:
         doc.add(render_cards(view.entries, cards, category=listing.kind != "categories"))
     if view.pages > 1:
@@ -693,6 +704,16 @@ def _listing(doc: _Document, view: IndexView, listing: Listing, cards: Cards) ->
         doc.add(f'<p class="briefing-pager">{" · ".join(links)}</p>')
     up = link(layout.index(listing.kind))
     doc.add(f'<p class="briefing-up">{_a(up, f"All {KIND_TITLES[listing.kind].lower()}")}</p>')
+
+
+def render_follow(feeds: Iterable[tuple[str, str, str]]) -> str:
+    """A listing's "Follow this topic: RSS · Atom · JSON" line: (label, media type, href)
+    of each of its feeds."""
+    links = [
+        f'<a href="{html.escape(href)}" type="{html.escape(mime)}">{html.escape(label)}</a>'
+        for label, mime, href in feeds
+    ]
+    return f'<p class="briefing-follow">Follow this topic: {" · ".join(links)}</p>'
 
 
 def _month(doc: _Document, listing: Listing, curated: set[date], cards: Cards) -> None:
