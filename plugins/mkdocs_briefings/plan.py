@@ -619,6 +619,7 @@ def plan_site(
                 related[entry.path],
                 stories.get(entry.path),
                 pager[entry.path],
+                scheduled.get(entry.path),  # the banner goes when it falls due, file unchanged
             ),
         )
     found = [d for d, _ in digests]
