@@ -23,6 +23,10 @@ DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$"
 )
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+WITH_OFFSET = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})$"
+)
+"""A date-time `parse_moment` accepts (`DATE_TIME` with its offset): the JSON Schema's pattern."""
 
 Moment = dt.date
 """A calendar date, or an aware date-time (`datetime.datetime` is a subclass of `date`)."""
