@@ -105,7 +105,7 @@ def to_zone(name: str) -> zoneinfo.ZoneInfo:
     """
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # 'Europe': a folder
         raise ValueError(
             f"{name!r} is not a time zone; use an IANA name such as 'UTC', 'Europe/London' "
             "or 'America/New_York'"

@@ -101,3 +101,11 @@ def test_a_zone_is_an_iana_name() -> None:
     for name in ("Mars/Olympus", "CET+1", "../etc/passwd", ""):
         with pytest.raises(ValueError, match="is not a time zone; use an IANA name"):
             to_zone(name)
+
+
+def test_a_region_alone_is_not_a_zone() -> None:
+    # 'Europe' names a folder of the time zone database: opening it failed with
+    # IsADirectoryError, a traceback instead of the option's error.
+    for name in ("Europe", "America"):
+        with pytest.raises(ValueError, match="is not a time zone; use an IANA name"):
+            to_zone(name)
