@@ -52,10 +52,16 @@ def parse_moment(value: str) -> Moment:
             f"expected a date like 2025-11-11 or a date-time like 2025-11-11T09:30+01:00, "
             f"got {value!r}"
         )
-    if not _OFFSET.search(text):
+    offset = _OFFSET.search(text)
+    if not offset:
         raise ValueError(
             f"{value!r} has no time zone offset; add one, like {text.replace(' ', 'T')}+01:00 "
             "(or Z for UTC), so the time means the same everywhere"
+        )
+    if offset[0] != "Z" and (int(offset[0][1:3]) > 23 or int(offset[0][-2:]) > 59):
+        raise ValueError(
+            f"{value!r} has no such offset {offset[0]}: hours go up to 23, minutes to 59 "
+            "(like +05:30)"
         )
     return _checked(dt.datetime.fromisoformat, text.replace(" ", "T", 1).replace(" ", ""), value)
 

@@ -41,6 +41,9 @@ def test_a_day_and_a_moment_are_read() -> None:
         ("2025-02-30", "is not a real date or time: day is out of range for month"),
         ("2025-11-14T24:10Z", "is not a real date or time"),
         ("1763112600", "expected a date like"),
+        # No such offset: +05:60 was read as +06:00, +24:00 told of Python's timedelta.
+        ("2025-11-14T09:30+05:60", "has no such offset +05:60: hours go up to 23, minutes to 59"),
+        ("2025-11-14T09:30-2400", "has no such offset -2400: hours go up to 23, minutes to 59"),
     ],
 )
 def test_other_texts_are_refused_with_what_to_write(text: str, message: str) -> None:
