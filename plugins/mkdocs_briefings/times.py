@@ -92,8 +92,13 @@ def moment_key(moment: Moment) -> tuple[dt.date, int, float]:
 
 
 def latest(moments: list[Moment]) -> Moment:
-    """The latest of ``moments`` (see `moment_key`)."""
-    return max(moments, key=moment_key)
+    """The latest of ``moments``, as `is_before` compares them: the latest instant of those
+    with a time, unless a date alone is a later day than the day it was written on."""
+    timed = [m for m in moments if isinstance(m, dt.datetime)]
+    days = [m for m in moments if not isinstance(m, dt.datetime)]
+    if not timed or (days and is_before(max(timed), max(days))):
+        return max(days)
+    return max(timed)  # aware date-times compare by instant
 
 
 def is_before(a: Moment, b: Moment) -> bool:

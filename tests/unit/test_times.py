@@ -112,3 +112,15 @@ def test_a_region_alone_is_not_a_zone() -> None:
     for name in ("Europe", "America"):
         with pytest.raises(ValueError, match="is not a time zone; use an IANA name"):
             to_zone(name)
+
+
+def test_the_latest_of_two_times_is_the_later_instant_whatever_the_day_written() -> None:
+    # Published at 00:30 in Paris, corrected 20 minutes later and written in UTC (still the
+    # 13th there): the loader takes the correction (not before the publication), so the
+    # briefing's modified time (sitemap, feeds, JSON-LD, "Updated:") is the correction's.
+    published = dt.datetime(2025, 11, 14, 0, 30, tzinfo=CET)
+    corrected = dt.datetime(2025, 11, 13, 23, 50, tzinfo=dt.UTC)
+    assert not is_before(corrected, published)
+    assert latest([published, corrected]) == corrected
+    assert latest([dt.date(2025, 11, 13), published, corrected]) == corrected
+    assert latest([published, corrected, dt.date(2025, 11, 15)]) == dt.date(2025, 11, 15)
