@@ -25,7 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .times import DATE_TIME, latest, parse_moment
+from .times import WITH_OFFSET, latest, parse_moment
 
 SOURCE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -187,7 +187,9 @@ Moment = Annotated[
         {
             "anyOf": [
                 {"type": "string", "format": "date", "pattern": DAY.pattern},
-                {"type": "string", "format": "date-time", "pattern": DATE_TIME.pattern},
+                # No "format": "date-time": editors assert RFC 3339's, which wants seconds
+                # and a "T" (2025-11-14T09:30+01:00 would be marked wrong).
+                {"type": "string", "pattern": WITH_OFFSET.pattern},
             ]
         }
     ),

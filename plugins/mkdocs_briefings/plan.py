@@ -690,6 +690,7 @@ def plan_site(
                 pager[entry.path],
                 # The byline, JSON-LD and fediverse:creator show the people file's entries.
                 tuple(p.model_dump_json() for _, p in authors(entry.briefing.by, people)),
+                scheduled.get(entry.path),  # the banner goes when it falls due, file unchanged
             ),
         )
     found = [d for d, _ in digests]

@@ -23,6 +23,10 @@ DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$"
 )
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+WITH_OFFSET = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})$"
+)
+"""A date-time `parse_moment` accepts (`DATE_TIME` with its offset): the JSON Schema's pattern."""
 
 Moment = dt.date
 """A calendar date, or an aware date-time (`datetime.datetime` is a subclass of `date`)."""
@@ -48,10 +52,16 @@ def parse_moment(value: str) -> Moment:
             f"expected a date like 2025-11-11 or a date-time like 2025-11-11T09:30+01:00, "
             f"got {value!r}"
         )
-    if not _OFFSET.search(text):
+    offset = _OFFSET.search(text)
+    if not offset:
         raise ValueError(
             f"{value!r} has no time zone offset; add one, like {text.replace(' ', 'T')}+01:00 "
             "(or Z for UTC), so the time means the same everywhere"
+        )
+    if offset[0] != "Z" and (int(offset[0][1:3]) > 23 or int(offset[0][-2:]) > 59):
+        raise ValueError(
+            f"{value!r} has no such offset {offset[0]}: hours go up to 23, minutes to 59 "
+            "(like +05:30)"
         )
     return _checked(dt.datetime.fromisoformat, text.replace(" ", "T", 1).replace(" ", ""), value)
 
@@ -82,8 +92,13 @@ def moment_key(moment: Moment) -> tuple[dt.date, int, float]:
 
 
 def latest(moments: list[Moment]) -> Moment:
-    """The latest of ``moments`` (see `moment_key`)."""
-    return max(moments, key=moment_key)
+    """The latest of ``moments``, as `is_before` compares them: the latest instant of those
+    with a time, unless a date alone is a later day than the day it was written on."""
+    timed = [m for m in moments if isinstance(m, dt.datetime)]
+    days = [m for m in moments if not isinstance(m, dt.datetime)]
+    if not timed or (days and is_before(max(timed), max(days))):
+        return max(days)
+    return max(timed)  # aware date-times compare by instant
 
 
 def is_before(a: Moment, b: Moment) -> bool:
@@ -101,7 +116,7 @@ def to_zone(name: str) -> zoneinfo.ZoneInfo:
     """
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # 'Europe': a folder
         raise ValueError(
             f"{name!r} is not a time zone; use an IANA name such as 'UTC', 'Europe/London' "
             "or 'America/New_York'"

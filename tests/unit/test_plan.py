@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import html
 import random
@@ -401,4 +402,20 @@ def test_a_renamed_digest_file_changes_its_page_fingerprint() -> None:
     after = plan_site(found, [(made, renamed)], OPTIONS)
     uri = "digests/2025-11-30.md"
     assert before.pages[uri].html == after.pages[uri].html
+    assert before.pages[uri].fingerprint != after.pages[uri].fingerprint
+
+
+def test_a_scheduled_briefing_that_falls_due_changes_its_page_fingerprint() -> None:
+    # `mkdocs serve --dirty` renders again only the pages whose fingerprint changed: the
+    # Scheduled banner must go once the time has come, though the file did not change.
+    found = entries()
+    first = found[0]
+    keys = {e.path: e.path.encode() for e in found}
+    options = dataclasses.replace(OPTIONS, drafts=True)
+    due = dt.datetime.combine(first.briefing.published, dt.time(), tzinfo=dt.UTC)
+    before = plan_site(found, [], options, content_keys=keys, now=due - dt.timedelta(hours=1))
+    after = plan_site(found, [], options, content_keys=keys, now=due + dt.timedelta(hours=1))
+    uri = Layout().briefing(first.slug)
+    assert before.pages[uri].scheduled
+    assert not after.pages[uri].scheduled
     assert before.pages[uri].fingerprint != after.pages[uri].fingerprint

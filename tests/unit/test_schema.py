@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,3 +69,35 @@ def test_people_schema_keys_people_by_slug_and_forbids_other_keys() -> None:
     assert set(fields) == {"name", "role", "bio", "avatar", "links", "fediverse"}
     assert schema["$defs"]["Person"]["required"] == ["name"]
     assert schema["$defs"]["Person"]["additionalProperties"] is False
+
+
+# What editors check a "format" against: the JSON language service behind VS Code's YAML
+# extension (yaml-language-server) asserts formats with these RFC 3339 patterns.
+EDITOR_FORMATS = {
+    "date": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+    "date-time": r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):"
+    r"([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$",
+}
+
+
+def _editor_accepts(schema: dict[str, Any], value: str) -> bool:
+    return any(
+        "pattern" in alt
+        and re.search(alt["pattern"], value)
+        and re.match(EDITOR_FORMATS.get(alt.get("format", ""), ""), value, re.IGNORECASE)
+        for alt in schema["anyOf"]
+    )
+
+
+@pytest.mark.parametrize("key", ["published", "updated", "change"])
+def test_schema_takes_the_documented_times_and_refuses_one_without_its_offset(key: str) -> None:
+    schema = json.loads(schema_text())
+    found = {
+        "published": schema["properties"]["published"],
+        "updated": schema["properties"]["updated"],
+        "change": schema["$defs"]["Change"]["properties"]["date"],
+    }[key]
+    # The forms format.md shows ("Times and scheduling"); the loader reads each of them.
+    for value in ("2025-11-14", "2025-11-14T09:30+01:00", "2025-11-14T08:30Z", "2025-11-14 14:00Z"):
+        assert _editor_accepts(found, value), value
+    assert not _editor_accepts(found, "2025-11-14T09:30")  # the loader refuses it: no offset

@@ -41,6 +41,9 @@ def test_a_day_and_a_moment_are_read() -> None:
         ("2025-02-30", "is not a real date or time: day is out of range for month"),
         ("2025-11-14T24:10Z", "is not a real date or time"),
         ("1763112600", "expected a date like"),
+        # No such offset: +05:60 was read as +06:00, +24:00 told of Python's timedelta.
+        ("2025-11-14T09:30+05:60", "has no such offset +05:60: hours go up to 23, minutes to 59"),
+        ("2025-11-14T09:30-2400", "has no such offset -2400: hours go up to 23, minutes to 59"),
     ],
 )
 def test_other_texts_are_refused_with_what_to_write(text: str, message: str) -> None:
@@ -101,3 +104,23 @@ def test_a_zone_is_an_iana_name() -> None:
     for name in ("Mars/Olympus", "CET+1", "../etc/passwd", ""):
         with pytest.raises(ValueError, match="is not a time zone; use an IANA name"):
             to_zone(name)
+
+
+def test_a_region_alone_is_not_a_zone() -> None:
+    # 'Europe' names a folder of the time zone database: opening it failed with
+    # IsADirectoryError, a traceback instead of the option's error.
+    for name in ("Europe", "America"):
+        with pytest.raises(ValueError, match="is not a time zone; use an IANA name"):
+            to_zone(name)
+
+
+def test_the_latest_of_two_times_is_the_later_instant_whatever_the_day_written() -> None:
+    # Published at 00:30 in Paris, corrected 20 minutes later and written in UTC (still the
+    # 13th there): the loader takes the correction (not before the publication), so the
+    # briefing's modified time (sitemap, feeds, JSON-LD, "Updated:") is the correction's.
+    published = dt.datetime(2025, 11, 14, 0, 30, tzinfo=CET)
+    corrected = dt.datetime(2025, 11, 13, 23, 50, tzinfo=dt.UTC)
+    assert not is_before(corrected, published)
+    assert latest([published, corrected]) == corrected
+    assert latest([dt.date(2025, 11, 13), published, corrected]) == corrected
+    assert latest([published, corrected, dt.date(2025, 11, 15)]) == dt.date(2025, 11, 15)
