@@ -3,14 +3,18 @@ references decoded, attribute and class order ignored."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 
 
 def tree(html: str) -> list[Any]:
     """``html`` as nested tuples (tag, sorted attributes, children); text as collapsed strings."""
-    return _children(BeautifulSoup(html, "html.parser"))
+    with warnings.catch_warnings():
+        # A heading's text alone may look like a file name ('.HTM', a tag): it is HTML here.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return _children(BeautifulSoup(html, "html.parser"))
 
 
 def _children(node: Tag) -> list[Any]:
