@@ -190,7 +190,11 @@ def test_each_person_has_feeds_of_their_briefings(project: Path) -> None:
     assert [i["title"] for i in ben["items"]] == ["Harbour strike ends after nine days"]
     atom = feedparser.parse((ana / "feed.atom.xml").read_bytes())
     assert len(atom.entries) == 2
-    head = page(site, "people/ana-ruiz").find("link", rel="alternate")
+    ana_page = page(site, "people/ana-ruiz")
+    follow = ana_page.select_one(".briefing-follow")
+    assert follow is not None
+    assert follow.get_text(" ", strip=True).startswith("Follow this writer: RSS")
+    head = ana_page.find("link", rel="alternate")
     assert head is not None
     assert head["href"].endswith("feed.rss.xml")
 

@@ -688,7 +688,7 @@ def _listing(
     name, rest = listing_intro(listing.kind, listing.title, len(listing.entries))
     doc.add(f'<p class="briefing-intro">{escape(name) if name else ""}{html.escape(rest)}</p>')
     if feeds:
-        doc.add(render_follow(feeds))
+        doc.add(render_follow(feeds, what="this writer" if listing.kind == "people" else None))
     if view.entries:
         doc.add(render_cards(view.entries, cards, category=listing.kind != "categories"))
     if view.pages > 1:
@@ -706,14 +706,15 @@ def _listing(
     doc.add(f'<p class="briefing-up">{_a(up, f"All {KIND_TITLES[listing.kind].lower()}")}</p>')
 
 
-def render_follow(feeds: Iterable[tuple[str, str, str]]) -> str:
+def render_follow(feeds: Iterable[tuple[str, str, str]], *, what: str | None = None) -> str:
     """A listing's "Follow this topic: RSS · Atom · JSON" line: (label, media type, href)
-    of each of its feeds."""
+    of each of its feeds; ``what`` names what is followed instead of "this topic" (a person's
+    page: "this writer")."""
     links = [
         f'<a href="{html.escape(href)}" type="{html.escape(mime)}">{html.escape(label)}</a>'
         for label, mime, href in feeds
     ]
-    return f'<p class="briefing-follow">Follow this topic: {" · ".join(links)}</p>'
+    return f'<p class="briefing-follow">Follow {what or "this topic"}: {" · ".join(links)}</p>'
 
 
 def _month(doc: _Document, listing: Listing, curated: set[date], cards: Cards) -> None:
