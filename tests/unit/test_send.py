@@ -58,6 +58,14 @@ class Inbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    async def handle_MAIL(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if address.startswith("blocked@"):
+            return "553 5.7.1 sender not allowed"
+        envelope.mail_from = address
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(message, EmailMessage)
@@ -331,3 +339,107 @@ def test_a_closed_port_gives_one_line(tmp_path: Path) -> None:
         f"error: cannot connect to 127.0.0.1:{port}: connection refused; "
         "check newsletter_smtp_host/_port"
     ]
+
+
+def test_a_refused_sender_gives_one_line(server: Server, tmp_path: Path) -> None:
+    lines: list[str] = []
+    settings = _settings(server, tmp_path)
+    settings = MailSettings(**{**vars(settings), "sender": "blocked@news.example.org"})
+    status = deliver(
+        EMAIL,
+        settings,
+        echo=lines.append,
+        send=True,
+        dry_run=False,
+        to="list@lists.example.com",
+        environ=_environ(server),
+    )
+    assert status == 1
+    assert lines == [
+        "error: the server refused the sender blocked@news.example.org "
+        "(553 5.7.1 sender not allowed); "
+        "set newsletter_from to an address the provider lets you send from"
+    ]
+    assert server.inbox.received == []
+
+
+def test_a_server_without_starttls_gets_neither_password_nor_mail(tmp_path: Path) -> None:
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)  # no TLS at all
+    controller.start()
+    try:
+        lines: list[str] = []
+        settings = MailSettings(
+            sender="digest@news.example.org",
+            smtp_host="127.0.0.1",
+            smtp_port=port,
+            sent_record=tmp_path / "sent.json",
+        )
+        status = deliver(
+            EMAIL,
+            settings,
+            echo=lines.append,
+            send=True,
+            dry_run=False,
+            to="list@lists.example.com",
+            environ={"BRIEFINGS_SMTP_USER": USER, "BRIEFINGS_SMTP_PASSWORD": PASSWORD},
+        )
+    finally:
+        controller.stop()
+    assert status == 1
+    assert lines == [
+        f"error: 127.0.0.1:{port} offers no STARTTLS; refusing to send the password and the "
+        "mail unencrypted; use the provider's submission port (587)"
+    ]
+    assert inbox.received == []
+
+
+def test_a_silent_server_times_out_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as listener:  # accepts connections, never says a word
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        lines: list[str] = []
+        settings = MailSettings(
+            sender="digest@news.example.org",
+            smtp_host="127.0.0.1",
+            smtp_port=port,
+            sent_record=tmp_path / "sent.json",
+            timeout=0.5,
+        )
+        status = deliver(
+            EMAIL,
+            settings,
+            echo=lines.append,
+            send=True,
+            dry_run=False,
+            to="list@lists.example.com",
+            environ={},
+        )
+    assert status == 1
+    assert lines == [
+        f"error: 127.0.0.1:{port} did not answer within 0.5 s; check the host and port"
+    ]
+
+
+def test_without_a_server_even_the_dry_run_says_what_to_set(tmp_path: Path) -> None:
+    lines: list[str] = []
+    settings = MailSettings(sender="digest@news.example.org", sent_record=tmp_path / "s.json")
+    status = deliver(EMAIL, settings, echo=lines.append, send=True, to="list@lists.example.com")
+    assert status == 1
+    assert lines == ["error: no SMTP server; set newsletter_smtp_host in mkdocs.yml"]
+
+
+def test_a_message_gmail_would_clip_is_named_in_the_dry_run(tmp_path: Path) -> None:
+    lines: list[str] = []
+    big = DigestEmail(**{**vars(EMAIL), "html": "<p>" + "Ferries resume. " * 8000 + "</p>"})
+    settings = MailSettings(
+        sender="digest@news.example.org", smtp_host="smtp.example.org", sent_record=tmp_path / "s"
+    )
+    status = deliver(big, settings, echo=lines.append, send=True, to="list@lists.example.com")
+    assert status == 0
+    assert lines[0].startswith("warning: the message is ")
+    assert lines[0].endswith(
+        "KB; Gmail shows only the first 102 KB of a message, with a link to the rest"
+    )

@@ -30,6 +30,10 @@ CAFILE_VARIABLE = "BRIEFINGS_SMTP_CAFILE"
 """An optional PEM file of certificate authorities to trust instead of the system's."""
 
 
+CLIPPED = 102 * 1024
+"""Gmail cuts messages larger than this (about 102 KB) short behind a "View entire message"."""
+
+
 class SendError(Exception):
     """Sending stopped: ``str(error)`` is one line saying why and what to do."""
 
@@ -155,7 +159,8 @@ def _connection_problem(exc: Exception, where: str, settings: MailSettings) -> s
         return f"{where}: TLS failed ({exc.reason or exc}); is this an SMTP port with STARTTLS?"
     if isinstance(exc, ConnectionRefusedError):
         return f"cannot connect to {where}: connection refused; check newsletter_smtp_host/_port"
-    if isinstance(exc, TimeoutError):
+    if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
+        # smtplib turns a read that timed out into SMTPServerDisconnected.
         return f"{where} did not answer within {settings.timeout:g} s; check the host and port"
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"{where} refused: {_reply(exc.smtp_code, exc.smtp_error)}"
@@ -323,6 +328,8 @@ def _send(
     now: datetime,
 ) -> int:
     who, addresses = recipients
+    if not settings.smtp_host:
+        raise SendError("no SMTP server; set newsletter_smtp_host in mkdocs.yml")
     record = settings.sent_record
     entries = read_record(record)
     sent = find_sent(entries, email.date)
@@ -341,6 +348,11 @@ def _send(
         )
 
     total = f"{len(addresses)} recipient{'s' if len(addresses) != 1 else ''}"
+    if len(sample.as_bytes()) > CLIPPED:
+        echo(
+            f"warning: the message is {len(sample.as_bytes()) / 1024:.0f} KB; Gmail shows only "
+            f"the first {CLIPPED // 1024} KB of a message, with a link to the rest"
+        )
     if dry_run:
         login = environ.get(USER_VARIABLE) or f"no login ({USER_VARIABLE} unset)"
         echo(f"dry run: would send {summary(total)}, as {login}")
