@@ -156,3 +156,24 @@ def test_check_mail_settings_names_each_bad_option() -> None:
         "newsletter_smtp_port: 0 is not a port, e.g. 587",
     ]
     assert check_mail_settings(SETTINGS) == []
+
+
+def test_long_subjects_names_and_html_lines_are_folded_for_the_wire() -> None:
+    """RFC 5322 allows at most 998 characters a line; the email package folds headers and
+    encodes a long HTML line, so no server rejects or breaks the message."""
+    email = DigestEmail(
+        date="2031-05-06",
+        subject="Ferries resume " * 40,
+        preheader="",
+        html="<p>" + "Ferries resume. " * 900 + "</p>",
+        text="Ferries resume.\n",
+        web_url="https://news.example.org/digests/2031-05-06/",
+    )
+    settings = MailSettings(sender="digest@news.example.org", sender_name="Harbour Town " * 20)
+    raw = make_message(email, settings, now=NOW).as_bytes()
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 78
+    parsed = message_from_bytes(raw, policy=policy.default)
+    assert parsed["Subject"] == ("Ferries resume " * 40).strip()
+    html = parsed.get_body(("html",))
+    assert html is not None
+    assert html.get_content().strip() == email.html

@@ -236,7 +236,7 @@ def deliver(
     Args:
         email: The digest's email.
         settings: Sender, headers, server and record.
-        echo: Prints one line (errors start with ``error:``).
+        echo: Prints one line (problems start with ``error:`` or ``warning:``).
         eml: Write the message here (To: ``to``, or the sender).
         force: Replace an existing ``eml`` file.
         send: Send the message (to ``to`` or to the addresses of ``list_file``).
