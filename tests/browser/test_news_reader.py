@@ -39,7 +39,8 @@ SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 HEADLINE = "h1#briefing-title"
 # The editors' manual (docs/manual/, draft_docs): its pages' titles, as they were in the menu.
 MANUAL_TITLES = re.compile(
-    r"briefing format|the editor.s loop|the digest site|publishing|editors?.? manual", re.I
+    r"briefing format|the editor.s loop|the digest site|publishing|sending the digest|editors?.? manual",
+    re.I,
 )
 # The readers' menu: mkdocs.yml's nav (Home, Digests, Sections, Stories, Outlets, Archive, About).
 READER_SECTIONS = ["", "digests/", "categories/", "stories/", "sources/", "archive/", "about/"]

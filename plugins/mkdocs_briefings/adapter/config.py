@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
+from ..newsletter.message import SENT_RECORD, MailSettings, check_mail_settings
 from ..plan import PlanOptions
 from ..render.html import Permalinks
 from ..seo import Publisher, check_publisher, site_path
@@ -123,6 +124,31 @@ class BriefingsConfig(base.Config):
 
     publisher_same_as = c.ListOfItems(c.Type(str), default=[])
     """The newsroom's profiles elsewhere (social networks, Wikipedia): http(s) URLs."""
+    # The newsletter's delivery (`briefings email DATE --eml FILE / --send`, see
+    # docs/manual/sending.md). The SMTP user and password come from the environment
+    # (BRIEFINGS_SMTP_USER, BRIEFINGS_SMTP_PASSWORD), never from mkdocs.yml.
+    newsletter_from = c.Optional(c.Type(str))
+    """The address digests are sent from (From:), e.g. digest@news.example.org."""
+
+    newsletter_from_name = c.Optional(c.Type(str))
+    """The name shown with it; site_name when left out."""
+
+    newsletter_reply_to = c.Optional(c.Type(str))
+    """Where readers' replies go (Reply-To:), if not to newsletter_from."""
+
+    newsletter_list_unsubscribe = c.ListOfItems(c.Type(str), default=[])
+    """The List-Unsubscribe header's addresses: a mailto: address and/or an https: page
+    (which also turns on one-click unsubscribing)."""
+
+    newsletter_smtp_host = c.Optional(c.Type(str))
+    """The SMTP server that sends the digests (STARTTLS is required), e.g. smtp.example.org."""
+
+    newsletter_smtp_port = c.Type(int, default=587)
+    """Its submission port."""
+
+    newsletter_sent_record = c.Type(str, default=SENT_RECORD)
+    """The record of sent digests, relative to mkdocs.yml (outside docs/ and briefings/):
+    a digest in it is not sent again without --resend. Keep it (commit or cache it)."""
 
 
 def make_publisher(opts: BriefingsConfig, config: MkDocsConfig) -> Publisher:
@@ -196,6 +222,7 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     if any(width < 16 for width in opts.image_widths):
         raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
     check_publisher_options(opts, config)
+    check_newsletter_delivery(opts, config)
 
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -213,6 +240,54 @@ def _check_cache_dir(opts: BriefingsConfig, config: MkDocsConfig) -> None:
                 f"briefings: 'cache_dir' ({opts.cache_dir}) is inside {name} ({folder}); "
                 "keep it outside, e.g. the default .cache/plugin/briefings"
             )
+
+
+def make_mail_settings(opts: BriefingsConfig, config: MkDocsConfig) -> MailSettings:
+    """The ``newsletter_*`` delivery options as one value, the record's path made absolute.
+
+    Raises:
+        PluginError: when newsletter_from is not set (nothing can be sent without it).
+    """
+    if not opts.newsletter_from:
+        raise PluginError(
+            "briefings: newsletter_from: not set; add the address digests come from to the "
+            "plugin's options in mkdocs.yml, e.g. newsletter_from: digest@news.example.org"
+        )
+    name = opts.newsletter_from_name
+    return MailSettings(
+        sender=opts.newsletter_from,
+        sender_name=config.site_name if name is None else name,
+        reply_to=opts.newsletter_reply_to,
+        list_unsubscribe=tuple(opts.newsletter_list_unsubscribe),
+        smtp_host=opts.newsletter_smtp_host,
+        smtp_port=opts.newsletter_smtp_port,
+        sent_record=project_root(config) / opts.newsletter_sent_record,
+    )
+
+
+def check_newsletter_delivery(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """Refuse delivery options that could not work, and a record of sent digests inside
+    docs/, the site or briefings/ (it would be published, or the build would write there).
+
+    Raises:
+        PluginError: naming each option and what to set instead.
+    """
+    problems = []
+    if opts.newsletter_from:
+        problems += check_mail_settings(make_mail_settings(opts, config))
+    record = (project_root(config) / opts.newsletter_sent_record).resolve()
+    for name, folder in (
+        ("docs_dir", config.docs_dir),
+        ("site_dir", config.site_dir),
+        ("briefings_dir", opts.briefings_dir),
+    ):
+        if record.is_relative_to(Path(folder).resolve()):
+            problems.append(
+                f"newsletter_sent_record: {opts.newsletter_sent_record} is inside {name} "
+                f"({folder}); keep it outside, e.g. the default {SENT_RECORD}"
+            )
+    if problems:
+        raise PluginError("briefings: " + "\nbriefings: ".join(problems))
 
 
 def project_root(config: MkDocsConfig) -> Path:
