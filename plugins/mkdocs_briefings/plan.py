@@ -495,15 +495,21 @@ class SitePlan:
         Why one link, not one per feed and format: Material fetches sitemap.xml once for each
         ``<link rel="alternate">`` of a page (its language selector's lookup), so six links
         cost six requests per page view. The Atom and JSON feeds are listed on the About page.
-        A listing with feeds of its own (a category, story, outlet: every page of it) names
-        its own RSS feed instead; its Atom and JSON feeds are in its "Follow this topic" line.
+        A listing with feeds of its own (a category, story, outlet, person: every page of it)
+        names its own RSS feed instead, as ``rel="alternate feed"``; its Atom and JSON feeds
+        are in its "Follow" line. Why the second keyword: Material's lookup selects
+        ``[rel=alternate]`` exactly, and a topic's feed is beside its page, where no
+        sitemap.xml is (a 404 per page view); feed readers read rel as the list of keywords
+        HTML defines, so "alternate" with a feed type still names a feed.
         """
         name = "digests" if page_url.startswith(f"{self.options.layout.digests}/") else "briefings"
-        f = self._topic_feeds.get(page_url) or self._feeds_by_uri.get(f"{name}.rss.xml")
+        topic = self._topic_feeds.get(page_url)
+        f = topic or self._feeds_by_uri.get(f"{name}.rss.xml")
         if f is None:
             return ""
+        rel = "alternate feed" if topic else "alternate"
         return (
-            f'<link rel="alternate" type="{f.mime}" title="{html.escape(f.title)}"'
+            f'<link rel="{rel}" type="{f.mime}" title="{html.escape(f.title)}"'
             f' href="{html.escape(relative_url(f.uri, page_url))}">'
         )
 

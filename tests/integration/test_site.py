@@ -619,7 +619,7 @@ def discovered_feeds(site: Path, url: str) -> dict[str, str]:
     head = read_page(site, url).head
     return {
         resolve(url, link["href"]): link["type"]
-        for link in head.select('link[rel="alternate"]')
+        for link in head.select('link[rel~="alternate"]')
         if link.get("type") in FEED_TYPES.values()
     }
 
@@ -642,7 +642,7 @@ def test_every_page_links_to_one_feed(site: Path, url: str, feed: str) -> None:
     once for each <link rel="alternate"> of a page. Digest pages name the digests' feed, a
     category's, story's or outlet's listing its own."""
     assert discovered_feeds(site, url) == {feed: "application/rss+xml"}
-    assert len(read_page(site, url).head.select('link[rel="alternate"]')) == 1
+    assert len(read_page(site, url).head.select('link[rel~="alternate"]')) == 1
     assert (site / feed).is_file()
 
 

@@ -214,7 +214,7 @@ def test_listing_pages_link_their_feeds_in_head_and_in_a_visible_line() -> None:
     ]
     head = BeautifulSoup(plan.discovery("categories/transport/page/2/"), "html.parser").link
     assert (head["rel"], head["type"], head["href"]) == (
-        ["alternate"],
+        ["alternate", "feed"],  # not [rel=alternate] to Material: no sitemap.xml lookup here
         "application/rss+xml",
         "../../feed.rss.xml",
     )
