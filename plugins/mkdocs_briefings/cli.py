@@ -409,6 +409,34 @@ def schema(folder: Path, force: bool) -> None:
 cli.add_command(import_command, name="import")
 
 
+@cli.command()
+@click.argument("day", metavar="DATE", callback=_day)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the HTML to FILE and the plain text next to it (FILE with .txt).",
+)
+@click.option("--text", is_flag=True, help="Print the plain-text email.")
+@click.option("--force", is_flag=True, help="Replace existing files of --out.")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The site's mkdocs.yml (default: ./mkdocs.yml).",
+)
+def email(day: date, out: Path | None, text: bool, force: bool, config_file: str | None) -> None:
+    """Make the email of the published digest of DATE (YYYY-MM-DD) as the build does.
+
+    Without --out or --text, print its subject, preheader, address and size. Exit status 2
+    when there is no published digest of DATE (the nearest dates are named), 1 when a file
+    of --out exists (add --force) or cannot be written.
+    """
+    # MkDocs is imported only when the command runs: the CLI's core stays free of it.
+    from .adapter.newsletter import email_command
+
+    sys.exit(email_command(day, out=out, text=text, force=force, config_file=config_file))
+
+
 def main() -> None:
     """Entry point of the `briefings` console script."""
     cli(prog_name="briefings")

@@ -20,6 +20,7 @@ from urllib.parse import quote, urljoin
 from .catalog import Layout, index_views, make_catalog, outlet_key, page_url, relative_url
 from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
+from .newsletter.render import EmailSettings, render_digest_email
 from .people import authors, person_json_ld
 from .reading import relative_paths
 from .redirects import Redirect, redirect_page, redirect_uri
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, IndexView
     from .entries import Entry
     from .model import Briefing, Change, Digest, Person
+    from .newsletter import DigestEmail
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class PlanOptions:
     and each NewsArticle's publisher; a plain Organization of site_name when None."""
     time_zone: str = "UTC"
     """The site's time zone (IANA name): where times are shown and a date alone starts."""
+    newsletter: EmailSettings | None = None
+    """The footer of each digest's email (the ``newsletter_*`` options); None: no emails."""
 
     @cached_property
     def zone(self) -> tzinfo:
@@ -260,6 +264,8 @@ class SitePlan:
     """The redirect pages of the briefings' former addresses ('aliases:')."""
     people: Mapping[str, Person] = field(default_factory=dict)
     """The people file's, by key (bylines name them; each has a page: `catalog.people`)."""
+    emails: tuple[DigestEmail, ...] = ()
+    """Each published digest as an email, newest first (see `make_emails`)."""
 
     def person_url(self, key: str) -> str:
         """The site-relative URL of a person's page ('people/ana-ruiz/')."""
@@ -699,6 +705,7 @@ def plan_site(
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
         people=people,
+        emails=make_emails(catalog, found, options, urls),
     )
 
 
@@ -1158,3 +1165,25 @@ def make_feeds(
             content = render(info, entries, feed_url=urljoin(site_url, uri))
             feeds.append(Feed(f"{title} ({label})", uri, mime, content))
     return tuple(feeds)
+
+
+def make_emails(
+    catalog: Catalog, digests: Sequence[Digest], options: PlanOptions, urls: Callable[[str], str]
+) -> tuple[DigestEmail, ...]:
+    """Each published digest as an email (newsletter/render.py), newest first: none without a
+    site_url (an email's links must be absolute) or ``options.newsletter``. Never a draft
+    digest, nor a draft or scheduled briefing, even when the site shows them."""
+    settings, site_url, layout = options.newsletter, options.site_url, options.layout
+    if settings is None or not site_url:
+        return ()
+    digests = [d for d in digests if not d.draft]
+    wanted = {slug for d in digests for _, slug in d.references()}
+    linked = {
+        e.slug: (e.briefing, urljoin(site_url, urls(layout.briefing(e.slug))))
+        for e in catalog.newest
+        if e.slug in wanted and not e.briefing.draft
+    }
+    return tuple(
+        render_digest_email(d, urljoin(site_url, urls(layout.digest(d.date))), linked, settings)
+        for d in digests
+    )

@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
+from ..newsletter.render import DEFAULT_UNSUBSCRIBE, EmailSettings
 from ..plan import PlanOptions
 from ..render.html import Permalinks
 from ..seo import Publisher, check_publisher, site_path
@@ -120,6 +121,25 @@ class BriefingsConfig(base.Config):
     publisher_same_as = c.ListOfItems(c.Type(str), default=[])
     """The newsroom's profiles elsewhere (social networks, Wikipedia): http(s) URLs."""
 
+    # The newsletter: each published digest as an email (docs/manual/newsletter.md).
+    newsletter_emails = c.Type(bool, default=True)
+    """Make each published digest's email (``email.html`` and ``email.txt``) at build time
+    (needs site_url: an email's links are absolute). `briefings email DATE` makes one anyway."""
+
+    newsletter_dir = c.Optional(c.Type(str))
+    """Where the build puts the emails: left out, inside the site next to each digest
+    (``digests/<date>/email.html``); else a folder relative to mkdocs.yml, outside docs_dir
+    and briefings_dir (``<folder>/<date>/email.html``), so the emails are not published."""
+
+    newsletter_postal_address = c.Type(str, default="")
+    """The sender's postal address, in every email's footer (anti-spam laws such as CAN-SPAM
+    ask for one). Empty: no address line, and `briefings email` warns."""
+
+    newsletter_unsubscribe_url = c.Type(str, default=DEFAULT_UNSUBSCRIBE)
+    """The unsubscribe link's address: the placeholder your sending provider fills in for
+    each reader (Buttondown ``{{ unsubscribe_url }}``, the default; Mailchimp ``*|UNSUB|*``;
+    listmonk ``{{ UnsubscribeURL }}``), or a fixed http(s) address."""
+
 
 def make_publisher(opts: BriefingsConfig, config: MkDocsConfig) -> Publisher:
     """The ``publisher_*`` options as one value (the name defaults to site_name)."""
@@ -192,9 +212,49 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     if any(width < 16 for width in opts.image_widths):
         raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
     check_publisher_options(opts, config)
+    check_newsletter_options(opts, config)
 
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def check_newsletter_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """An unsubscribe address that is neither a placeholder nor an http(s) or mailto address,
+    or an email folder inside docs/ or briefings/, cannot work.
+
+    Raises:
+        PluginError: naming the option and what to set instead.
+    """
+    url = opts.newsletter_unsubscribe_url.strip()
+    scheme = _SCHEME.match(url)
+    unsafe = scheme and scheme[1].lower() not in ("http", "https", "mailto")
+    if not url or unsafe or any(char in url for char in "<>\"'"):
+        raise PluginError(
+            f"briefings: 'newsletter_unsubscribe_url' ({url!r}) must be your provider's "
+            f"placeholder, e.g. {DEFAULT_UNSUBSCRIBE}, or an http(s) address"
+        )
+    if opts.newsletter_dir is None:
+        return
+    folder = (project_root(config) / opts.newsletter_dir).resolve()
+    for name, inside in (("docs_dir", config.docs_dir), ("briefings_dir", opts.briefings_dir)):
+        if folder.is_relative_to(Path(inside).resolve()):
+            raise PluginError(
+                f"briefings: 'newsletter_dir' ({opts.newsletter_dir}) is inside {name} "
+                f"({inside}); keep it outside, e.g. newsletter/, or leave it out"
+            )
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def email_settings(opts: BriefingsConfig, config: MkDocsConfig) -> EmailSettings:
+    """The ``newsletter_*`` options and the site, as each email's settings."""
+    return EmailSettings(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        postal_address=opts.newsletter_postal_address.strip(),
+        unsubscribe_url=opts.newsletter_unsubscribe_url.strip(),
+    )
 
 
 def _check_cache_dir(opts: BriefingsConfig, config: MkDocsConfig) -> None:
@@ -251,6 +311,7 @@ def plan_options(
         drafts=opts.build_drafts or serving,
         time_zone=opts.time_zone,
         publisher=make_publisher(opts, config),
+        newsletter=email_settings(opts, config) if opts.newsletter_emails else None,
     )
 
 
