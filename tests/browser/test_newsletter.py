@@ -75,7 +75,7 @@ def test_the_digest_email_fits_and_reads_at_600_and_375_px(
             card = page.locator("table.em-card").bounding_box()
             assert card is not None
             assert card["width"] <= min(width, 600)
-            headline = page.locator("h3").first
+            headline = page.locator(".em-headline").first
             assert headline.is_visible()
             colour = headline.locator("a").evaluate("a => getComputedStyle(a).color")
             background = page.locator("table.em-card").evaluate(

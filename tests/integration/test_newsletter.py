@@ -141,7 +141,7 @@ def test_the_text_part_has_every_headline_and_credit(built: tuple[Path, Path]) -
         )
         text = (site / "digests" / day / "email.txt").read_text("utf-8")
         flat = " ".join(text.split())
-        headlines = [h.get_text() for h in html.find_all("h3")]
+        headlines = [h.get_text() for h in html.find_all(class_="em-headline")]
         assert headlines
         for headline in headlines:
             assert headline in flat, headline
@@ -149,7 +149,7 @@ def test_the_text_part_has_every_headline_and_credit(built: tuple[Path, Path]) -
             assert credit.get_text() in flat
             for a in credit.find_all("a"):
                 assert a["href"] in text.splitlines()
-        for a in html.find_all("h3"):
+        for a in html.find_all(class_="em-headline"):
             assert a.a["href"] in text.splitlines()
         assert max(len(line) for line in text.splitlines() if not line.startswith("https://")) <= 78
 
@@ -175,8 +175,8 @@ def test_the_digest_feed_carries_each_emails_content(built: tuple[Path, Path]) -
         )
         entry = by_link[f"{SITE_URL}digests/{day}/"]
         content = BeautifulSoup(entry.content[0].value, "html.parser")
-        assert [h.get_text() for h in content.find_all("h3")] == [
-            h.get_text() for h in email.find_all("h3")
+        assert [h.get_text() for h in content.find_all(class_="em-headline")] == [
+            h.get_text() for h in email.find_all(class_="em-headline")
         ]
         assert [li.get_text() for li in content.find_all("li")] == [
             li.get_text() for li in email.find_all("li")

@@ -116,7 +116,7 @@ def test_the_layout_is_a_600px_presentation_table_with_inlined_css() -> None:
     assert all(t["role"] == "presentation" for t in page.find_all("table"))
     # The CSS is in style attributes; the one <style> block holds the dark-mode query only.
     assert page.find("p", class_="em-credit")["style"]
-    assert page.find("h3")["style"]
+    assert page.find(class_="em-headline")["style"]
     styles = page.find_all("style")
     assert len(styles) == 1
     assert styles[0].parent.name == "head"
@@ -243,7 +243,7 @@ def test_a_digest_too_long_for_an_email_is_shortened_and_says_so() -> None:
     email = render_digest_email(d, WEB, found, SETTINGS)
     assert size(email) < MAX_BYTES
     page = soup(email.html)
-    assert len(page.find_all("h3")) == 30  # every briefing still there
+    assert len(page.find_all(class_="em-headline")) == 30  # every briefing still there
     assert len(page.find_all("li")) == 30  # its first key point only, shortened
     assert SHORTENED in page.get_text()
     assert SHORTENED.split(":")[0] in email.text
@@ -256,8 +256,8 @@ def test_the_feed_content_is_the_emails_body_without_the_document() -> None:
     assert "<body" not in content
     page = soup(content)
     assert page.find("p", class_="em-note").get_text() == "Two harbour stories & a levy."
-    assert page.find("h3")["style"]  # inlined, as in the email
+    assert page.find(class_="em-headline")["style"]  # inlined, as in the email
     email = soup(render_digest_email(digest(), WEB, two(), SETTINGS).html)
-    assert [h.get_text() for h in page.find_all("h3")] == [
-        h.get_text() for h in email.find_all("h3")
+    assert [h.get_text() for h in page.find_all(class_="em-headline")] == [
+        h.get_text() for h in email.find_all(class_="em-headline")
     ]

@@ -275,17 +275,20 @@ def _inlined(fragment: str) -> str:
 
 def _content(digest: Digest, groups: _Groups, level: int = 0) -> str:
     parts = [f'<p class="em-note">{_e(digest.note)}</p>'] if digest.note else []
+    # Headlines are h3 under the sections' h2 headings, else h2: no heading level skipped.
+    rank = 3 if any(heading is not None for heading, _ in groups) else 2
     for heading, stories in groups:
         if heading is not None:
             parts.append(f'<h2 class="em-section">{_e(heading)}</h2>')
-        parts += [_format_story(story) for story in stories]
+        parts += [_format_story(story, rank) for story in stories]
     if level:
         parts.append(f'<p class="em-shortened">{_e(SHORTENED)}</p>')
     return "\n".join(parts)
 
 
-def _format_story(story: _Story) -> str:
-    parts = [f'<h3 class="em-headline">{_link(story.title, story.url)}</h3>']
+def _format_story(story: _Story, rank: int) -> str:
+    headline = _link(story.title, story.url)
+    parts = [f'<h{rank} class="em-headline">{headline}</h{rank}>']
     if story.key_points:
         points = "".join(f'<li class="em-point">{_e(p)}</li>' for p in story.key_points)
         parts.append(f'<ul class="em-points">{points}</ul>')
@@ -340,7 +343,6 @@ def _document(
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="x-apple-disable-message-reformatting">\n'
         '<meta name="color-scheme" content="light dark">\n'
         '<meta name="supported-color-schemes" content="light dark">\n'
         f"<title>{_e(subject)}</title>\n<style>{DARK_MODE_CSS}</style>\n</head>\n"
