@@ -266,6 +266,9 @@ class SitePlan:
     """The people file's, by key (bylines name them; each has a page: `catalog.people`)."""
     emails: tuple[DigestEmail, ...] = ()
     """Each published digest as an email, newest first (see `make_emails`)."""
+    emails_made: Mapping[Hashable, DigestEmail] = field(default_factory=dict, repr=False)
+    """The same emails by what each was made from: a later plan reuses those made from the
+    same digest and briefings (`mkdocs serve` rebuilds)."""
 
     def person_url(self, key: str) -> str:
         """The site-relative URL of a person's page ('people/ana-ruiz/')."""
@@ -705,7 +708,7 @@ def plan_site(
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
         people=people,
-        emails=make_emails(catalog, found, options, urls),
+        **_emails(catalog, found, options, urls, previous),
     )
 
 
@@ -1167,15 +1170,39 @@ def make_feeds(
     return tuple(feeds)
 
 
+def _emails(
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    previous: SitePlan | None,
+) -> dict[str, Any]:
+    """`make_emails` with the previous plan's, as the plan's fields ``emails``, ``emails_made``."""
+    made = make_emails(
+        catalog, digests, options, urls, earlier=previous.emails_made if previous else None
+    )
+    return {"emails": tuple(made.values()), "emails_made": made}
+
+
 def make_emails(
-    catalog: Catalog, digests: Sequence[Digest], options: PlanOptions, urls: Callable[[str], str]
-) -> tuple[DigestEmail, ...]:
-    """Each published digest as an email (newsletter/render.py), newest first: none without a
-    site_url (an email's links must be absolute) or ``options.newsletter``. Never a draft
-    digest, nor a draft or scheduled briefing, even when the site shows them."""
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    *,
+    earlier: Mapping[Hashable, DigestEmail] | None = None,
+) -> dict[Hashable, DigestEmail]:
+    """Each published digest as an email (newsletter/render.py), newest first, by what it was
+    made from: none without a site_url (an email's links must be absolute) or
+    ``options.newsletter``. Never a draft digest, nor a draft or scheduled briefing, even when
+    the site shows them.
+
+    ``earlier``: a previous plan's, of the same options: an email made from the same digest
+    and briefings (the same objects: the reading cache's, for unchanged files) is reused.
+    """
     settings, site_url, layout = options.newsletter, options.site_url, options.layout
     if settings is None or not site_url:
-        return ()
+        return {}
     digests = [d for d in digests if not d.draft]
     wanted = {slug for d in digests for _, slug in d.references()}
     linked = {
@@ -1183,7 +1210,14 @@ def make_emails(
         for e in catalog.newest
         if e.slug in wanted and not e.briefing.draft
     }
-    return tuple(
-        render_digest_email(d, urljoin(site_url, urls(layout.digest(d.date))), linked, settings)
-        for d in digests
-    )
+    made: dict[Hashable, DigestEmail] = {}
+    for d in digests:
+        # By identity, as `_view_key`: ``earlier``'s plan holds these objects, so no id is reused.
+        refs = d.references()
+        key = (id(d), tuple(id(linked[slug][0]) if slug in linked else 0 for _, slug in refs))
+        email = (earlier or {}).get(key)
+        if email is None:
+            web_url = urljoin(site_url, urls(layout.digest(d.date)))
+            email = render_digest_email(d, web_url, linked, settings)
+        made[key] = email
+    return made

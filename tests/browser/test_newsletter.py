@@ -1,6 +1,6 @@
 """Digests' emails in headless Chromium, as a mail client's web view shows them: 600 px (the
 desktop reading pane) and 375 px (a phone), light and dark. Nothing overflows the width,
-nothing is fetched; screenshots in test-artifacts/ (email-600-light.png ...)."""
+nothing is fetched, axe-core finds no violation; screenshots in test-artifacts/ (email-600-light.png ...)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from mkdocs_briefings.newsletter.render import render_digest_email
 from ..pages_server import LOCAL_HOST
 from ..unit.test_loader import VALID
 from ..unit.test_newsletter import SETTINGS, WEB, briefing, digest
+from .test_accessibility import describe, run_axe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 WIDTHS = (600, 375)
+PAGE_LANDMARK_RULES = {"landmark-one-main", "region"}
 SCHEMES = ("light", "dark")
 
 # What overflows the viewport, if anything: the page's scroll width, and every element whose
@@ -89,6 +91,11 @@ def test_the_digest_email_fits_and_reads_at_600_and_375_px(
             assert page.locator("li").first.is_visible()
             # The preheader is in the document but not shown.
             assert page.locator("body > div").first.is_hidden()
+            # axe-core: contrast in this scheme, headings, link names, the document's language.
+            # Not the page-level landmark rules: a mail client shows the email inside its own
+            # landmarks (a message's HTML is no page of its own).
+            violations = [v for v in run_axe(page) if v["id"] not in PAGE_LANDMARK_RULES]
+            assert violations == [], describe(violations)
         page.goto(f"{site_url}digests/2025-11-18/email.html")
         page.screenshot(path=artifacts_dir / f"email-{width}-{scheme}.png", full_page=True)
         assert fetched == []

@@ -3,7 +3,9 @@ absolute, under Gmail's clipping size."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,8 +23,15 @@ from mkdocs_briefings.newsletter.render import (
     render_digest_content,
     render_digest_email,
 )
+from mkdocs_briefings.plan import PlanOptions, plan_site
 
+from . import test_plan as plan_tests
 from .test_loader import VALID
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mkdocs_briefings.entries import Entry
 
 SITE = "https://news.example.org/"
 WEB = f"{SITE}digests/2025-11-11/"
@@ -261,3 +270,39 @@ def test_the_feed_content_is_the_emails_body_without_the_document() -> None:
     assert [h.get_text() for h in page.find_all(class_="em-headline")] == [
         h.get_text() for h in email.find_all(class_="em-headline")
     ]
+
+
+# -- in the plan ---------------------------------------------------------------------------------
+
+
+def plan_inputs() -> tuple[list[Entry], list[tuple[Digest, Path]], PlanOptions]:
+    found = plan_tests.entries()
+    options = dataclasses.replace(plan_tests.OPTIONS, newsletter=SETTINGS)
+    return found, [plan_tests.digest(found)], options
+
+
+def test_the_plan_makes_each_published_digests_email_once() -> None:
+    found, digests, options = plan_inputs()
+    plan = plan_site(found, digests, options)
+    (email,) = plan.emails
+    assert email.date == "2025-11-30"
+    assert email.web_url == "https://news.example/digests/2025-11-30/"
+    # A later plan of the same digest and briefings reuses the email; a changed briefing not.
+    assert plan_site(found, digests, options, previous=plan).emails[0] is email
+    newest = max(found, key=lambda e: e.briefing.published)
+    edited = dataclasses.replace(
+        newest, briefing=newest.briefing.model_copy(update={"title": "A new headline"})
+    )
+    changed = [edited if e is newest else e for e in found]
+    later = plan_site(changed, digests, options, previous=plan).emails[0]
+    assert later is not email
+    assert "A new headline" in later.html
+    assert "A new headline" in later.text
+
+
+def test_no_email_without_the_option_a_site_url_or_for_a_draft_digest() -> None:
+    found, digests, options = plan_inputs()
+    assert plan_site(found, digests, plan_tests.OPTIONS).emails == ()
+    assert plan_site(found, digests, dataclasses.replace(options, site_url="")).emails == ()
+    draft = [(digests[0][0].model_copy(update={"draft": True}), digests[0][1])]
+    assert plan_site(found, draft, dataclasses.replace(options, drafts=True)).emails == ()

@@ -347,7 +347,9 @@ def _document(
         '<meta name="supported-color-schemes" content="light dark">\n'
         f"<title>{_e(subject)}</title>\n<style>{DARK_MODE_CSS}</style>\n</head>\n"
         f'<body class="em-body" style="margin: 0; padding: 0; background-color: #eef0f3;">\n'
-        f"{hidden}\n{_inlined(body)}\n</body>\n</html>\n"
+        # A screen reader announces the message as an email, named by its subject.
+        f'{hidden}\n<div role="article" aria-roledescription="email" aria-label="{_e(subject)}" '
+        f'lang="en">\n{_inlined(body)}\n</div>\n</body>\n</html>\n'
     )
 
 
