@@ -271,3 +271,18 @@ def test_no_emails_when_turned_off(project: Path) -> None:
         encoding="utf-8",
     )
     assert not list(build_site(project).rglob("email.*"))
+
+
+def test_the_email_command_needs_a_site_url(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        yml.replace("site_url: https://news.example.org/\n", ""), encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    done = CliRunner().invoke(cli, ["email", "2025-11-05"])
+    assert done.exit_code == 2
+    assert "set site_url in mkdocs.yml" in done.output
+    assert "Traceback" not in done.output
+    bad = CliRunner().invoke(cli, ["email", "2025-13-05"])
+    assert bad.exit_code == 2
+    assert "is not a date; write it as YYYY-MM-DD" in bad.output

@@ -187,7 +187,9 @@ def read_and_plan(
         people=site.staff.people,
     )
     store.keep_pages(plan.kept)
-    if opts.newsletter_emails:  # each published digest's email.html and email.txt
+    # Each published digest's email.html and email.txt; `mkdocs serve` writes none outside
+    # the site it serves (newsletter_dir): a preview leaves the project's files alone.
+    if opts.newsletter_emails and not (serving and opts.newsletter_dir is not None):
         for file in email_files(plan, config, opts):
             files.append(file)
     # The images the pages show: lead images' smaller copies and the share cards.
