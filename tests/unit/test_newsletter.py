@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
 
 from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.loader import read_briefing
@@ -24,8 +25,10 @@ from mkdocs_briefings.newsletter.render import (
     render_digest_email,
 )
 from mkdocs_briefings.plan import PlanOptions, plan_site
+from mkdocs_briefings.render.text import one_line
 
 from . import test_plan as plan_tests
+from .test_fuzz import fuzz, small_sites
 from .test_loader import VALID
 
 if TYPE_CHECKING:
@@ -306,3 +309,65 @@ def test_no_email_without_the_option_a_site_url_or_for_a_draft_digest() -> None:
     assert plan_site(found, digests, dataclasses.replace(options, site_url="")).emails == ()
     draft = [(digests[0][0].model_copy(update={"draft": True}), digests[0][1])]
     assert plan_site(found, draft, dataclasses.replace(options, drafts=True)).emails == ()
+
+
+# -- any text ------------------------------------------------------------------------------------
+
+
+def _email_property(site: tuple[list[Entry], list[Digest]]) -> None:
+    """Whatever the text: the email's markup is only the renderer's own (no element, attribute
+    or link the text brings in), its text lines fit, and it fits Gmail."""
+    entries, (d,) = site
+    found = {e.slug: (e.briefing, f"{SITE}briefings/{e.slug}/") for e in entries}
+    email = render_digest_email(d, WEB, found, SETTINGS)
+    page = soup(email.html)
+    tags = {tag.name for tag in page.find_all(True)}
+    assert tags <= OWN_TAGS, tags - OWN_TAGS
+    for tag in page.find_all(True):
+        assert set(tag.attrs) <= OWN_ATTRIBUTES, (tag.name, tag.attrs)
+    for a in page.find_all("a"):
+        assert a["href"] == DEFAULT_UNSUBSCRIBE or a["href"].startswith("https://"), a["href"]
+    headlines = [h.get_text() for h in page.find_all(class_="em-headline")]
+    assert headlines == [  # on one line, as every output shows text
+        one_line(found[slug][0].title).replace("\x00", "")
+        for _, slug in d.references()
+        if slug in found
+    ]
+    for line in email.text.splitlines():
+        assert len(line) <= WIDTH or re.fullmatch(r"\S+", line), line
+    assert size(email) <= MAX_BYTES
+
+
+OWN_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "div",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "li",
+    "a",
+    "em",
+}  # fmt: skip  (tbody: css-inline's HTML parser adds it, as browsers do)
+OWN_ATTRIBUTES = {
+    "lang", "charset", "name", "content", "class", "style", "role", "width", "cellpadding",
+    "cellspacing", "border", "align", "href", "aria-roledescription", "aria-label",
+}  # fmt: skip
+
+
+@fuzz(20)
+@given(site=small_sites())
+def test_any_text_gives_an_email_of_the_renderers_own_markup(
+    site: tuple[list[Entry], list[Digest]],
+) -> None:
+    _email_property(site)

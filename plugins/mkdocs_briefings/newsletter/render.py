@@ -142,7 +142,7 @@ def render_digest_email(
         The email.
     """
     groups = _groups(digest, briefings)
-    subject = one_line(digest.title)
+    subject = _plain(digest.title)
     preheader = _preheader(groups)
     made: tuple[str, str] = ("", "")
     for level in range(4):
@@ -224,12 +224,12 @@ def _shorten(groups: _Groups, level: int) -> _Groups:
 
 def _preheader(groups: _Groups) -> str:
     """The first key point of each briefing, in order, as far as `PREHEADER_LENGTH` goes."""
-    points = [one_line(s.key_points[0]) for _, stories in groups for s in stories if s.key_points]
+    points = [_plain(s.key_points[0]) for _, stories in groups for s in stories if s.key_points]
     return _truncate(" · ".join(points), PREHEADER_LENGTH)
 
 
 def _truncate(text: str, limit: int) -> str:
-    text = one_line(text)
+    text = _plain(text)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -258,8 +258,15 @@ _URL_SAFE = ":/?#[]@!$&()*+,;=%~-._"
 # -- HTML ----------------------------------------------------------------------------------------
 
 
+def _plain(text: str) -> str:
+    """``text`` on one line (`one_line`), without NUL characters: an HTML parser drops them
+    (css-inline's does), and a mail client's may stop at one; the text part drops them too."""
+    text = one_line(text)
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
 def _e(text: str) -> str:
-    return html.escape(one_line(text), quote=True)
+    return html.escape(_plain(text), quote=True)
 
 
 def _link(text: str, url: str | None, css: str = "") -> str:
@@ -375,7 +382,7 @@ def _text(
     if settings.postal_address:
         lines += [*_wrap(settings.postal_address), ""]
     lines += _wrap(f"You receive this email because you subscribed to {settings.site_name}.")
-    lines += ["Unsubscribe:", one_line(settings.unsubscribe_url)]
+    lines += ["Unsubscribe:", _plain(settings.unsubscribe_url)]
     return "\n".join(lines) + "\n"
 
 
@@ -397,7 +404,7 @@ def _format_story_text(story: _Story) -> list[str]:
 def _wrap(text: str, *, initial: str = "", subsequent: str = "") -> list[str]:
     """``text`` on one line, wrapped to `WIDTH`; words longer than a line are broken."""
     return textwrap.wrap(
-        one_line(text),
+        _plain(text),
         WIDTH,
         initial_indent=initial,
         subsequent_indent=subsequent,
