@@ -409,6 +409,88 @@ def schema(folder: Path, force: bool) -> None:
 cli.add_command(import_command, name="import")
 
 
+@cli.command()
+@click.argument("day", metavar="DATE", callback=_day)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the HTML to FILE and the plain text next to it (FILE with .txt).",
+)
+@click.option("--text", is_flag=True, help="Print the plain-text email.")
+@click.option("--force", is_flag=True, help="Replace existing files of --out or --eml.")
+@click.option(
+    "--eml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a ready multipart message (.eml: From, To, Subject, List-Unsubscribe) to FILE.",
+)
+@click.option(
+    "--send",
+    is_flag=True,
+    help="Send it by SMTP (STARTTLS) to --to or --list: a dry run unless --no-dry-run.",
+)
+@click.option(
+    "--no-dry-run",
+    "real",
+    is_flag=True,
+    help="With --send: really send (credentials from BRIEFINGS_SMTP_USER/_PASSWORD).",
+)
+@click.option("--resend", is_flag=True, help="Send even though the record says it was sent.")
+@click.option("--to", "to", metavar="ADDRESS", help="One address, e.g. a provider's list address.")
+@click.option(
+    "--list",
+    "list_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file of addresses, one per line (# comments).",
+)
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The site's mkdocs.yml (default: ./mkdocs.yml).",
+)
+def email(
+    day: date,
+    out: Path | None,
+    text: bool,
+    force: bool,
+    eml: Path | None,
+    send: bool,
+    real: bool,
+    resend: bool,
+    to: str | None,
+    list_file: Path | None,
+    config_file: str | None,
+) -> None:
+    """Make the email of the published digest of DATE (YYYY-MM-DD) as the build does, and
+    write it as a message (--eml) or send it (--send).
+
+    Without --out, --text, --eml or --send, print its subject, preheader, address and size.
+    Exit status 2 when there is no published digest of DATE (the nearest dates are named),
+    1 when a file exists (add --force), cannot be written, or sending failed. --send is a dry
+    run unless --no-dry-run, and never sends a digest the record says was sent (--resend).
+    """
+    if real and not send:
+        raise click.UsageError("--no-dry-run goes with --send")
+    # MkDocs is imported only when the command runs: the CLI's core stays free of it.
+    from .adapter.newsletter import Delivery, email_command
+
+    delivery: Delivery | None = None
+    if eml is not None or send:
+        delivery = Delivery(
+            eml=eml,
+            force=force,
+            send=send,
+            dry_run=not real,
+            resend=resend,
+            to=to,
+            list_file=list_file,
+        )
+    status = email_command(
+        day, out=out, text=text, force=force, config_file=config_file, delivery=delivery
+    )
+    sys.exit(status)
+
+
 def main() -> None:
     """Entry point of the `briefings` console script."""
     cli(prog_name="briefings")

@@ -29,6 +29,7 @@ from .catalog import (
 )
 from .entries import make_slug
 from .feeds import FeedInfo, render_atom, render_json_feed, render_rss
+from .newsletter.render import EmailSettings, render_digest_email
 from .people import authors, person_json_ld
 from .reading import relative_paths
 from .redirects import Redirect, redirect_page, redirect_uri
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from .entries import Entry
     from .feeds import FeedItem
     from .model import Briefing, Change, Digest, Person
+    from .newsletter import DigestEmail
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ class PlanOptions:
     and each NewsArticle's publisher; a plain Organization of site_name when None."""
     time_zone: str = "UTC"
     """The site's time zone (IANA name): where times are shown and a date alone starts."""
+    newsletter: EmailSettings | None = None
+    """The footer of each digest's email (the ``newsletter_*`` options); None: no emails."""
 
     @cached_property
     def zone(self) -> tzinfo:
@@ -278,6 +282,11 @@ class SitePlan:
     from (see `make_topic_feeds`): a later plan reuses those of an unchanged listing."""
     people: Mapping[str, Person] = field(default_factory=dict)
     """The people file's, by key (bylines name them; each has a page: `catalog.people`)."""
+    emails: tuple[DigestEmail, ...] = ()
+    """Each published digest as an email, newest first (see `make_emails`)."""
+    emails_made: Mapping[Hashable, DigestEmail] = field(default_factory=dict, repr=False)
+    """The same emails by what each was made from: a later plan reuses those made from the
+    same digest and briefings (`mkdocs serve` rebuilds)."""
 
     def person_url(self, key: str) -> str:
         """The site-relative URL of a person's page ('people/ana-ruiz/')."""
@@ -750,6 +759,7 @@ def plan_site(
         kept=kept,
         redirects=make_redirects(catalog.newest, options, urls),
         people=people,
+        **_emails(catalog, found, options, urls, previous),
     )
 
 
@@ -1364,3 +1374,56 @@ def listing_feeds(
         content = render(info, entries, feed_url=urljoin(site_url, uri))
         feeds.append(Feed(f"{title} ({label})", uri, mime, content))
     return tuple(feeds)
+
+
+def _emails(
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    previous: SitePlan | None,
+) -> dict[str, Any]:
+    """`make_emails` with the previous plan's, as the plan's fields ``emails``, ``emails_made``."""
+    made = make_emails(
+        catalog, digests, options, urls, earlier=previous.emails_made if previous else None
+    )
+    return {"emails": tuple(made.values()), "emails_made": made}
+
+
+def make_emails(
+    catalog: Catalog,
+    digests: Sequence[Digest],
+    options: PlanOptions,
+    urls: Callable[[str], str],
+    *,
+    earlier: Mapping[Hashable, DigestEmail] | None = None,
+) -> dict[Hashable, DigestEmail]:
+    """Each published digest as an email (newsletter/render.py), newest first, by what it was
+    made from: none without a site_url (an email's links must be absolute) or
+    ``options.newsletter``. Never a draft digest, nor a draft or scheduled briefing, even when
+    the site shows them.
+
+    ``earlier``: a previous plan's, of the same options: an email made from the same digest
+    and briefings (the same objects: the reading cache's, for unchanged files) is reused.
+    """
+    settings, site_url, layout = options.newsletter, options.site_url, options.layout
+    if settings is None or not site_url:
+        return {}
+    digests = [d for d in digests if not d.draft]
+    wanted = {slug for d in digests for _, slug in d.references()}
+    linked = {
+        e.slug: (e.briefing, urljoin(site_url, urls(layout.briefing(e.slug))))
+        for e in catalog.newest
+        if e.slug in wanted and not e.briefing.draft
+    }
+    made: dict[Hashable, DigestEmail] = {}
+    for d in digests:
+        # By identity, as `_view_key`: ``earlier``'s plan holds these objects, so no id is reused.
+        refs = d.references()
+        key = (id(d), tuple(id(linked[slug][0]) if slug in linked else 0 for _, slug in refs))
+        email = (earlier or {}).get(key)
+        if email is None:
+            web_url = urljoin(site_url, urls(layout.digest(d.date)))
+            email = render_digest_email(d, web_url, linked, settings)
+        made[key] = email
+    return made

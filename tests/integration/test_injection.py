@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 from mkdocs.exceptions import Abort
 
 from mkdocs_briefings.entries import make_slug
+from mkdocs_briefings.newsletter.render import DARK_MODE_CSS
 
 from ..conftest import MINIMAL_MKDOCS_YML, ROOT, build_site
 
@@ -343,7 +344,7 @@ def theme_scripts_of(site: Path) -> set[tuple[str, str]]:
     home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
     comments = {("<!--", str(c)) for c in home.find_all(string=lambda s: isinstance(s, Comment))}
     theme = {_script_key(s) for s in home.find_all(["script", "style"])} | comments
-    return theme | {_script_key(plugin_script())}
+    return theme | {_script_key(plugin_script()), _script_key(email_style())}
 
 
 def plugin_script() -> Tag:
@@ -353,6 +354,13 @@ def plugin_script() -> Tag:
     script = BeautifulSoup(template.read_text("utf-8"), "html.parser").find("script")
     assert isinstance(script, Tag)
     return script
+
+
+def email_style() -> Tag:
+    """The digests' emails' one <style> block: the dark-mode media query, fixed text."""
+    style = BeautifulSoup(f"<style>{DARK_MODE_CSS}</style>", "html.parser").find("style")
+    assert isinstance(style, Tag)
+    return style
 
 
 def _script_key(script: Tag) -> tuple[str, str]:

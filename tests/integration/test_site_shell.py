@@ -28,12 +28,13 @@ BASE_PATH = urlsplit(SITE_URL).path  # "/mkdocs-briefings/"
 
 # What a reader's menu holds, in order: site-relative URLs.
 READERS_NAV = ["", "digests/", "categories/", "stories/", "sources/", "archive/", "about/"]
-MANUAL = ["format.md", "editing.md", "site.md", "publishing.md", "sending.md"]
+MANUAL = ["format.md", "editing.md", "site.md", "publishing.md", "newsletter.md", "sending.md"]
 MANUAL_TITLES = [
     "Briefing format",
     "The editor's loop",
     "The digest site",
     "Publishing",
+    "The newsletter",
     "Sending the digest",
     "manual",
 ]

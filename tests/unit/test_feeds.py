@@ -298,7 +298,8 @@ def test_every_content_link_is_an_absolute_web_address(render: Callable[..., str
     else:
         contents = [content_of(e) for e in parse(text).entries]
     hrefs = [a["href"] for c in contents for a in soup(c).find_all("a")]
-    assert len(hrefs) == 4  # two headlines in the digest, one source in each briefing
+    # Two headlines and an outlet of each in the digest (its email content), a source in each.
+    assert len(hrefs) == 6
     assert all(href.startswith("https://") for href in hrefs)
 
 

@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from ..catalog import Layout
 from ..newsletter.message import SENT_RECORD, MailSettings, check_mail_settings
+from ..newsletter.render import DEFAULT_UNSUBSCRIBE, EmailSettings
 from ..plan import PlanOptions
 from ..render.html import Permalinks
 from ..seo import Publisher, check_publisher, site_path
@@ -150,6 +151,25 @@ class BriefingsConfig(base.Config):
     """The record of sent digests, relative to mkdocs.yml (outside docs/ and briefings/):
     a digest in it is not sent again without --resend. Keep it (commit or cache it)."""
 
+    # The newsletter: each published digest as an email (docs/manual/newsletter.md).
+    newsletter_emails = c.Type(bool, default=True)
+    """Make each published digest's email (``email.html`` and ``email.txt``) at build time
+    (needs site_url: an email's links are absolute). `briefings email DATE` makes one anyway."""
+
+    newsletter_dir = c.Optional(c.Type(str))
+    """Where the build puts the emails: left out, inside the site next to each digest
+    (``digests/<date>/email.html``); else a folder relative to mkdocs.yml, outside docs_dir
+    and briefings_dir (``<folder>/<date>/email.html``), so the emails are not published."""
+
+    newsletter_postal_address = c.Type(str, default="")
+    """The sender's postal address, in every email's footer (anti-spam laws such as CAN-SPAM
+    ask for one). Empty: no address line, and `briefings email` warns."""
+
+    newsletter_unsubscribe_url = c.Type(str, default=DEFAULT_UNSUBSCRIBE)
+    """The unsubscribe link's address: the placeholder your sending provider fills in for
+    each reader (Buttondown ``{{ unsubscribe_url }}``, the default; Mailchimp ``*|UNSUB|*``;
+    listmonk ``{{ UnsubscribeURL }}``), or a fixed http(s) address."""
+
 
 def make_publisher(opts: BriefingsConfig, config: MkDocsConfig) -> Publisher:
     """The ``publisher_*`` options as one value (the name defaults to site_name)."""
@@ -223,9 +243,49 @@ def check_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
         raise PluginError(f"briefings: 'image_widths' must be pixel widths ({opts.image_widths})")
     check_publisher_options(opts, config)
     check_newsletter_delivery(opts, config)
+    check_newsletter_options(opts, config)
 
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def check_newsletter_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
+    """An unsubscribe address that is neither a placeholder nor an http(s) or mailto address,
+    or an email folder inside docs/ or briefings/, cannot work.
+
+    Raises:
+        PluginError: naming the option and what to set instead.
+    """
+    url = opts.newsletter_unsubscribe_url.strip()
+    scheme = _SCHEME.match(url)
+    unsafe = scheme and scheme[1].lower() not in ("http", "https", "mailto")
+    if not url or unsafe or any(char in url for char in "<>\"'"):
+        raise PluginError(
+            f"briefings: 'newsletter_unsubscribe_url' ({url!r}) must be your provider's "
+            f"placeholder, e.g. {DEFAULT_UNSUBSCRIBE}, or an http(s) address"
+        )
+    if opts.newsletter_dir is None:
+        return
+    folder = (project_root(config) / opts.newsletter_dir).resolve()
+    for name, inside in (("docs_dir", config.docs_dir), ("briefings_dir", opts.briefings_dir)):
+        if folder.is_relative_to(Path(inside).resolve()):
+            raise PluginError(
+                f"briefings: 'newsletter_dir' ({opts.newsletter_dir}) is inside {name} "
+                f"({inside}); keep it outside, e.g. newsletter/, or leave it out"
+            )
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def email_settings(opts: BriefingsConfig, config: MkDocsConfig) -> EmailSettings:
+    """The ``newsletter_*`` options and the site, as each email's settings."""
+    return EmailSettings(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        postal_address=opts.newsletter_postal_address.strip(),
+        unsubscribe_url=opts.newsletter_unsubscribe_url.strip(),
+    )
 
 
 def _check_cache_dir(opts: BriefingsConfig, config: MkDocsConfig) -> None:
@@ -332,6 +392,7 @@ def plan_options(
         drafts=opts.build_drafts or serving,
         time_zone=opts.time_zone,
         publisher=make_publisher(opts, config),
+        newsletter=email_settings(opts, config) if opts.newsletter_emails else None,
     )
 
 

@@ -200,6 +200,11 @@ def read_and_plan(
         people=site.staff.people,
     )
     store.keep_pages(plan.kept)
+    # Each published digest's email.html and email.txt; `mkdocs serve` writes none outside
+    # the site it serves (newsletter_dir): a preview leaves the project's files alone.
+    if opts.newsletter_emails and not (serving and opts.newsletter_dir is not None):
+        for file in email_files(plan, config, opts):
+            files.append(file)
     # The images the pages show: lead images' smaller copies and the share cards.
     copies |= share_card_files(plan.share_cards, options.site_name, images)
     if images.problem:
@@ -224,3 +229,21 @@ def summarise(plan: SitePlan, problems: list[Problem], files: Files) -> tuple[Pr
         f"{len(plan.pages) - count:,}",
     )
     return Progress("briefings: pages rendered", log.info), len(files.documentation_pages())
+
+
+EMAIL_FILES = ("email.html", "email.txt")
+
+
+def email_files(plan: SitePlan, config: MkDocsConfig, opts: BriefingsConfig) -> list[File]:
+    """The files of each email of ``plan``: ``<digests>/<date>/email.html`` and ``email.txt``
+    in the site, or ``<newsletter_dir>/<date>/...`` outside it (MkDocs writes both)."""
+    found = []
+    folder = None if opts.newsletter_dir is None else project_root(config) / opts.newsletter_dir
+    for email in plan.emails:
+        for name, content in zip(EMAIL_FILES, (email.html, email.text), strict=True):
+            src = f"{plan.options.layout.digests}/{email.date}/{name}"
+            file = File.generated(config, src, content=content)
+            if folder is not None:  # MkDocs writes a file to dest_dir/dest_uri
+                file.dest_dir, file.dest_uri = str(folder.resolve()), f"{email.date}/{name}"
+            found.append(file)
+    return found

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 
 from ..feeds import FeedItem
 from ..model import Quote
+from ..newsletter.render import render_digest_content
 from .text import (
     SECTION_TITLES,
     change_log,
     credits,
     format_date,
     join_names,
-    outlet_names,
     perspective_label,
     speaker_line,
     topics,
@@ -79,7 +79,9 @@ def digest_item(
     briefings: Mapping[str, tuple[Briefing, str]],
     authors: tuple[tuple[str, str | None], ...] = (),
 ) -> FeedItem:
-    """A digest as a feed item: each briefing's linked headline, key points and outlets.
+    """A digest as a feed item: its email's content (newsletter/render.py), CSS inlined, so
+    RSS-to-email services send what the email shows: the note, the section headings, each
+    briefing's linked headline, key points and outlets (linked to their articles).
 
     Args:
         d: The digest.
@@ -91,24 +93,14 @@ def digest_item(
     Returns:
         The item, dated by the digest's date.
     """
-    parts = [f"<p>{_e(d.note)}</p>"] if d.note else []
-    groups: list[tuple[str | None, list[str]]] = [(None, d.briefings)] if d.briefings else []
-    groups += [(section.title, section.briefings) for section in d.sections]
-    included: list[Briefing] = []
-    for heading, slugs in groups:
-        found = [briefings[slug] for slug in slugs if slug in briefings]
-        if heading is not None:
-            parts.append(f"<h2>{_e(heading)}</h2>")
-        for b, b_url in found:
-            parts.append(_format_digest_entry(b, b_url))
-            included.append(b)
+    included = [briefings[slug][0] for _, slug in d.references() if slug in briefings]
     headlines = "; ".join(b.title for b in included)
     return FeedItem(
         url=url,
         title=d.title,
         published=d.date,
         modified=d.date,
-        content_html="\n".join(parts),
+        content_html=render_digest_content(d, briefings),
         summary=d.note or headlines or d.title,
         categories=tuple(dict.fromkeys(b.category for b in included)),
         authors=authors,
@@ -179,12 +171,3 @@ def _format_source(source: Source) -> str:
 
 def _format_changes(b: Briefing) -> list[str]:
     return [f"{kind}, {format_date(c.date)}: {_e(c.text)}" for kind, c in change_log(b)]
-
-
-def _format_digest_entry(b: Briefing, url: str) -> str:
-    outlets = join_names([_e(name) for name in outlet_names(b)])
-    return (
-        f"<h3>{_format_link(b.title, url)}</h3>\n"
-        f"{_format_list(b.key_points)}\n"
-        f"<p><em>According to {outlets}</em></p>"
-    )
