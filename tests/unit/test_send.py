@@ -49,6 +49,8 @@ class Inbox:
     """What the test server received: one (sender, recipients, message) per DATA."""
 
     received: list[tuple[str, list[str], EmailMessage]] = field(default_factory=list)
+    quota: int | None = None
+    """Refuse the sender (a provider's sending limit) once this many messages came in."""
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
@@ -63,6 +65,8 @@ class Inbox:
     ) -> str:
         if address.startswith("blocked@"):
             return "553 5.7.1 sender not allowed"
+        if self.quota is not None and len(self.received) >= self.quota:
+            return "550 5.4.5 Daily sending quota exceeded"
         envelope.mail_from = address
         return "250 OK"
 
@@ -443,3 +447,26 @@ def test_a_message_gmail_would_clip_is_named_in_the_dry_run(tmp_path: Path) -> N
     assert lines[0].endswith(
         "KB; Gmail shows only the first 102 KB of a message, with a link to the rest"
     )
+
+
+def test_a_sending_stopped_half_way_records_who_got_it(server: Server, tmp_path: Path) -> None:
+    """A provider's sending quota reached after two readers (550 at MAIL FROM): those two
+    have the digest, so a second run without --resend must not send it to them again."""
+    readers = tmp_path / "readers.txt"
+    readers.write_text(
+        "ann@readers.example.net\nbo@readers.example.net\ncy@readers.example.net\n",
+        encoding="utf-8",
+    )
+    server.inbox.quota = 2
+    status, lines = _deliver(server, tmp_path, list_file=readers, dry_run=False)
+    assert status == 1
+    assert len(server.inbox.received) == 2
+    assert lines[-1].startswith("error: ")
+    assert "2 of 3 recipients got it" in lines[-1]
+    record = json.loads((tmp_path / ".briefings" / "sent.json").read_text(encoding="utf-8"))
+    assert [entry["recipients"] for entry in record["sent"]] == [2]
+    server.inbox.quota = None
+    status, lines = _deliver(server, tmp_path, list_file=readers, dry_run=False)
+    assert status == 1
+    assert "pass --resend" in lines[0]
+    assert len(server.inbox.received) == 2
