@@ -96,3 +96,22 @@ def test_a_digest_is_written_as_a_message_and_sent_once(
     )
     assert resent.exit_code == 0, resent.output
     assert len(server.inbox.received) == 2
+
+
+def test_out_and_text_are_done_with_eml_and_send_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--out and --text were dropped without a word when --eml or --send came with them."""
+    make_project(tmp_path, 2525)  # a dry run: nothing connects
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    both = runner.invoke(cli, ["email", DAY, "--out", "out/digest.html", "--eml", "out/d.eml"])
+    assert both.exit_code == 0, both.output
+    assert (tmp_path / "out" / "d.eml").is_file()
+    assert (tmp_path / "out" / "digest.html").is_file()
+    assert (tmp_path / "out" / "digest.txt").is_file()
+    text = runner.invoke(cli, ["email", DAY, "--text"])
+    sent = runner.invoke(cli, ["email", DAY, "--text", "--send", "--to", "list@lists.example.net"])
+    assert sent.exit_code == 0, sent.output
+    assert text.output in sent.output
+    assert "dry run: nothing sent" in sent.output
