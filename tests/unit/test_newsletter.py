@@ -371,3 +371,18 @@ def test_any_text_gives_an_email_of_the_renderers_own_markup(
     site: tuple[list[Entry], list[Digest]],
 ) -> None:
     _email_property(site)
+
+
+def test_no_email_for_a_digest_whose_every_briefing_is_a_draft_even_when_shown() -> None:
+    """Under build_drafts (or serve) a digest listing only drafts is on the site; its email
+    had no briefing at all, and `briefings email DATE --send` sent that empty email."""
+    found, digests, options = plan_inputs()
+    slugs = {slug for _, slug in digests[0][0].references()}
+    drafted = [
+        dataclasses.replace(e, briefing=e.briefing.model_copy(update={"draft": True}))
+        if e.slug in slugs
+        else e
+        for e in found
+    ]
+    shown = dataclasses.replace(options, drafts=True)
+    assert plan_site(drafted, digests, shown).emails == ()
