@@ -19,7 +19,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from mkdocs_briefings.newsletter import DigestEmail
 from mkdocs_briefings.newsletter.message import MailSettings
-from mkdocs_briefings.newsletter.send import deliver
+from mkdocs_briefings.newsletter.send import PartlySent, deliver, send_each
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -470,3 +470,27 @@ def test_a_sending_stopped_half_way_records_who_got_it(server: Server, tmp_path:
     assert status == 1
     assert "pass --resend" in lines[0]
     assert len(server.inbox.received) == 2
+
+
+def test_ctrl_c_while_sending_names_who_got_it() -> None:
+    """Ctrl-C half-way through a long list was a traceback, and nobody was recorded, so the
+    next run sent the digest again to those who had it."""
+
+    class Connection:
+        sent: list[str] = []  # noqa: RUF012 (the fake's own record)
+
+        def send_message(self, message: EmailMessage, **_: Any) -> None:
+            self.sent.append(message["To"])
+
+    def make(recipient: str) -> EmailMessage:
+        if recipient.startswith("cy@"):
+            raise KeyboardInterrupt
+        message = EmailMessage()
+        message["To"] = recipient
+        return message
+
+    readers = ["ann@readers.example.net", "bo@readers.example.net", "cy@readers.example.net"]
+    with pytest.raises(PartlySent) as stopped:
+        send_each(Connection(), make, "digest@news.example.org", readers)  # type: ignore[arg-type]
+    assert stopped.value.sent == readers[:2]
+    assert "interrupted" in str(stopped.value)

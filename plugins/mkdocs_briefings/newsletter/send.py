@@ -211,6 +211,9 @@ def send_each(
             ) from None
         except smtplib.SMTPDataError as exc:
             refused[recipient] = _reply(exc.smtp_code, exc.smtp_error)
+        except KeyboardInterrupt:
+            # Said and recorded like any other stop, rather than a traceback that forgets them.
+            raise PartlySent(f"interrupted (Ctrl-C) while sending to {recipient}", sent) from None
         except (smtplib.SMTPException, OSError) as exc:
             raise PartlySent(
                 f"the connection failed while sending to {recipient}: "
