@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -113,10 +114,15 @@ def one_line(text: str) -> str:
 
 
 def message_id(email: DigestEmail, settings: MailSettings) -> str:
-    """The message's Message-ID: one per digest day and sending domain, the same each time
-    the message is made, so that a provider or a mailbox can drop a second copy."""
+    """The message's Message-ID: one per digest day, content and sending domain, the same each
+    time the same email is made, so that a provider or a mailbox can drop a second copy.
+
+    Why the content: a mailbox drops a message whose Message-ID it holds (Gmail does), so a
+    digest corrected and sent again (--resend) needs an id of its own to reach those readers.
+    """
     domain = parse_address(settings.sender).domain.lower()
-    return f"<digest-{email.date}@{domain}>"
+    made = hashlib.sha256(f"{email.subject}\0{email.html}\0{email.text}".encode()).hexdigest()
+    return f"<digest-{email.date}.{made[:12]}@{domain}>"
 
 
 _WIRE_WIDTH = 78
