@@ -471,6 +471,16 @@ def email(
     """
     if real and not send:
         raise click.UsageError("--no-dry-run goes with --send")
+    # Checked before anything is written: a flag that would do nothing is a mistake.
+    for flag, given in (("--resend", resend), ("--list", list_file is not None)):
+        if given and not send:
+            raise click.UsageError(f"{flag} goes with --send")
+    if to is not None and not send and eml is None:
+        raise click.UsageError("--to goes with --send or --eml")
+    if send and (to is None) == (list_file is None):
+        raise click.UsageError(
+            "--send needs --to ADDRESS or --list FILE, one of them (--to: e.g. a provider's list)"
+        )
     # MkDocs is imported only when the command runs: the CLI's core stays free of it.
     from .adapter.newsletter import Delivery, email_command
 

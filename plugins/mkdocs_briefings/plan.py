@@ -1401,7 +1401,7 @@ def make_emails(
     """Each published digest as an email (newsletter/render.py), newest first, by what it was
     made from: none without a site_url (an email's links must be absolute) or
     ``options.newsletter``. Never a draft digest, nor a draft or scheduled briefing, even when
-    the site shows them.
+    the site shows them; none for a digest left with no briefing then.
 
     ``earlier``: a previous plan's, of the same options: an email made from the same digest
     and briefings (the same objects: the reading cache's, for unchanged files) is reused.
@@ -1420,6 +1420,8 @@ def make_emails(
     for d in digests:
         # By identity, as `_view_key`: ``earlier``'s plan holds these objects, so no id is reused.
         refs = d.references()
+        if not any(slug in linked for _, slug in refs):
+            continue  # every briefing a draft (shown under build_drafts): nothing to send
         key = (id(d), tuple(id(linked[slug][0]) if slug in linked else 0 for _, slug in refs))
         email = (earlier or {}).get(key)
         if email is None:

@@ -248,6 +248,8 @@ def test_emails_can_go_to_a_folder_outside_the_site(project: Path) -> None:
     ("option", "message"),
     [
         ("newsletter_dir: briefings/mail", "'newsletter_dir' (briefings/mail) is inside"),
+        # Inside the site, the emails would be published, which newsletter_dir is there to avoid.
+        ("newsletter_dir: site/mail", "'newsletter_dir' (site/mail) is inside site_dir"),
         ("newsletter_unsubscribe_url: 'javascript:alert(1)'", "'newsletter_unsubscribe_url'"),
     ],
 )

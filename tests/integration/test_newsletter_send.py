@@ -10,6 +10,7 @@ from email import policy
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
+import pytest
 from click.testing import CliRunner
 
 from mkdocs_briefings.cli import cli
@@ -19,8 +20,6 @@ from ..unit.test_send import PASSWORD, USER, Server, ca, server
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 __all__ = ["ca", "server"]  # the SMTP server fixtures, shared with the unit tests
 
@@ -96,3 +95,49 @@ def test_a_digest_is_written_as_a_message_and_sent_once(
     )
     assert resent.exit_code == 0, resent.output
     assert len(server.inbox.received) == 2
+
+
+def test_out_and_text_are_done_with_eml_and_send_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--out and --text were dropped without a word when --eml or --send came with them."""
+    make_project(tmp_path, 2525)  # a dry run: nothing connects
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    both = runner.invoke(cli, ["email", DAY, "--out", "out/digest.html", "--eml", "out/d.eml"])
+    assert both.exit_code == 0, both.output
+    assert (tmp_path / "out" / "d.eml").is_file()
+    assert (tmp_path / "out" / "digest.html").is_file()
+    assert (tmp_path / "out" / "digest.txt").is_file()
+    text = runner.invoke(cli, ["email", DAY, "--text"])
+    sent = runner.invoke(cli, ["email", DAY, "--text", "--send", "--to", "list@lists.example.net"])
+    assert sent.exit_code == 0, sent.output
+    assert text.output in sent.output
+    assert "dry run: nothing sent" in sent.output
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--resend", "--to", "list@lists.example.net"], "--resend goes with --send"),
+        (["--list", "readers.txt"], "--list goes with --send"),
+        (["--to", "list@lists.example.net"], "--to goes with --send or --eml"),
+        (["--eml", "out/d.eml", "--send"], "--send needs --to ADDRESS or --list FILE"),
+        (
+            ["--send", "--to", "list@lists.example.net", "--list", "readers.txt"],
+            "--send needs --to ADDRESS or --list FILE",
+        ),
+    ],
+)
+def test_flags_that_do_nothing_alone_are_usage_errors(
+    args: list[str], error: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'--resend' or '--list' without '--send' did nothing and exited 0, as if sent; '--send'
+    without a recipient wrote the --eml file first, then failed."""
+    make_project(tmp_path, 2525)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "readers.txt").write_text("ann@readers.example.net\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["email", DAY, *args])
+    assert done.exit_code == 2, done.output
+    assert error in done.output
+    assert not (tmp_path / "out").exists()

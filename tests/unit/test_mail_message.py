@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from typing import TYPE_CHECKING
@@ -50,8 +51,21 @@ def test_line_breaks_in_the_subject_add_no_header_and_non_ascii_is_encoded() -> 
 def test_the_message_id_is_the_same_each_time() -> None:
     first = make_message(EMAIL, SETTINGS, now=NOW)
     second = make_message(EMAIL, SETTINGS, now=datetime(2031, 5, 7, tzinfo=UTC))
-    assert first["Message-ID"] == second["Message-ID"] == "<digest-2031-05-06@news.example.org>"
+    assert first["Message-ID"] == second["Message-ID"]
+    assert first["Message-ID"].startswith("<digest-2031-05-06.")
+    assert first["Message-ID"].endswith("@news.example.org>")
     assert first["To"] == "digest@news.example.org"  # no reader named: the sender's own
+
+
+def test_a_corrected_digest_gets_a_message_id_of_its_own() -> None:
+    """--resend after a correction: a mailbox (Gmail) drops a message whose Message-ID it
+    holds already, so the corrected digest never reached those who had the first one."""
+    corrected = dataclasses.replace(
+        EMAIL, html=EMAIL.html.replace("Ferries", "Ferries (corrected)"), text=EMAIL.text + "."
+    )
+    first = make_message(EMAIL, SETTINGS, now=NOW)["Message-ID"]
+    assert make_message(corrected, SETTINGS, now=NOW)["Message-ID"] != first
+    assert make_message(EMAIL, SETTINGS, now=NOW)["Message-ID"] == first
 
 
 def test_only_https_unsubscribing_asks_for_one_click() -> None:

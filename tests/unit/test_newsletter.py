@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ from hypothesis import given
 from mkdocs_briefings.digest import read_digest
 from mkdocs_briefings.loader import read_briefing
 from mkdocs_briefings.model import Briefing, Digest, Source
+from mkdocs_briefings.newsletter.message import MailSettings, make_message
 from mkdocs_briefings.newsletter.render import (
     DEFAULT_UNSUBSCRIBE,
     MAX_BYTES,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from mkdocs_briefings.entries import Entry
 
 SITE = "https://news.example.org/"
+NOW = datetime(2031, 5, 6, 7, 30, tzinfo=UTC)
 WEB = f"{SITE}digests/2025-11-11/"
 SETTINGS = EmailSettings(
     site_name="Nordvik Briefings",
@@ -261,6 +264,19 @@ def test_a_digest_too_long_for_an_email_is_shortened_and_says_so() -> None:
     assert SHORTENED.split(":")[0] in email.text
 
 
+def test_a_digest_in_another_script_fits_under_the_limit_as_sent() -> None:
+    """Non-Latin text grows on the wire (quoted-printable writes each byte of it as three): a
+    Cyrillic digest of 70 KB, under the limit as UTF-8, was a message of 116 KB, which Gmail
+    clips. The limit holds for the message as sent."""
+    d, found = thirty_briefings(("Снежный театр открылся " * 3)[:60])
+    email = render_digest_email(d, WEB, found, SETTINGS)
+    message = make_message(email, MailSettings(sender="digest@news.example.org"), now=NOW)
+    assert len(message.as_bytes()) < 100 * 1024
+    assert len(soup(email.html).find_all(class_="em-headline")) == 30
+    for part in message.iter_parts():
+        assert part.get_content().replace("\r\n", "\n") in (email.html, email.text)
+
+
 def test_the_feed_content_is_the_emails_body_without_the_document() -> None:
     content = render_digest_content(digest(), two())
     assert "<html" not in content
@@ -371,3 +387,18 @@ def test_any_text_gives_an_email_of_the_renderers_own_markup(
     site: tuple[list[Entry], list[Digest]],
 ) -> None:
     _email_property(site)
+
+
+def test_no_email_for_a_digest_whose_every_briefing_is_a_draft_even_when_shown() -> None:
+    """Under build_drafts (or serve) a digest listing only drafts is on the site; its email
+    had no briefing at all, and `briefings email DATE --send` sent that empty email."""
+    found, digests, options = plan_inputs()
+    slugs = {slug for _, slug in digests[0][0].references()}
+    drafted = [
+        dataclasses.replace(e, briefing=e.briefing.model_copy(update={"draft": True}))
+        if e.slug in slugs
+        else e
+        for e in found
+    ]
+    shown = dataclasses.replace(options, drafts=True)
+    assert plan_site(drafted, digests, shown).emails == ()

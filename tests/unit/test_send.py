@@ -4,6 +4,7 @@ back what it received, the way a mail provider would."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from mkdocs_briefings.newsletter import DigestEmail
 from mkdocs_briefings.newsletter.message import MailSettings
-from mkdocs_briefings.newsletter.send import deliver
+from mkdocs_briefings.newsletter.send import PartlySent, deliver, send_each
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,6 +50,8 @@ class Inbox:
     """What the test server received: one (sender, recipients, message) per DATA."""
 
     received: list[tuple[str, list[str], EmailMessage]] = field(default_factory=list)
+    quota: int | None = None
+    """Refuse the sender (a provider's sending limit) once this many messages came in."""
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
@@ -63,6 +66,8 @@ class Inbox:
     ) -> str:
         if address.startswith("blocked@"):
             return "553 5.7.1 sender not allowed"
+        if self.quota is not None and len(self.received) >= self.quota:
+            return "550 5.4.5 Daily sending quota exceeded"
         envelope.mail_from = address
         return "250 OK"
 
@@ -181,7 +186,9 @@ def test_the_server_receives_one_multipart_message_with_every_header(
     assert message["Subject"] == (
         "Harbour Town daily: ferries <script>alert(1)</script> Bcc: victim@evil.example"
     )
-    assert message["Message-ID"] == "<digest-2031-05-06@news.example.org>"
+    assert re.fullmatch(
+        r"<digest-2031-05-06\.[0-9a-f]{12}@news\.example\.org>", message["Message-ID"]
+    )
     assert message["Date"].datetime == NOW
     assert message["List-Unsubscribe"] == (
         "<mailto:unsubscribe@news.example.org?subject=unsubscribe>, "
@@ -209,7 +216,7 @@ def test_the_server_receives_one_multipart_message_with_every_header(
         "sent": [
             {
                 "date": "2031-05-06",
-                "message_id": "<digest-2031-05-06@news.example.org>",
+                "message_id": message["Message-ID"],
                 "when": "2031-05-06T07:30:00+00:00",
                 "recipients": 1,
             }
@@ -443,3 +450,50 @@ def test_a_message_gmail_would_clip_is_named_in_the_dry_run(tmp_path: Path) -> N
     assert lines[0].endswith(
         "KB; Gmail shows only the first 102 KB of a message, with a link to the rest"
     )
+
+
+def test_a_sending_stopped_half_way_records_who_got_it(server: Server, tmp_path: Path) -> None:
+    """A provider's sending quota reached after two readers (550 at MAIL FROM): those two
+    have the digest, so a second run without --resend must not send it to them again."""
+    readers = tmp_path / "readers.txt"
+    readers.write_text(
+        "ann@readers.example.net\nbo@readers.example.net\ncy@readers.example.net\n",
+        encoding="utf-8",
+    )
+    server.inbox.quota = 2
+    status, lines = _deliver(server, tmp_path, list_file=readers, dry_run=False)
+    assert status == 1
+    assert len(server.inbox.received) == 2
+    assert lines[-1].startswith("error: ")
+    assert "2 of 3 recipients got it" in lines[-1]
+    record = json.loads((tmp_path / ".briefings" / "sent.json").read_text(encoding="utf-8"))
+    assert [entry["recipients"] for entry in record["sent"]] == [2]
+    server.inbox.quota = None
+    status, lines = _deliver(server, tmp_path, list_file=readers, dry_run=False)
+    assert status == 1
+    assert "pass --resend" in lines[0]
+    assert len(server.inbox.received) == 2
+
+
+def test_ctrl_c_while_sending_names_who_got_it() -> None:
+    """Ctrl-C half-way through a long list was a traceback, and nobody was recorded, so the
+    next run sent the digest again to those who had it."""
+
+    class Connection:
+        sent: list[str] = []  # noqa: RUF012 (the fake's own record)
+
+        def send_message(self, message: EmailMessage, **_: Any) -> None:
+            self.sent.append(message["To"])
+
+    def make(recipient: str) -> EmailMessage:
+        if recipient.startswith("cy@"):
+            raise KeyboardInterrupt
+        message = EmailMessage()
+        message["To"] = recipient
+        return message
+
+    readers = ["ann@readers.example.net", "bo@readers.example.net", "cy@readers.example.net"]
+    with pytest.raises(PartlySent) as stopped:
+        send_each(Connection(), make, "digest@news.example.org", readers)  # type: ignore[arg-type]
+    assert stopped.value.sent == readers[:2]
+    assert "interrupted" in str(stopped.value)

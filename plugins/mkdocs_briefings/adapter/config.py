@@ -158,8 +158,8 @@ class BriefingsConfig(base.Config):
 
     newsletter_dir = c.Optional(c.Type(str))
     """Where the build puts the emails: left out, inside the site next to each digest
-    (``digests/<date>/email.html``); else a folder relative to mkdocs.yml, outside docs_dir
-    and briefings_dir (``<folder>/<date>/email.html``), so the emails are not published."""
+    (``digests/<date>/email.html``); else a folder relative to mkdocs.yml, outside docs_dir,
+    site_dir and briefings_dir (``<folder>/<date>/email.html``), so the emails are not published."""
 
     newsletter_postal_address = c.Type(str, default="")
     """The sender's postal address, in every email's footer (anti-spam laws such as CAN-SPAM
@@ -251,7 +251,7 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 def check_newsletter_options(opts: BriefingsConfig, config: MkDocsConfig) -> None:
     """An unsubscribe address that is neither a placeholder nor an http(s) or mailto address,
-    or an email folder inside docs/ or briefings/, cannot work.
+    or an email folder inside docs/, the site or briefings/, cannot work.
 
     Raises:
         PluginError: naming the option and what to set instead.
@@ -267,7 +267,11 @@ def check_newsletter_options(opts: BriefingsConfig, config: MkDocsConfig) -> Non
     if opts.newsletter_dir is None:
         return
     folder = (project_root(config) / opts.newsletter_dir).resolve()
-    for name, inside in (("docs_dir", config.docs_dir), ("briefings_dir", opts.briefings_dir)):
+    for name, inside in (
+        ("docs_dir", config.docs_dir),
+        ("site_dir", config.site_dir),
+        ("briefings_dir", opts.briefings_dir),
+    ):
         if folder.is_relative_to(Path(inside).resolve()):
             raise PluginError(
                 f"briefings: 'newsletter_dir' ({opts.newsletter_dir}) is inside {name} "

@@ -149,15 +149,14 @@ def email_command(
 ) -> int:
     """`briefings email DATE`: the exit status (0 done, 2 no such digest or no site_url, 1 a
     file exists or cannot be written, or sending failed); messages go to stderr, the text
-    (``text``) to stdout. ``delivery``: the .eml file and sending asked for (`deliver`)."""
+    (``text``) to stdout. ``delivery``: the .eml file and sending asked for (`deliver`), done
+    after ``out`` and ``text``."""
     try:
         email = digest_email(day, config_file)
         settings = load_mail_settings(config_file) if delivery is not None else None
     except (LookupError, ValueError, ConfigurationError, PluginError) as exc:
         click.echo(f"briefings email: {exc}", err=True)
         return 2
-    if delivery is not None and settings is not None:
-        return deliver(email, settings, echo=_echo, **delivery)
     if out is not None:
         try:
             written = write_email(email, out, force=force)
@@ -170,7 +169,9 @@ def email_command(
         click.echo(f"wrote {written[0]} and {written[1]}", err=True)
     if text:
         click.echo(email.text, nl=False)
-    elif out is None:
+    if delivery is not None and settings is not None:
+        return deliver(email, settings, echo=_echo, **delivery)
+    if not text and out is None:
         size = len(email.html.encode()) + len(email.text.encode())
         click.echo(
             f"{email.date}: {email.subject}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -113,10 +114,42 @@ def one_line(text: str) -> str:
 
 
 def message_id(email: DigestEmail, settings: MailSettings) -> str:
-    """The message's Message-ID: one per digest day and sending domain, the same each time
-    the message is made, so that a provider or a mailbox can drop a second copy."""
+    """The message's Message-ID: one per digest day, content and sending domain, the same each
+    time the same email is made, so that a provider or a mailbox can drop a second copy.
+
+    Why the content: a mailbox drops a message whose Message-ID it holds (Gmail does), so a
+    digest corrected and sent again (--resend) needs an id of its own to reach those readers.
+    """
     domain = parse_address(settings.sender).domain.lower()
-    return f"<digest-{email.date}@{domain}>"
+    made = hashlib.sha256(f"{email.subject}\0{email.html}\0{email.text}".encode()).hexdigest()
+    return f"<digest-{email.date}.{made[:12]}@{domain}>"
+
+
+_WIRE_WIDTH = 78
+"""A line's length on the wire (the email package's ``max_line_length``)."""
+_ESCAPED = bytes(range(128, 256)) + b"="
+"""The bytes quoted-printable writes as three (``=D0``)."""
+
+
+def transfer_encoding(text: str) -> tuple[str | None, int]:
+    """How a part of ``text`` goes on the wire: its Content-Transfer-Encoding (None: as it
+    is, 7bit) and about how many bytes it takes then; quoted-printable or base64, whichever
+    is smaller.
+
+    Why: left to choose, the email package looks at a part's first ten lines only, so an HTML
+    part whose head is ASCII went quoted-printable, three bytes for each byte of Cyrillic,
+    Greek or Arabic text (a 70 KB Cyrillic digest was a 116 KB message, which Gmail clips).
+    Counted with ``bytes.translate`` rather than encoded: a build measures every digest.
+    """
+    data = text.encode()
+    lines = text.count("\n") + 1
+    if text.isascii() and all(len(line) <= _WIRE_WIDTH for line in text.splitlines()):
+        return None, len(data) + lines
+    escaped = len(data) - len(data.translate(None, _ESCAPED))
+    qp = len(data) + 2 * escaped
+    qp += 3 * (qp // (_WIRE_WIDTH - 3)) + lines  # soft line breaks (=CRLF), line ends
+    base64 = -(-len(data) // 57) * 78  # 57 bytes a line of 76 characters and CRLF
+    return ("base64", base64) if base64 < qp else ("quoted-printable", qp)
 
 
 def make_message(
@@ -154,8 +187,12 @@ def make_message(
         if any(value.startswith("https://") for value in unsubscribe):
             # RFC 8058: one-click unsubscribing, which Gmail and Yahoo ask bulk senders for.
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(email.text, subtype="plain", charset="utf-8")
-    message.add_alternative(email.html, subtype="html", charset="utf-8")
+    message.set_content(
+        email.text, subtype="plain", charset="utf-8", cte=transfer_encoding(email.text)[0]
+    )
+    message.add_alternative(
+        email.html, subtype="html", charset="utf-8", cte=transfer_encoding(email.html)[0]
+    )
     return message
 
 

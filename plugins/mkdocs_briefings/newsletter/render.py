@@ -20,6 +20,7 @@ import css_inline
 
 from ..render.text import credits, format_date, join_names, one_line
 from . import DigestEmail
+from .message import transfer_encoding
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -30,9 +31,9 @@ DEFAULT_UNSUBSCRIBE = "{{ unsubscribe_url }}"
 """Buttondown's placeholder; Mailchimp's is ``*|UNSUB|*``, listmonk's ``{{ UnsubscribeURL }}``."""
 
 MAX_BYTES = 90_000
-"""The HTML and text parts together stay under this many bytes (UTF-8). Why: Gmail clips a
-message over 102 KB behind a "View entire message" link; 90 KB leaves room for the headers and
-the transfer encoding."""
+"""The HTML and text parts together stay under this many bytes as sent (transfer-encoded, see
+`transfer_encoding`). Why: Gmail clips a message over 102 KB behind a "View entire message"
+link; 90 KB leaves room for the headers."""
 
 WIDTH = 78
 """The plain text's line length (RFC 5322 recommends at most 78 characters)."""
@@ -151,7 +152,7 @@ def render_digest_email(
             _document(digest, web_url, shortened, settings, subject, preheader, level),
             _text(digest, web_url, shortened, settings, level),
         )
-        if sum(len(part.encode()) for part in made) <= MAX_BYTES:
+        if sum(transfer_encoding(part)[1] for part in made) <= MAX_BYTES:
             break
     return DigestEmail(
         date=digest.date.isoformat(),

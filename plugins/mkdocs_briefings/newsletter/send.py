@@ -38,6 +38,14 @@ class SendError(Exception):
     """Sending stopped: ``str(error)`` is one line saying why and what to do."""
 
 
+class PartlySent(SendError):
+    """Sending stopped after ``sent`` (the recipients who got the message already)."""
+
+    def __init__(self, message: str, sent: list[str]) -> None:
+        super().__init__(message)
+        self.sent = sent
+
+
 @dataclass(frozen=True)
 class SentEntry:
     """One line of the record of what was sent."""
@@ -184,26 +192,33 @@ def send_each(
 
     Raises:
         SendError: when the server refuses the sender or drops the connection (nothing more
-            can go out then).
+            can go out then); `PartlySent`, naming who got it, when some got it before.
     """
     refused: dict[str, str] = {}
+    sent: list[str] = []
     for recipient in recipients:
         try:
             smtp.send_message(make(recipient), from_addr=sender, to_addrs=[recipient])
+            sent.append(recipient)
         except smtplib.SMTPRecipientsRefused as exc:
             refused.update({rcpt: _reply(*reply) for rcpt, reply in exc.recipients.items()})
         except smtplib.SMTPSenderRefused as exc:
-            raise SendError(
+            raise PartlySent(
                 f"the server refused the sender {sender} "
                 f"({_reply(exc.smtp_code, exc.smtp_error)}); "
-                "set newsletter_from to an address the provider lets you send from"
+                "set newsletter_from to an address the provider lets you send from",
+                sent,
             ) from None
         except smtplib.SMTPDataError as exc:
             refused[recipient] = _reply(exc.smtp_code, exc.smtp_error)
+        except KeyboardInterrupt:
+            # Said and recorded like any other stop, rather than a traceback that forgets them.
+            raise PartlySent(f"interrupted (Ctrl-C) while sending to {recipient}", sent) from None
         except (smtplib.SMTPException, OSError) as exc:
-            raise SendError(
+            raise PartlySent(
                 f"the connection failed while sending to {recipient}: "
-                f"{one_line(str(exc)) or type(exc).__name__}"
+                f"{one_line(str(exc)) or type(exc).__name__}",
+                sent,
             ) from None
     return refused
 
@@ -366,6 +381,15 @@ def _send(
             settings.sender,
             addresses,
         )
+    except PartlySent as exc:
+        if not exc.sent:
+            raise SendError(str(exc)) from None
+        # Those who got it are recorded, so that a second run does not send it to them again.
+        _record(email, settings, entries, len(exc.sent), now)
+        raise SendError(
+            f"{exc}\n{len(exc.sent)} of {total} got it before sending stopped; recorded in "
+            f"{record}; send to the others with --list FILE (the rest of them) --resend"
+        ) from None
     finally:
         try:
             smtp.quit()
@@ -373,22 +397,34 @@ def _send(
             smtp.close()
     delivered = len(addresses) - len(refused)
     if delivered:
-        entry = SentEntry(
-            date=email.date,
-            message_id=message_id(email, settings),
-            when=now.isoformat(timespec="seconds"),
-            recipients=delivered,
-        )
-        try:
-            write_record(record, [*entries, entry])
-        except OSError as exc:
-            raise SendError(
-                f"sent, but {record} could not be written ({exc.strerror or exc}); "
-                "add the sending to it by hand before sending again"
-            ) from None
+        _record(email, settings, entries, delivered, now)
         echo(f"sent {summary(f'{delivered} of {total}')}; recorded in {record}")
     for rcpt, reply in refused.items():
         echo(f"error: the server refused {rcpt}: {reply}")
     if refused and delivered:
         echo("error: send to the refused ones alone with --to ADDRESS --resend")
     return 1 if refused else 0
+
+
+def _record(
+    email: DigestEmail,
+    settings: MailSettings,
+    entries: list[SentEntry],
+    delivered: int,
+    now: datetime,
+) -> None:
+    """Add the sending of ``email`` to ``delivered`` recipients to the record."""
+    record = settings.sent_record
+    entry = SentEntry(
+        date=email.date,
+        message_id=message_id(email, settings),
+        when=now.isoformat(timespec="seconds"),
+        recipients=delivered,
+    )
+    try:
+        write_record(record, [*entries, entry])
+    except OSError as exc:
+        raise SendError(
+            f"sent, but {record} could not be written ({exc.strerror or exc}); "
+            "add the sending to it by hand before sending again"
+        ) from None
