@@ -88,6 +88,10 @@ def test_read_people_keys_each_person() -> None:
             "people.yml:3:11: ana.avatar: paths are relative to docs/: write 'assets/ana.jpg', "
             "without the '/'",
         ),
+        (  # a list of people, not people by key: the hint names a key, not a briefing's title
+            "- name: Ana\n",
+            "people.yml:1:1: expected a mapping of keys such as 'ana-ruiz:' at the top",
+        ),
     ],
 )
 def test_a_mistake_in_the_people_file_is_located(text: str, problem: str) -> None:
