@@ -430,7 +430,9 @@ def _locate_problems(
     data, where = _located_data(root, path=path)  # raises on repeated keys
     if not isinstance(data, dict):
         line, col = where.value_at(())
-        return [Problem(path, line, col, "expected a mapping of keys such as 'title:' at the top")]
+        example = "ana-ruiz" if issubclass(model, RootModel) else "title"  # people by key
+        message = f"expected a mapping of keys such as '{example}:' at the top"
+        return [Problem(path, line, col, message)]
     problems = [
         Problem(path, *where.value_at(loc), _located(loc, message))
         for loc, message in _checks(check, data, "TODO")
