@@ -124,6 +124,10 @@ def test_good_publisher_options_have_no_problems() -> None:
         (Publisher("D", founding_date="spring"), "write YYYY-MM-DD (or YYYY)"),
         (Publisher("D", same_as=("x", "https://ok.example")), "publisher_same_as[0]: 'x' is not"),
         (Publisher("D", same_as=("javascript:alert(1)",)), "publisher_same_as[0]"),
+        # '..' climbs out of docs/: the JSON-LD named a page above the site ('../README.md')
+        (Publisher("D", masthead="../README.md"), "publisher_masthead: '../README.md' is"),
+        (Publisher("D", logo="assets/../../logo.png"), "publisher_logo: 'assets/../../logo"),
+        (Publisher("D", contact="../contact.md"), "publisher_contact: '../contact.md' is"),
     ],
 )
 def test_bad_publisher_options_are_named_with_a_fix(publisher: Publisher, message: str) -> None:
