@@ -334,6 +334,8 @@ def _address_problem(value: str) -> str | None:
             f"{value!r} is neither a path in the site nor an http(s) address; "
             "give a path such as about.md, or a URL such as https://example.org/about"
         )
+    if ".." in value.partition("#")[0].split("/"):
+        return f"{value!r} is not a path in the site ('..' leaves it); give one such as about.md"
     return None
 
 
