@@ -85,6 +85,15 @@ def test_a_briefing_of_the_build_day_is_in_from_its_midnight() -> None:
     assert titles(news_entries(NEWEST, now=just_before, url=url))[0] == "Ferry fares frozen"
 
 
+def test_a_date_alone_starts_at_midnight_in_the_site_s_time_zone() -> None:
+    # As site.md says: 2025-11-07 in Tokyo (UTC+9) begins at 15:00 UTC on 2025-11-06.
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    at = dt.datetime(2025, 11, 6, 15, tzinfo=dt.UTC)
+    assert titles(news_entries(NEWEST, now=at, url=url, zone=tokyo))[0] == "Tram line opens early"
+    before = at - dt.timedelta(microseconds=1)
+    assert titles(news_entries(NEWEST, now=before, url=url, zone=tokyo))[0] == "Ferry fares frozen"
+
+
 def test_the_news_sitemap_keeps_the_newest_up_to_its_limit() -> None:
     many = [briefing(f"Briefing number {i}", "2025-11-05") for i in range(5)]
     found = news_entries(many, now=NOW, url=url, limit=3)
