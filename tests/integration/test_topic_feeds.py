@@ -201,3 +201,19 @@ def test_the_user_s_robots_txt_wins(tmp_path: Path) -> None:
     site = build_at_now(project)
     assert (site / "robots.txt").read_text(encoding="utf-8") == mine
     assert (site / "sitemap-news.xml").is_file()
+
+
+def test_the_news_sitemap_names_the_publication_as_its_articles_do(tmp_path: Path) -> None:
+    # Google asks news:name to match the publication named on the articles: their NewsArticle's
+    # publisher is publisher_name when set (it was site_name in the news sitemap).
+    yml = MINIMAL_MKDOCS_YML.replace(
+        "  - briefings\n", "  - briefings:\n      publisher_name: The Anselm Desk\n"
+    )
+    site = build_at_now(write_newsroom(make_project(tmp_path), yml=yml))
+    names = etree.parse(str(site / "sitemap-news.xml")).findall(f".//{{{NEWS_NS}}}name")
+    assert names
+    assert {n.text for n in names} == {"The Anselm Desk"}
+    page = read(site, "briefings/harbour-strike-ends/")
+    script = page.select_one('script[type="application/ld+json"]')
+    assert script is not None
+    assert json.loads(script.text)["publisher"]["name"] == "The Anselm Desk"
