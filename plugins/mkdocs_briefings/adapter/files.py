@@ -136,7 +136,8 @@ def add_files(files: Files, plan: SitePlan, config: MkDocsConfig) -> None:
     for path, text in crawler_files(
         plan.catalog.newest,
         site_url=plan.options.site_url,
-        site_name=plan.options.site_name,
+        # The name the articles' NewsArticle gives their publisher (Google matches the two).
+        site_name=plan.options.publisher.name if plan.options.publisher else plan.options.site_name,
         language=plan.options.language,
         url=lambda entry: plan.pages[plan.options.layout.briefing(entry.slug)].url,
         now=get_build_datetime(),  # SOURCE_DATE_EPOCH when set, as MkDocs' own build date
